@@ -1,0 +1,123 @@
+using System.Collections;
+using System.CommandLine;
+using CiMigrate.Hosting;
+using CiMigrate.Reporting;
+using CiMigrate.Tasks;
+
+namespace CiMigrate.Cli;
+
+/// <summary>
+/// <c>ci-migrate &lt;task&gt; [options]</c>: one command per task, each carrying the global options, its own
+/// options and those of its dependencies. Exceptions become exit codes here and nowhere else.
+/// </summary>
+public sealed class CliApp
+{
+    readonly TaskHost _host;
+
+    public CliApp(IReadOnlyList<ITask>? tasks = null)
+    {
+        _host = new TaskHost(tasks ?? TaskCatalog.Create());
+        _host.Validate();
+    }
+
+    public TaskHost Host => _host;
+
+    /// <summary>Runs the tool as a process would; tests call this in-process with their own writers.</summary>
+    public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
+        IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null,
+        CancellationToken cancellationToken = default)
+    {
+        var secrets = new SecretMasker();
+        environment ??= ReadEnvironment();
+        using var maskedOutput = new MaskingTextWriter(output, secrets);
+        using var maskedError = new MaskingTextWriter(error, secrets);
+        var root = BuildRoot(maskedOutput, maskedError, environment, workingDirectory ?? Directory.GetCurrentDirectory(),
+            secrets);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var parseError in parseResult.Errors)
+                await maskedError.WriteLineAsync(parseError.Message);
+            await maskedError.WriteLineAsync("Run 'ci-migrate --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = maskedOutput, Error = maskedError };
+        return await parseResult.InvokeAsync(invocation, cancellationToken);
+    }
+
+    RootCommand BuildRoot(TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment,
+        string workingDirectory, SecretMasker secrets)
+    {
+        var root = new RootCommand(
+            "ci-migrate: PostgreSQL/Supabase schema migrations from a pull request to production, safely.");
+        foreach (var option in GlobalOptions.All)
+            root.Options.Add(option);
+
+        foreach (var task in _host.Tasks)
+        {
+            var command = new Command(task.Name, task.Description);
+            foreach (var option in OptionsOf(task))
+                command.Options.Add(option);
+            foreach (var argument in task.Arguments)
+                command.Arguments.Add(argument);
+            var target = task;
+            command.SetAction((parseResult, cancellationToken) =>
+                RunTaskAsync(target, parseResult, output, error, environment, workingDirectory, secrets, cancellationToken));
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    IEnumerable<Option> OptionsOf(ITask task) =>
+        _host.Order(task).SelectMany(t => t.Options).Distinct();
+
+    async Task<int> RunTaskAsync(ITask task, ParseResult parseResult, TextWriter output, TextWriter error,
+        IReadOnlyDictionary<string, string?> environment, string workingDirectory, SecretMasker secrets,
+        CancellationToken cancellationToken)
+    {
+        var options = GlobalOptions.From(parseResult, workingDirectory);
+        secrets.Add(options.DatabaseUrl);
+        var context = new TaskContext(parseResult, options, output, error, environment, secrets, cancellationToken);
+        try
+        {
+            if (options.Tree)
+            {
+                foreach (var line in _host.Tree(task))
+                    await output.WriteLineAsync(line);
+                return ExitCodes.Ok;
+            }
+
+            return await _host.RunAsync(task, context);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (ExecutionException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message}");
+            return ExitCodes.Execution;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("Cancelled.");
+            return ExitCodes.Execution;
+        }
+        finally
+        {
+            await output.FlushAsync(CancellationToken.None);
+            await error.FlushAsync(CancellationToken.None);
+        }
+    }
+
+    static Dictionary<string, string?> ReadEnvironment()
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            variables[(string)entry.Key] = (string?)entry.Value;
+        return variables;
+    }
+}

@@ -1,0 +1,10 @@
+namespace CiMigrate.Cli;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Markdown,
+    Github,
+    Sarif,
+}

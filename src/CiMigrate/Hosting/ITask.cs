@@ -1,0 +1,38 @@
+using System.CommandLine;
+
+namespace CiMigrate.Hosting;
+
+/// <summary>
+/// A named unit of work with declared dependencies: the Cake Frosting task shape, run by <see cref="TaskHost"/>.
+/// </summary>
+public interface ITask
+{
+    /// <summary>The name users type: <c>ci-migrate lint</c>.</summary>
+    string Name { get; }
+
+    /// <summary>One line for <c>--help</c> and <c>--tree</c>.</summary>
+    string Description { get; }
+
+    /// <summary>Tasks that run before this one, each once per invocation.</summary>
+    IReadOnlyList<Type> Dependencies => [];
+
+    /// <summary>Options of this task; the command of a dependent task carries them too.</summary>
+    IReadOnlyList<Option> Options => [];
+
+    /// <summary>Arguments of this task when it is the one invoked (files for <c>lint</c>, say).</summary>
+    IReadOnlyList<Argument> Arguments => [];
+
+    /// <summary>
+    /// Whether this task still runs when a dependency ended with findings (exit code 1): <c>diff</c> shows
+    /// lint findings in the plan, while an apply stops.
+    /// </summary>
+    bool RunsAfterFindings => false;
+
+    /// <summary>False skips the task (reported as skipped), as Cake's <c>ShouldRun</c>.</summary>
+    bool ShouldRun(TaskContext context) => true;
+
+    Task<int> RunAsync(TaskContext context);
+
+    /// <summary>Runs after the task, whether it succeeded or not (Cake's <c>Finally</c>).</summary>
+    Task FinallyAsync(TaskContext context) => Task.CompletedTask;
+}
