@@ -1,12 +1,74 @@
 using CiMigrate.Cli;
+using CiMigrate.Hosting;
+using CiMigrate.Migrations;
 using CiMigrate.Reporting;
 
 namespace CiMigrate.Configuration;
 
-public sealed class Workspace
+/// <summary>The repository as a task sees it: settings, the apps chosen, their migrations, the target's connection.</summary>
+public sealed class Workspace(Settings settings, IReadOnlyDictionary<string, string?> environment, SecretMasker secrets)
 {
-    public required string Root { get; init; }
+    public Settings Settings { get; } = settings;
 
-    public static Workspace Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment, SecretMasker secrets) =>
-        new() { Root = options.WorkingDirectory };
+    /// <summary>The repository root: the folder of ci-migrate.json, else the working directory.</summary>
+    public string Root => Settings.Root;
+
+    public static Workspace Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment, SecretMasker secrets)
+    {
+        var settings = SettingsLoader.Load(options, environment);
+        secrets.Add(settings.DatabaseUrl);
+        return new Workspace(settings, environment, secrets);
+    }
+
+    /// <summary>The app chosen with <c>--app</c>, else every app.</summary>
+    public IReadOnlyList<AppSettings> SelectedApps
+    {
+        get
+        {
+            if (Settings.Apps.Count == 0)
+                throw new UsageException(
+                    $"No app to work on: add {SettingsLoader.FileName}, run in a repository with supabase/migrations/, or pass --migrations <dir>.");
+            return Settings.App is null ? Settings.Apps : [Settings.Apps.First(a => a.Name == Settings.App)];
+        }
+    }
+
+    /// <summary>The one app a task works on; with several configured, <c>--app</c> must choose.</summary>
+    public AppSettings App => SelectedApps is [var only]
+        ? only
+        : throw new UsageException($"Several apps are configured ({string.Join(", ", Settings.Apps.Select(a => a.Name))}): choose one with --app.");
+
+    public MigrationSet LoadMigrations(AppSettings app) => MigrationSet.Load(app, Root);
+
+    /// <summary>The environment chosen with <c>--env</c>; a bare <c>--database-url</c> makes an unnamed one.</summary>
+    public EnvironmentSettings Environment(string? name = null)
+    {
+        name ??= Settings.Env;
+        if (name is not null && Settings.Environments.TryGetValue(name, out var configured))
+            return configured;
+        if (Settings.DatabaseUrl is not null)
+            return new EnvironmentSettings { Name = name ?? "default", DatabaseUrl = Settings.DatabaseUrl };
+        if (name is null)
+            throw new UsageException("No target: pass --env <name> (environments come from settings) or --database-url <url>.");
+        throw new UsageException($"There is no environment '{name}'" +
+            (Settings.Environments.Count == 0 ? " (no environments in settings)." : $" (environments: {string.Join(", ", Settings.Environments.Keys)})."));
+    }
+
+    /// <summary>
+    /// The Npgsql connection string of a direct target: <c>--database-url</c>, else the environment's
+    /// <c>databaseUrl</c>, else the variable its <c>databaseUrlEnv</c> names. The password becomes a secret.
+    /// </summary>
+    public string ConnectionString(EnvironmentSettings target)
+    {
+        var value = Settings.DatabaseUrl ?? target.DatabaseUrl;
+        if (value is null && target.DatabaseUrlEnv is not null)
+        {
+            value = environment.TryGetValue(target.DatabaseUrlEnv, out var fromEnv) && !string.IsNullOrWhiteSpace(fromEnv)
+                ? fromEnv
+                : throw new UsageException($"Environment '{target.Name}' reads its database URL from ${target.DatabaseUrlEnv}, which is not set.");
+        }
+
+        if (value is null)
+            throw new UsageException($"Environment '{target.Name}' has no connection: set databaseUrl, databaseUrlEnv or kubernetes in settings, or pass --database-url.");
+        return DatabaseUrl.ToConnectionString(value, secrets);
+    }
 }

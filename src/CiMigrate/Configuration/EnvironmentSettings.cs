@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+
+namespace CiMigrate.Configuration;
+
+/// <summary>A target database (staging, production, ...) and how migrations are applied to it.</summary>
+public sealed record EnvironmentSettings
+{
+    public required string Name { get; init; }
+
+    /// <summary>A connection string or <c>postgresql://</c> URL written in settings (better: <see cref="DatabaseUrlEnv"/>).</summary>
+    public string? DatabaseUrl { get; init; }
+
+    /// <summary>The environment variable holding the connection, so the secret stays out of the repository.</summary>
+    public string? DatabaseUrlEnv { get; init; }
+
+    /// <summary>An environment whose ledger must already hold every migration applied here (promotion gate).</summary>
+    public string? Requires { get; init; }
+
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan StatementTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often a migration that hit <c>lock_timeout</c> is tried again before the run fails.</summary>
+    public int LockRetries { get; init; } = 3;
+
+    /// <summary>How long to wait for another run of the same app to release its advisory lock.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Creates the app's schema when it does not exist yet, so a new app's first migration can set it.</summary>
+    public bool CreateSchema { get; init; } = true;
+
+    /// <summary>Sends <c>NOTIFY pgrst, 'reload schema'</c> after DDL so PostgREST sees new tables.</summary>
+    public bool NotifyPostgrest { get; init; } = true;
+
+    /// <summary>Grants the runbook's privileges on tables and sequences that lack them, instead of only reporting.</summary>
+    public bool AutoGrant { get; init; }
+
+    /// <summary>A <c>pg_dump</c> of the app's schema before applying.</summary>
+    public bool Backup { get; init; }
+
+    /// <summary>An approval of this environment in the workflow run is required (null: on for production in Actions).</summary>
+    public bool? RequireApproval { get; init; }
+
+    /// <summary>The <c>kubernetes</c> block, read by the Kubernetes target; null for a direct connection.</summary>
+    public IConfigurationSection? Kubernetes { get; init; }
+
+    /// <summary>The whole section, for keys read by later features.</summary>
+    public IConfigurationSection? Section { get; init; }
+}

@@ -1,0 +1,8 @@
+namespace CiMigrate.Configuration;
+
+public enum LintSeverity
+{
+    Off,
+    Warning,
+    Error,
+}

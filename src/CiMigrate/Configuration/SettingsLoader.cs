@@ -1,0 +1,275 @@
+using System.Text.RegularExpressions;
+using CiMigrate.Cli;
+using CiMigrate.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace CiMigrate.Configuration;
+
+/// <summary>
+/// Merges the sources, later ones winning: <c>ci-migrate.json</c>, environment variables <c>CIMIGRATE__*</c>,
+/// GitHub action inputs <c>INPUT_*</c>, command-line flags. Then validates the whole and throws one
+/// <see cref="UsageException"/> listing every problem with its key.
+/// </summary>
+public static partial class SettingsLoader
+{
+    public const string FileName = "ci-migrate.json";
+    const string EnvironmentPrefix = "CIMIGRATE__";
+
+    static readonly string[] TopLevelKeys = ["apps", "environments", "lint", "app", "env", "databaseUrl"];
+    static readonly string[] AppKeys = ["schema", "migrations"];
+    static readonly string[] EnvironmentKeys =
+    [
+        "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
+        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval",
+    ];
+
+    public static Settings Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
+    {
+        var workingDirectory = options.WorkingDirectory;
+        var configPath = ConfigPathOf(options, environment, workingDirectory);
+        var root = configPath is null ? workingDirectory : Path.GetDirectoryName(configPath)!;
+
+        var builder = new ConfigurationBuilder();
+        if (configPath is not null)
+            builder.AddJsonFile(configPath, optional: false, reloadOnChange: false);
+        builder.AddInMemoryCollection(FromEnvironmentVariables(environment));
+        builder.AddInMemoryCollection(FromActionInputs(environment, workingDirectory));
+        builder.AddInMemoryCollection(FromFlags(options));
+
+        IConfigurationRoot configuration;
+        try
+        {
+            configuration = builder.Build();
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new UsageException($"{configPath}: {ex.Message}", ex);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException($"{configPath}: {ex.Message}", ex);
+        }
+
+        var problems = new List<string>();
+        var top = new SettingsReader(configuration, problems);
+        top.OnlyKnownKeys(TopLevelKeys);
+        var apps = ReadApps(configuration.GetSection("apps"), options, root, problems);
+        var environments = ReadEnvironments(configuration.GetSection("environments"), problems);
+        var lint = ReadLint(configuration.GetSection("lint"), problems);
+
+        var settings = new Settings
+        {
+            Root = root,
+            ConfigPath = configPath,
+            Apps = apps,
+            Environments = environments,
+            Lint = lint,
+            App = top.String("app"),
+            Env = top.String("env"),
+            DatabaseUrl = top.String("databaseUrl"),
+        };
+        Validate(settings, problems);
+        if (problems.Count > 0)
+        {
+            var source = configPath is null ? "settings" : RepositoryPaths.Display(configPath, workingDirectory);
+            throw new UsageException(
+                $"Invalid {source} ({problems.Count} problem{(problems.Count == 1 ? "" : "s")}):" +
+                string.Concat(problems.Select(p => $"{System.Environment.NewLine}  - {p}")));
+        }
+
+        return settings;
+    }
+
+    static string? ConfigPathOf(GlobalOptions options, IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    {
+        var explicitPath = options.Config ?? NonEmpty(environment, "INPUT_CONFIG") ?? NonEmpty(environment, EnvironmentPrefix + "CONFIG");
+        if (explicitPath is not null)
+        {
+            var full = Path.GetFullPath(explicitPath, workingDirectory);
+            return File.Exists(full) ? full : throw new UsageException($"The settings file {explicitPath} does not exist.");
+        }
+
+        var implicitPath = Path.Combine(workingDirectory, FileName);
+        return File.Exists(implicitPath) ? implicitPath : null;
+    }
+
+    static Dictionary<string, string?> FromEnvironmentVariables(IReadOnlyDictionary<string, string?> environment) =>
+        environment
+            .Where(pair => pair.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase)
+                           && !pair.Key.Equals(EnvironmentPrefix + "CONFIG", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(
+                // Variable names are upper-case by habit; app and environment names are lower-case by habit. Keys
+                // match either way, but the names users see come from the key, so take the lower-case spelling.
+                pair => pair.Key[EnvironmentPrefix.Length..].Replace("__", ":").ToLowerInvariant(),
+                pair => pair.Value);
+
+    static Dictionary<string, string?> FromActionInputs(IReadOnlyDictionary<string, string?> environment, string workingDirectory)
+    {
+        var values = new Dictionary<string, string?>();
+        if (NonEmpty(environment, "INPUT_APP") is { } app)
+            values["app"] = app;
+        if (NonEmpty(environment, "INPUT_ENVIRONMENT") is { } env)
+            values["env"] = env;
+        if (NonEmpty(environment, "INPUT_DATABASE-URL") is { } url)
+            values["databaseUrl"] = url;
+        return values;
+    }
+
+    static Dictionary<string, string?> FromFlags(GlobalOptions options)
+    {
+        var values = new Dictionary<string, string?>();
+        if (options.App is not null)
+            values["app"] = options.App;
+        if (options.Env is not null)
+            values["env"] = options.Env;
+        if (options.DatabaseUrl is not null)
+            values["databaseUrl"] = options.DatabaseUrl;
+        if (options.Migrations is not null)
+        {
+            var folder = Path.GetFullPath(options.Migrations, options.WorkingDirectory);
+            var name = options.App ?? AppNameOf(folder);
+            values[$"apps:{name}:migrations"] = folder;
+            if (options.Schema is not null)
+                values[$"apps:{name}:schema"] = options.Schema;
+        }
+        else if (options.Schema is not null && options.App is not null)
+        {
+            values[$"apps:{options.App}:schema"] = options.Schema;
+        }
+
+        return values;
+    }
+
+    static string? NonEmpty(IReadOnlyDictionary<string, string?> environment, string key) =>
+        environment.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary><c>apps/money-tracker/supabase/migrations</c> is the app <c>money-tracker</c>.</summary>
+    public static string AppNameOf(string migrationsFolder)
+    {
+        var folder = new DirectoryInfo(migrationsFolder);
+        if (folder.Name == "migrations" && folder.Parent is { Name: "supabase", Parent: { } app })
+            return app.Name;
+        return folder.Name;
+    }
+
+    static List<AppSettings> ReadApps(IConfigurationSection section, GlobalOptions options, string root,
+        List<string> problems)
+    {
+        var apps = new List<AppSettings>();
+        var appSections = section.GetChildren().ToList();
+        // --schema without --app names the schema of the only app.
+        var soleAppSchema = options is { Schema: not null, App: null, Migrations: null } && appSections.Count <= 1 ? options.Schema : null;
+        foreach (var appSection in appSections)
+        {
+            var reader = new SettingsReader(appSection, problems);
+            reader.OnlyKnownKeys(AppKeys);
+            var migrations = reader.String("migrations");
+            var folder = migrations is null
+                ? Path.Combine(root, "supabase", "migrations")
+                : Path.GetFullPath(migrations, root);
+            apps.Add(ReadApp(appSection.Key, soleAppSchema ?? reader.String("schema"), folder, reader, options.WorkingDirectory));
+        }
+
+        // Zero-config: a repository with supabase/migrations is one app named after its folder.
+        var zeroConfigFolder = Path.Combine(root, "supabase", "migrations");
+        if (apps.Count == 0 && Directory.Exists(zeroConfigFolder))
+        {
+            var name = options.App ?? new DirectoryInfo(root).Name;
+            apps.Add(ReadApp(name, soleAppSchema ?? options.Schema, zeroConfigFolder, new SettingsReader(section.GetSection(name), problems),
+                options.WorkingDirectory));
+        }
+
+        return apps;
+    }
+
+    static AppSettings ReadApp(string name, string? schema, string folder, SettingsReader reader, string workingDirectory)
+    {
+        if (!AppNamePattern().IsMatch(name))
+            reader.Problem("", "an app name is letters, digits, '-' and '_'");
+        if (!Directory.Exists(folder))
+        {
+            reader.Problem("migrations", $"the folder {RepositoryPaths.Display(folder, workingDirectory)} does not exist");
+            return new AppSettings(name, schema ?? "", folder);
+        }
+
+        schema ??= SchemaInference.FromMigrations(folder);
+        if (schema is null)
+            reader.Problem("schema", $"cannot tell the schema of app '{name}': no file in {RepositoryPaths.Display(folder, workingDirectory)} starts with SET search_path; set \"schema\" or pass --schema");
+        else if (!IdentifierPattern().IsMatch(schema))
+            reader.Problem("schema", $"'{schema}' is not a plain schema name (lower-case letters, digits and '_')");
+        return new AppSettings(name, schema ?? "", folder);
+    }
+
+    static Dictionary<string, EnvironmentSettings> ReadEnvironments(IConfigurationSection section, List<string> problems)
+    {
+        var environments = new Dictionary<string, EnvironmentSettings>(StringComparer.OrdinalIgnoreCase);
+        foreach (var envSection in section.GetChildren())
+        {
+            var reader = new SettingsReader(envSection, problems);
+            reader.OnlyKnownKeys(EnvironmentKeys);
+            var defaults = new EnvironmentSettings { Name = envSection.Key };
+            var kubernetes = envSection.GetSection("kubernetes");
+            environments[envSection.Key] = defaults with
+            {
+                DatabaseUrl = reader.String("databaseUrl"),
+                DatabaseUrlEnv = reader.String("databaseUrlEnv"),
+                Requires = reader.String("requires"),
+                LockTimeout = reader.Duration("lockTimeout", defaults.LockTimeout),
+                StatementTimeout = reader.Duration("statementTimeout", defaults.StatementTimeout),
+                LockRetries = reader.Int("lockRetries", defaults.LockRetries, 0, 100),
+                LockWait = reader.Duration("lockWait", defaults.LockWait),
+                CreateSchema = reader.Bool("createSchema", defaults.CreateSchema),
+                NotifyPostgrest = reader.Bool("notifyPostgrest", defaults.NotifyPostgrest),
+                AutoGrant = reader.Bool("autoGrant", defaults.AutoGrant),
+                Backup = reader.Bool("backup", defaults.Backup),
+                RequireApproval = reader.Bool("requireApproval"),
+                Kubernetes = kubernetes.Exists() ? kubernetes : null,
+                Section = envSection,
+            };
+        }
+
+        return environments;
+    }
+
+    static LintSettings ReadLint(IConfigurationSection section, List<string> problems)
+    {
+        new SettingsReader(section, problems).OnlyKnownKeys("rules");
+        var rules = new Dictionary<string, LintSeverity>(StringComparer.Ordinal);
+        foreach (var rule in section.GetSection("rules").GetChildren())
+        {
+            if (Enum.TryParse<LintSeverity>(rule.Value, ignoreCase: true, out var severity) && !int.TryParse(rule.Value, out _))
+                rules[rule.Key] = severity;
+            else
+                problems.Add($"{rule.Path}: must be error, warning or off, not '{rule.Value}'");
+        }
+
+        return new LintSettings(rules);
+    }
+
+    static void Validate(Settings settings, List<string> problems)
+    {
+        foreach (var env in settings.Environments.Values)
+        {
+            if (env.Requires is not null && !settings.Environments.ContainsKey(env.Requires))
+                problems.Add($"environments:{env.Name}:requires: there is no environment '{env.Requires}'");
+            if (env.Requires == env.Name)
+                problems.Add($"environments:{env.Name}:requires: an environment cannot require itself");
+            if (env.DatabaseUrl is not null && env.DatabaseUrlEnv is not null)
+                problems.Add($"environments:{env.Name}: set databaseUrl or databaseUrlEnv, not both");
+            if (env.Kubernetes is not null && (env.DatabaseUrl ?? env.DatabaseUrlEnv) is not null)
+                problems.Add($"environments:{env.Name}: a kubernetes target and a database URL exclude each other");
+        }
+
+        if (settings.App is not null && settings.Apps.Count > 0 && settings.Apps.All(a => a.Name != settings.App))
+            problems.Add($"app: there is no app '{settings.App}' (apps: {string.Join(", ", settings.Apps.Select(a => a.Name))})");
+        if (settings.Env is not null && settings.Environments.Count > 0 && !settings.Environments.ContainsKey(settings.Env)
+            && settings.DatabaseUrl is null)
+            problems.Add($"env: there is no environment '{settings.Env}' (environments: {string.Join(", ", settings.Environments.Keys)})");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    private static partial Regex AppNamePattern();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex IdentifierPattern();
+}

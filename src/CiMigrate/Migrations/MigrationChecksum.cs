@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace CiMigrate.Migrations;
+
+/// <summary>
+/// SHA-256 of a migration's text with CRLF and lone CR turned into LF, so a checkout on Windows and one on Linux
+/// agree; the BOM is already gone when the text gets here.
+/// </summary>
+public static class MigrationChecksum
+{
+    public static string Of(string text)
+    {
+        var normalised = text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
+    }
+}

@@ -1,0 +1,103 @@
+using CiMigrate.Configuration;
+using CiMigrate.Hosting;
+
+namespace CiMigrate.Migrations;
+
+/// <summary>
+/// Finds the up files of a migrations folder and pairs each with its down file (in <c>down/</c>, or beside it
+/// with a <c>_down</c> suffix). A down file is never a forward migration.
+/// </summary>
+static class MigrationDiscovery
+{
+    public const string DownFolderName = "down";
+
+    public static IReadOnlyList<Migration> Discover(string folder, string root)
+    {
+        if (!Directory.Exists(folder))
+            throw new UsageException($"The migrations folder {DisplayOf(folder, root)} does not exist.");
+
+        var problems = new List<string>();
+        var ups = new SortedDictionary<string, MigrationFile>(StringComparer.Ordinal);
+        var upNames = new Dictionary<string, MigrationFileName>();
+        var downs = new Dictionary<string, (MigrationFile File, MigrationFileName Name, DownFileLocation Location)>();
+
+        foreach (var path in Directory.EnumerateFiles(folder, "*.sql").Order(StringComparer.Ordinal))
+            Read(path, root, inDownFolder: false, problems, ups, upNames, downs);
+
+        var downFolder = Path.Combine(folder, DownFolderName);
+        if (Directory.Exists(downFolder))
+        {
+            foreach (var path in Directory.EnumerateFiles(downFolder, "*.sql").Order(StringComparer.Ordinal))
+                Read(path, root, inDownFolder: true, problems, ups, upNames, downs);
+        }
+
+        foreach (var (version, down) in downs)
+        {
+            if (!ups.ContainsKey(version))
+                problems.Add($"{down.File.DisplayPath}: down file without an up file (no {version}_*.sql in {DisplayOf(folder, root)}).");
+            else if (upNames[version].Name != down.Name.Name)
+                problems.Add($"{down.File.DisplayPath}: down file named '{down.Name.Name}' but the up file of version {version} is '{upNames[version].Name}'.");
+        }
+
+        if (problems.Count > 0)
+            throw new MigrationSetException(problems);
+
+        return ups.Select(pair =>
+        {
+            var name = upNames[pair.Key];
+            var down = downs.TryGetValue(pair.Key, out var d) ? d : default;
+            return new Migration(pair.Key, name.Name, pair.Value, down.File, down.File is null ? DownFileLocation.None : down.Location);
+        }).ToList();
+    }
+
+    static void Read(string path, string root, bool inDownFolder, List<string> problems,
+        SortedDictionary<string, MigrationFile> ups, Dictionary<string, MigrationFileName> upNames,
+        Dictionary<string, (MigrationFile, MigrationFileName, DownFileLocation)> downs)
+    {
+        var fileName = Path.GetFileName(path);
+        var display = DisplayOf(path, root);
+        if (!MigrationFileName.TryParse(fileName, out var parsed))
+        {
+            problems.Add($"{display}: the file name does not match {MigrationFileName.Pattern}.");
+            return;
+        }
+
+        MigrationFile file;
+        try
+        {
+            file = MigrationFile.Read(path, root);
+        }
+        catch (UsageException ex)
+        {
+            problems.Add(ex.Message);
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(file.Text))
+        {
+            problems.Add($"{display}: the file is empty.");
+            return;
+        }
+
+        var name = parsed.Value;
+        var isDown = inDownFolder || name.IsDownSuffix;
+        if (isDown)
+        {
+            if (downs.TryGetValue(name.Version, out var other))
+                problems.Add($"{display}: two down files for version {name.Version} (the other is {other.Item1.DisplayPath}).");
+            else
+                downs[name.Version] = (file, name, name.IsDownSuffix ? DownFileLocation.BesideUpFile : DownFileLocation.DownFolder);
+        }
+        else if (ups.TryGetValue(name.Version, out var existing))
+        {
+            problems.Add($"{display}: two files with version {name.Version} (the other is {existing.DisplayPath}). Versions must be unique.");
+        }
+        else
+        {
+            ups[name.Version] = file;
+            upNames[name.Version] = name;
+        }
+    }
+
+    static string DisplayOf(string path, string root) => RepositoryPaths.Display(path, root);
+}

@@ -1,0 +1,40 @@
+using CiMigrate.Configuration;
+using CiMigrate.Sql;
+
+namespace CiMigrate.Migrations;
+
+/// <summary>One SQL file as read from disk: text without a BOM, and the checksum of its normalised content.</summary>
+public sealed class MigrationFile
+{
+    SqlScript? _script;
+
+    public MigrationFile(string path, string displayPath, string text, string checksum)
+    {
+        Path = path;
+        DisplayPath = displayPath;
+        Text = text;
+        Checksum = checksum;
+    }
+
+    /// <summary>Absolute path.</summary>
+    public string Path { get; }
+
+    /// <summary>The path users see in messages: relative to the repository root where possible.</summary>
+    public string DisplayPath { get; }
+
+    public string Text { get; }
+
+    /// <summary>SHA-256 of the content with line endings normalised, lower-case hex.</summary>
+    public string Checksum { get; }
+
+    /// <summary>The statements, split on first use: listing migrations never pays for lexing them.</summary>
+    public SqlScript Script => _script ??= SqlScript.Parse(Text, DisplayPath);
+
+    public static MigrationFile Read(string path, string root)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var displayPath = RepositoryPaths.Display(path, root);
+        var text = MigrationText.Decode(bytes, displayPath);
+        return new MigrationFile(path, displayPath, text, MigrationChecksum.Of(text));
+    }
+}

@@ -1,0 +1,3 @@
+namespace CiMigrate.Sql;
+
+public sealed record SqlStatement(StatementKind Kind, IReadOnlyList<string> Objects);

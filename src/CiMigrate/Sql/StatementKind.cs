@@ -1,0 +1,7 @@
+namespace CiMigrate.Sql;
+
+public enum StatementKind
+{
+    Other,
+    SetSearchPath,
+}

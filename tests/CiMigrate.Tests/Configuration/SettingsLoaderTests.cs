@@ -1,0 +1,197 @@
+using CiMigrate.Cli;
+using CiMigrate.Configuration;
+using CiMigrate.Hosting;
+using CiMigrate.Reporting;
+using CiMigrate.Tests.Support;
+
+namespace CiMigrate.Tests.Configuration;
+
+public class SettingsLoaderTests
+{
+    const string TwoApps = """
+        {
+          "apps": {
+            "money-tracker": { "schema": "money_tracker", "migrations": "apps/money-tracker/supabase/migrations" },
+            "home-portal": { "schema": "home_portal", "migrations": "apps/home-portal/supabase/migrations" }
+          },
+          "environments": {
+            "staging": { "databaseUrlEnv": "STAGING_DATABASE_URL", "lockTimeout": "3s" },
+            "production": { "requires": "staging",
+                            "kubernetes": { "namespace": "supabase", "pod": "postgres-0", "port": 5432,
+                                            "passwordSecret": { "name": "supabase-db", "key": "password" } } }
+          },
+          "lint": { "rules": { "require-lock-timeout": "warning", "breaking-change": "off" } }
+        }
+        """;
+
+    TempDirectory _repo = null!;
+
+    [SetUp]
+    public void CreateRepository()
+    {
+        _repo = new TempDirectory();
+        _repo.Folder("apps/money-tracker/supabase/migrations");
+        _repo.Folder("apps/home-portal/supabase/migrations");
+    }
+
+    [TearDown]
+    public void RemoveRepository() => _repo.Dispose();
+
+    Settings Load(GlobalOptions? options = null, Dictionary<string, string?>? environment = null) =>
+        SettingsLoader.Load((options ?? new GlobalOptions()) with { WorkingDirectory = _repo.Path }, environment ?? []);
+
+    [Test]
+    public void The_documented_file_shape_is_read()
+    {
+        _repo.File("ci-migrate.json", TwoApps);
+
+        var settings = Load();
+
+        // Apps come in name order, whatever the order in the file.
+        Assert.That(settings.Apps.Select(a => (a.Name, a.Schema)), Is.EqualTo(new[]
+        {
+            ("home-portal", "home_portal"), ("money-tracker", "money_tracker"),
+        }));
+        Assert.That(settings.Apps[1].Migrations, Is.EqualTo(Path.Combine(_repo.Path, "apps/money-tracker/supabase/migrations")));
+        Assert.That(settings.Environments["staging"].LockTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
+        Assert.That(settings.Environments["staging"].StatementTimeout, Is.EqualTo(TimeSpan.FromMinutes(15)));
+        Assert.That(settings.Environments["production"].Requires, Is.EqualTo("staging"));
+        Assert.That(settings.Environments["production"].Kubernetes!["passwordSecret:name"], Is.EqualTo("supabase-db"));
+        Assert.That(settings.Lint.Rules["require-lock-timeout"], Is.EqualTo(LintSeverity.Warning));
+        Assert.That(settings.Lint.Rules["breaking-change"], Is.EqualTo(LintSeverity.Off));
+    }
+
+    [Test]
+    public void Later_sources_win_file_then_environment_then_action_inputs_then_flags()
+    {
+        _repo.File("ci-migrate.json", TwoApps);
+        var environment = new Dictionary<string, string?>
+        {
+            ["CIMIGRATE__ENVIRONMENTS__STAGING__LOCKTIMEOUT"] = "7s",
+            ["CIMIGRATE__ENV"] = "staging",
+            ["CIMIGRATE__APP"] = "money-tracker",
+            ["INPUT_APP"] = "home-portal",
+        };
+
+        var fromEnvironment = Load(environment: environment);
+        var fromFlags = Load(new GlobalOptions { App = "money-tracker", Env = "production" }, environment);
+
+        Assert.That(fromEnvironment.Environments["staging"].LockTimeout, Is.EqualTo(TimeSpan.FromSeconds(7)));
+        Assert.That(fromEnvironment.Env, Is.EqualTo("staging"));
+        Assert.That(fromEnvironment.App, Is.EqualTo("home-portal"));
+        Assert.That(fromFlags.App, Is.EqualTo("money-tracker"));
+        Assert.That(fromFlags.Env, Is.EqualTo("production"));
+    }
+
+    [Test]
+    public void Every_problem_is_listed_with_its_key()
+    {
+        _repo.File("ci-migrate.json", """
+            {
+              "apps": { "money-tracker": { "schema": "Money Tracker", "migrations": "nowhere" } },
+              "enviroments": { "qa": { "databaseUrlEnv": "QA_URL" } },
+              "environments": {
+                "staging": { "lockTimeout": "soon", "createSchema": "maybe" },
+                "production": { "requires": "qa" }
+              },
+              "lint": { "rules": { "drop-database": "fatal" } }
+            }
+            """);
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.StartWith("Invalid ci-migrate.json (6 problems):"));
+        Assert.That(error.Message, Does.Contain("enviroments: unknown key"));
+        Assert.That(error.Message, Does.Contain("apps:money-tracker:migrations: the folder nowhere does not exist"));
+        Assert.That(error.Message, Does.Contain("environments:staging:lockTimeout: must be a duration such as 500ms, 5s, 15min or 1h, not 'soon'"));
+        Assert.That(error.Message, Does.Contain("environments:staging:createSchema: must be true or false, not 'maybe'"));
+        Assert.That(error.Message, Does.Contain("environments:production:requires: there is no environment 'qa'"));
+        Assert.That(error.Message, Does.Contain("lint:rules:drop-database: must be error, warning or off, not 'fatal'"));
+    }
+
+    [Test]
+    public void A_schema_that_is_not_a_plain_name_is_rejected()
+    {
+        _repo.File("ci-migrate.json", """{ "apps": { "money-tracker": { "schema": "Money Tracker", "migrations": "apps/money-tracker/supabase/migrations" } } }""");
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.Contain("apps:money-tracker:schema: 'Money Tracker' is not a plain schema name"));
+    }
+
+    [Test]
+    public void Malformed_json_names_the_file()
+    {
+        _repo.File("ci-migrate.json", "{ \"apps\": { ");
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.StartWith(Path.Combine(_repo.Path, "ci-migrate.json") + ":"));
+    }
+
+    [Test]
+    public void An_explicit_config_that_does_not_exist_is_an_error()
+    {
+        var error = Assert.Throws<UsageException>(() => Load(new GlobalOptions { Config = "missing.json" }))!;
+
+        Assert.That(error.Message, Is.EqualTo("The settings file missing.json does not exist."));
+    }
+
+    [Test]
+    public void Flags_alone_define_one_app_without_a_config_file()
+    {
+        var settings = Load(new GlobalOptions { Migrations = "apps/home-portal/supabase/migrations", Schema = "home_portal" });
+
+        Assert.That(settings.Apps, Has.Count.EqualTo(1));
+        Assert.That(settings.Apps[0].Name, Is.EqualTo("home-portal"));
+        Assert.That(settings.Apps[0].Schema, Is.EqualTo("home_portal"));
+        Assert.That(settings.ConfigPath, Is.Null);
+    }
+
+    [Test]
+    public void Zero_config_names_the_app_after_the_repository_folder()
+    {
+        _repo.Folder("supabase/migrations");
+
+        var settings = Load(new GlobalOptions { Schema = "my_app" });
+
+        Assert.That(settings.Apps.Single().Name, Is.EqualTo(new DirectoryInfo(_repo.Path).Name));
+        Assert.That(settings.Apps.Single().Schema, Is.EqualTo("my_app"));
+    }
+
+    [Test]
+    public void Connection_strings_never_appear_in_errors()
+    {
+        _repo.File("ci-migrate.json", TwoApps);
+        var secrets = new SecretMasker();
+        var workspace = new Workspace(Load(), new Dictionary<string, string?>(), secrets);
+
+        var connection = DatabaseUrl.ToConnectionString("postgresql://postgres:s3cr%40t-pw@db.example.com:6543/postgres?sslmode=require", secrets);
+
+        Assert.That(connection, Does.Contain("Password=s3cr@t-pw"));
+        Assert.That(secrets.Apply($"failed: {connection}"), Does.Not.Contain("s3cr@t-pw"));
+        Assert.That(DatabaseUrl.Describe(connection), Is.EqualTo("postgres@db.example.com:6543/postgres"));
+        var missing = Assert.Throws<UsageException>(() => workspace.ConnectionString(workspace.Environment("staging")))!;
+        Assert.That(missing.Message, Is.EqualTo("Environment 'staging' reads its database URL from $STAGING_DATABASE_URL, which is not set."));
+    }
+
+    [Test]
+    public void A_bad_connection_string_is_rejected_without_echoing_it()
+    {
+        var error = Assert.Throws<UsageException>(() => DatabaseUrl.ToConnectionString("Host=x;Passw0rd=hunter22;Bogus", new SecretMasker()))!;
+
+        Assert.That(error.Message, Does.Not.Contain("hunter22"));
+    }
+
+    [TestCase("500ms", 500)]
+    [TestCase("5s", 5000)]
+    [TestCase("15min", 900_000)]
+    [TestCase("2m", 120_000)]
+    [TestCase("1h", 3_600_000)]
+    [TestCase("250", 250)]
+    public void Durations_parse_as_postgres_writes_them(string text, int milliseconds)
+    {
+        Assert.That(Durations.TryParse(text, out var duration), Is.True);
+        Assert.That(duration.TotalMilliseconds, Is.EqualTo(milliseconds));
+    }
+}

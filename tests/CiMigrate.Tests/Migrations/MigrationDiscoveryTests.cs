@@ -1,0 +1,180 @@
+using System.Text;
+using CiMigrate.Configuration;
+using CiMigrate.Migrations;
+using CiMigrate.Tests.Support;
+
+namespace CiMigrate.Tests.Migrations;
+
+public class MigrationDiscoveryTests
+{
+    const string Header = "SET search_path TO money_tracker;\n";
+
+    static MigrationSet Load(TempDirectory repo) =>
+        MigrationSet.Load(new AppSettings("money-tracker", "money_tracker", Path.Combine(repo.Path, "supabase/migrations")), repo.Path);
+
+    static MigrationSetException LoadFails(TempDirectory repo) => Assert.Throws<MigrationSetException>(() => Load(repo))!;
+
+    [Test]
+    public void Up_files_are_ordered_by_version_and_paired_with_down_files_in_either_place()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250208000005_b.sql", Header + "CREATE TABLE b();");
+        repo.File("supabase/migrations/20250208000004_a.sql", Header + "CREATE TABLE a();");
+        repo.File("supabase/migrations/20250208000006_c.sql", Header + "CREATE TABLE c();");
+        repo.File("supabase/migrations/down/20250208000004_a.sql", Header + "DROP TABLE a;");
+        repo.File("supabase/migrations/20250208000006_c_down.sql", Header + "DROP TABLE c;");
+
+        var set = Load(repo);
+
+        Assert.That(set.Migrations.Select(m => m.Id), Is.EqualTo(new[]
+        {
+            "20250208000004_a", "20250208000005_b", "20250208000006_c",
+        }));
+        Assert.That(set.Migrations.Select(m => m.DownLocation), Is.EqualTo(new[]
+        {
+            DownFileLocation.DownFolder, DownFileLocation.None, DownFileLocation.BesideUpFile,
+        }));
+        Assert.That(set.Migrations[0].Down!.Text, Does.Contain("DROP TABLE a"));
+        Assert.That(set.Migrations[2].Down!.DisplayPath, Is.EqualTo("supabase/migrations/20250208000006_c_down.sql"));
+    }
+
+    [Test]
+    public void Crlf_and_lf_and_a_bom_give_the_same_checksum()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_lf.sql", "SET search_path TO x;\nSELECT 1;\n");
+        repo.File("supabase/migrations/20250101000001_crlf.sql", "SET search_path TO x;\r\nSELECT 1;\r\n");
+        repo.File("supabase/migrations/20250101000002_bom.sql", [.. "\uFEFF"u8, .. "SET search_path TO x;\nSELECT 1;\n"u8]);
+        repo.File("supabase/migrations/20250101000003_other.sql", "SET search_path TO x;\nSELECT 2;\n");
+
+        var checksums = Load(repo).Migrations.Select(m => m.Checksum).ToList();
+
+        Assert.That(checksums[1], Is.EqualTo(checksums[0]));
+        Assert.That(checksums[2], Is.EqualTo(checksums[0]));
+        Assert.That(checksums[3], Is.Not.EqualTo(checksums[0]));
+        Assert.That(checksums[0], Has.Length.EqualTo(64));
+    }
+
+    [Test]
+    public void A_bom_is_not_part_of_the_text()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000002_bom.sql", [.. "\uFEFF"u8, .. "SELECT 1;"u8]);
+
+        Assert.That(Load(repo).Migrations[0].Up.Text, Is.EqualTo("SELECT 1;"));
+    }
+
+    [Test]
+    public void A_name_that_does_not_match_is_an_error_naming_the_file()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/2025_add_things.sql", "SELECT 1;");
+
+        var error = LoadFails(repo);
+
+        Assert.That(error.Message, Does.StartWith("supabase/migrations/2025_add_things.sql: the file name does not match <14-digit version>_<name>.sql"));
+    }
+
+    [Test]
+    public void Two_files_with_one_version_is_an_error_naming_both()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_one.sql", "SELECT 1;");
+        repo.File("supabase/migrations/20250101000000_two.sql", "SELECT 2;");
+
+        var error = LoadFails(repo);
+
+        Assert.That(error.Message, Is.EqualTo(
+            "supabase/migrations/20250101000000_two.sql: two files with version 20250101000000 (the other is supabase/migrations/20250101000000_one.sql). Versions must be unique."));
+    }
+
+    [TestCase("supabase/migrations/down/20250101000009_orphan.sql")]
+    [TestCase("supabase/migrations/20250101000009_orphan_down.sql")]
+    public void A_down_file_without_an_up_file_is_an_error(string downPath)
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_one.sql", "SELECT 1;");
+        repo.File(downPath, "SELECT 2;");
+
+        var error = LoadFails(repo);
+
+        Assert.That(error.Message, Is.EqualTo(
+            $"{downPath}: down file without an up file (no 20250101000009_*.sql in supabase/migrations)."));
+    }
+
+    [Test]
+    public void A_down_file_is_never_a_forward_migration()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_one.sql", "SELECT 1;");
+        repo.File("supabase/migrations/20250101000000_one_down.sql", "SELECT 2;");
+
+        var set = Load(repo);
+
+        Assert.That(set.Migrations, Has.Count.EqualTo(1));
+        Assert.That(set.Migrations[0].Up.Text, Is.EqualTo("SELECT 1;"));
+    }
+
+    [TestCase("")]
+    [TestCase("  \n\t\n")]
+    public void An_empty_file_is_an_error(string content)
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_empty.sql", content);
+
+        Assert.That(LoadFails(repo).Message, Is.EqualTo("supabase/migrations/20250101000000_empty.sql: the file is empty."));
+    }
+
+    [Test]
+    public void A_file_that_is_not_utf8_is_an_error_with_line_and_column()
+    {
+        using var repo = new TempDirectory();
+        var latin1 = Encoding.Latin1.GetBytes("SET search_path TO x;\nINSERT INTO t VALUES ('caf\u00e9');\n");
+        repo.File("supabase/migrations/20250101000000_latin1.sql", latin1);
+
+        var error = LoadFails(repo);
+
+        Assert.That(error.Message, Does.StartWith("supabase/migrations/20250101000000_latin1.sql:2:27: the file is not valid UTF-8 (byte 0xE9"));
+    }
+
+    [Test]
+    public void Every_bad_file_is_listed_in_one_error()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/bad.sql", "SELECT 1;");
+        repo.File("supabase/migrations/20250101000000_empty.sql", "");
+
+        var error = LoadFails(repo);
+
+        Assert.That(error.Problems, Has.Count.EqualTo(2));
+        Assert.That(error.Message, Does.StartWith("2 problems in the migration files:"));
+    }
+
+    [Test]
+    public void A_missing_folder_is_a_clear_error()
+    {
+        using var repo = new TempDirectory();
+
+        var error = Assert.Throws<CiMigrate.Hosting.UsageException>(() => Load(repo))!;
+
+        Assert.That(error.Message, Is.EqualTo("The migrations folder supabase/migrations does not exist."));
+    }
+
+    [TestCase("20250208000004_add_basic_categories.sql", "20250208000004", "add_basic_categories", false)]
+    [TestCase("20250208000004_add_categories_down.sql", "20250208000004", "add_categories", true)]
+    [TestCase("20250208000004_kebab-name.sql", "20250208000004", "kebab-name", false)]
+    public void File_names_parse(string fileName, string version, string name, bool down)
+    {
+        Assert.That(MigrationFileName.TryParse(fileName, out var parsed), Is.True);
+        Assert.That(parsed, Is.EqualTo(new MigrationFileName(version, name, down)));
+    }
+
+    [TestCase("2025020800004_short.sql")]
+    [TestCase("20250208000004.sql")]
+    [TestCase("20250208000004_.sql")]
+    [TestCase("20250208000004_bad name.sql")]
+    [TestCase("20250208000004_name.txt")]
+    [TestCase("x20250208000004_name.sql")]
+    public void Bad_file_names_do_not_parse(string fileName) =>
+        Assert.That(MigrationFileName.TryParse(fileName, out _), Is.False);
+}
