@@ -32,9 +32,6 @@ public sealed class SqlScript
         return new SqlScript(path, text, lines, statements);
     }
 
-    /// <summary>Reads a file as UTF-8 and parses it, the path as given naming it in errors.</summary>
-    public static SqlScript Load(string path) => Parse(File.ReadAllText(path), path);
-
     /// <summary>The 1-based line and column of a char offset of <see cref="Text"/>.</summary>
     public SqlLocation LineColumnOf(int offset) => _lines.LocationOf(offset);
 }
