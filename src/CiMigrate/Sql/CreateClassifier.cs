@@ -19,48 +19,39 @@ static class CreateClassifier
                 return CreateTable(cursor, objects);
             case "INDEX":
                 return CreateIndex(cursor, objects);
-            case "MATERIALIZED" when cursor.Accept("VIEW"):
-                AddIfNotExistsName(cursor, objects);
-                return StatementKind.CreateMaterializedView;
-            case "VIEW":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreateView;
-            case "FUNCTION":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreateFunction;
-            case "PROCEDURE":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreateProcedure;
             case "TRIGGER":
                 return NameOnTable(cursor, objects, StatementKind.CreateTrigger);
             case "POLICY":
                 return NameOnTable(cursor, objects, StatementKind.CreatePolicy);
             case "SCHEMA":
-                return CreateSchema(cursor, objects);
-            case "SEQUENCE":
-                AddIfNotExistsName(cursor, objects);
-                return StatementKind.CreateSequence;
-            case "EXTENSION":
-                AddIfNotExistsName(cursor, objects);
-                return StatementKind.CreateExtension;
-            case "TYPE":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreateType;
-            case "DOMAIN":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreateDomain;
-            case "ROLE" or "USER" or "GROUP":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreateRole;
-            case "DATABASE":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreateDatabase;
-            case "PUBLICATION":
-                StatementClassifier.AddName(cursor, objects);
-                return StatementKind.CreatePublication;
-            default:
-                return StatementKind.Create;
+                // CREATE SCHEMA AUTHORIZATION joe creates the schema joe.
+                cursor.Accept("IF", "NOT", "EXISTS");
+                cursor.Accept("AUTHORIZATION");
+                break;
+            case "MATERIALIZED" when cursor.Accept("VIEW"):
+                what = "MATERIALIZED VIEW";
+                break;
         }
+
+        var kind = what switch
+        {
+            "MATERIALIZED VIEW" => StatementKind.CreateMaterializedView,
+            "VIEW" => StatementKind.CreateView,
+            "FUNCTION" => StatementKind.CreateFunction,
+            "PROCEDURE" => StatementKind.CreateProcedure,
+            "SCHEMA" => StatementKind.CreateSchema,
+            "SEQUENCE" => StatementKind.CreateSequence,
+            "EXTENSION" => StatementKind.CreateExtension,
+            "TYPE" => StatementKind.CreateType,
+            "DOMAIN" => StatementKind.CreateDomain,
+            "ROLE" or "USER" or "GROUP" => StatementKind.CreateRole,
+            "DATABASE" => StatementKind.CreateDatabase,
+            "PUBLICATION" => StatementKind.CreatePublication,
+            _ => StatementKind.Create,
+        };
+        if (kind != StatementKind.Create)
+            AddIfNotExistsName(cursor, objects);
+        return kind;
     }
 
     /// <summary>A top-level AS makes it CREATE TABLE ... AS query: column definitions sit inside parentheses.</summary>
@@ -83,15 +74,6 @@ static class CreateClassifier
         }
 
         return StatementKind.CreateIndex;
-    }
-
-    /// <summary><c>CREATE SCHEMA [IF NOT EXISTS] name</c>, or <c>CREATE SCHEMA AUTHORIZATION role</c> named after the role.</summary>
-    static StatementKind CreateSchema(TokenCursor cursor, List<SqlObjectRef> objects)
-    {
-        cursor.Accept("IF", "NOT", "EXISTS");
-        cursor.Accept("AUTHORIZATION");
-        StatementClassifier.AddName(cursor, objects);
-        return StatementKind.CreateSchema;
     }
 
     /// <summary>A policy or trigger: its name, then the table after the first top-level ON.</summary>

@@ -106,21 +106,8 @@ public sealed class SqlStatement
     /// The index in <see cref="Tokens"/> where these consecutive words start outside any parentheses, searching
     /// from <paramref name="start"/>; -1 when absent. <c>IndexOfKeywords(0, "SET", "NOT", "NULL")</c>.
     /// </summary>
-    public int IndexOfKeywords(int start, params ReadOnlySpan<string> keywords)
-    {
-        for (var i = start; i + keywords.Length <= Tokens.Count; i++)
-        {
-            if (Tokens[i].Depth != 0)
-                continue;
-            var match = true;
-            for (var k = 0; k < keywords.Length && match; k++)
-                match = Tokens[i + k].Is(keywords[k]);
-            if (match)
-                return i;
-        }
-
-        return -1;
-    }
+    public int IndexOfKeywords(int start, params ReadOnlySpan<string> keywords) =>
+        TopLevelSearch.IndexOf(Tokens, start, keywords);
 
     /// <summary>The file line and column of a char offset inside <see cref="Text"/> (0-based).</summary>
     public SqlLocation LineColumnOf(int offsetInStatement) =>

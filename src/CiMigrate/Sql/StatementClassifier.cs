@@ -202,19 +202,6 @@ static class StatementClassifier
             objects.Add(new SqlObjectRef(name, role));
     }
 
-    static bool HasTopLevel(SqlToken[] tokens, params ReadOnlySpan<string> keywords)
-    {
-        for (var i = 0; i + keywords.Length <= tokens.Length; i++)
-        {
-            if (tokens[i].Depth != 0 || !tokens[i].Is(keywords[0]))
-                continue;
-            var match = true;
-            for (var k = 1; k < keywords.Length && match; k++)
-                match = tokens[i + k].Is(keywords[k]);
-            if (match)
-                return true;
-        }
-
-        return false;
-    }
+    static bool HasTopLevel(SqlToken[] tokens, params ReadOnlySpan<string> keywords) =>
+        TopLevelSearch.IndexOf(tokens, 0, keywords) >= 0;
 }

@@ -17,6 +17,7 @@ sealed class StatementClassifierTests
     [TestCase("CREATE OR REPLACE TRIGGER trg AFTER INSERT ON s.t FOR EACH ROW EXECUTE FUNCTION f()", StatementKind.CreateTrigger, "trg|s.t")]
     [TestCase("CREATE POLICY \"Users read own\" ON s.t FOR SELECT TO authenticated USING (auth.uid() = user_id)", StatementKind.CreatePolicy, "Users read own|s.t")]
     [TestCase("CREATE SCHEMA IF NOT EXISTS money_tracker", StatementKind.CreateSchema, "money_tracker")]
+    [TestCase("CREATE SCHEMA IF NOT EXISTS AUTHORIZATION joe", StatementKind.CreateSchema, "joe")]
     [TestCase("CREATE SEQUENCE IF NOT EXISTS s.seq", StatementKind.CreateSequence, "s.seq")]
     [TestCase("CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\" WITH SCHEMA extensions", StatementKind.CreateExtension, "uuid-ossp")]
     [TestCase("CREATE TYPE s.mood AS ENUM ('a', 'b')", StatementKind.CreateType, "s.mood")]
