@@ -57,13 +57,13 @@ public sealed class GitHubApprovals
 
     // Any approval of the environment in this run counts: a rejection stops the run before the job starts, so a
     // rejected review and a running job cannot come together.
-    static RunApproval? Match(IReadOnlyList<Review> reviews, string environment) =>
+    static RunApproval? Match(IReadOnlyList<ApprovalReview> reviews, string environment) =>
         reviews
             .Where(review => review.Approved && review.Environments.Contains(environment, StringComparer.OrdinalIgnoreCase))
             .Select(review => new RunApproval(environment, review.Login, review.Comment))
             .FirstOrDefault();
 
-    async Task<IReadOnlyList<Review>> ReadAsync(CancellationToken cancellationToken)
+    async Task<IReadOnlyList<ApprovalReview>> ReadAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<EnvironmentApprovals> history;
         try
@@ -72,20 +72,20 @@ public sealed class GitHubApprovals
         }
         catch (ApiException ex)
         {
+            // The Actions token reads run approvals only when the workflow grants it.
+            var hint = ex is ForbiddenException ? " The workflow needs 'permissions: actions: read'." : "";
             throw new ExecutionException(GitHubErrors.Describe(
                 $"Reading the approvals of run {_runId} (GET /repos/{_owner}/{_repository}/actions/runs/{_runId}/approvals)",
-                ex, _secrets));
+                ex, _secrets) + hint);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
         return history
-            .Select(entry => new Review(
+            .Select(entry => new ApprovalReview(
                 string.Equals(entry.State.StringValue, "approved", StringComparison.OrdinalIgnoreCase),
                 entry.User?.Login ?? "(unknown)",
                 entry.Comment,
                 entry.Environments?.Select(e => e.Name).ToList() ?? []))
             .ToList();
     }
-
-    sealed record Review(bool Approved, string Login, string? Comment, IReadOnlyList<string> Environments);
 }

@@ -80,6 +80,19 @@ public sealed class ApprovalGateTests
     }
 
     [Test]
+    public void Token_without_actions_read_permission_is_told_what_to_grant()
+    {
+        _github.Stub("GET", ApprovalsPath, 403, new { message = "Resource not accessible by integration" });
+
+        var error = Assert.ThrowsAsync<CiMigrate.Hosting.ExecutionException>(() =>
+            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production"));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            $"Reading the approvals of run 123 (GET /repos/tower-fleet/apps/actions/runs/123/approvals): GitHub answered " +
+            "403 Forbidden: Resource not accessible by integration. The workflow needs 'permissions: actions: read'."));
+    }
+
+    [Test]
     public void Approval_gate_outside_a_workflow_run_says_what_is_missing()
     {
         var environment = _github.Environment();
