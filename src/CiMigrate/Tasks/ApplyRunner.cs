@@ -37,21 +37,21 @@ static class ApplyRunner
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
         if (context.Get(options.ExpectPlan) is { } expected && !string.Equals(expected.Trim(), planHash, StringComparison.OrdinalIgnoreCase))
         {
-            return await RefuseAsync(context,
+            throw new GateRefusedException(
                 $"The pending migrations on {environment.Name} are not the reviewed plan: expected plan {expected.Trim()}, found " +
                 $"{planHash} ({Describe(pending)}). Run diff again and review what changed.");
         }
 
         if (pending.Count > 0 && environment.Requires is { } required
             && await PromotionGate.CheckAsync(context, target, required, pending, cancellationToken) is { } refusal)
-            return await RefuseAsync(context, refusal);
+            throw new GateRefusedException(refusal);
 
         string? approver = null;
         if (pending.Count > 0 && !dryRun)
         {
             var decision = await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
             if (!decision.Approved)
-                return await RefuseAsync(context, decision.Reason ?? $"The run was not approved for {environment.Name}.");
+                throw new GateRefusedException(decision.Reason ?? $"The run was not approved for {environment.Name}.");
             approver = decision.Approver;
         }
 
@@ -75,12 +75,6 @@ static class ApplyRunner
             planHash, pending.Count, outcome.Events);
         await writer.WriteAsync(report);
         return ExecutionReportWriter.ExitCode(report);
-    }
-
-    static async Task<int> RefuseAsync(TaskContext context, string message)
-    {
-        await context.Error.WriteLineAsync($"refused: {message}");
-        return ExitCodes.Findings;
     }
 
     static string Describe(IReadOnlyList<Migration> pending) =>

@@ -51,10 +51,7 @@ sealed class RollbackTask : ITask
             ? ApprovalDecision.NotRequired
             : await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
         if (!decision.Approved)
-        {
-            await context.Error.WriteLineAsync($"refused: {decision.Reason ?? $"The rollback was not approved for {environment.Name}."}");
-            return ExitCodes.Findings;
-        }
+            throw new GateRefusedException(decision.Reason ?? $"The rollback was not approved for {environment.Name}.");
 
         var outcome = await new MigrationExecutor(session, log).RollbackAsync([.. chosen.Select(e => e.Local!)],
             RunProvenance.From(context.Environment, environment.Name, decision.Approver), null, cancellationToken);
