@@ -1,7 +1,10 @@
 using System.Buffers;
+using System.Globalization;
+using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Autorest;
 
@@ -12,7 +15,7 @@ namespace CiMigrate.Kubernetes;
 /// forwarded port a data channel (0) and an error channel (1); the API server first sends the port number
 /// (2 bytes) on both, which <see cref="StreamDemuxer"/> skips in <see cref="StreamType.PortForward"/> mode.
 /// </summary>
-sealed class PortForwardTunnel(IKubernetes client, PortForwarder forwarder, TcpClient local)
+sealed partial class PortForwardTunnel(IKubernetes client, PortForwarder forwarder, TcpClient local)
 {
     const byte DataChannel = 0;
     const byte ErrorChannel = 1;
@@ -62,7 +65,8 @@ sealed class PortForwardTunnel(IKubernetes client, PortForwarder forwarder, TcpC
     {
         try
         {
-            local.Client.Shutdown(SocketShutdown.Both);
+            // Client is null once the relay itself disposed the connection.
+            local.Client?.Shutdown(SocketShutdown.Both);
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
@@ -72,12 +76,20 @@ sealed class PortForwardTunnel(IKubernetes client, PortForwarder forwarder, TcpC
         local.Close();
     }
 
-    string OpenFailure(Exception ex) => ex switch
+    string OpenFailure(Exception ex)
     {
-        HttpOperationException http => KubernetesErrors.Describe(
-            new Access("create", "pods/portforward", forwarder.Pod, forwarder.Namespace), http.Response.StatusCode, http.Response.Content),
-        _ => ex.Message,
-    };
+        var access = new Access("create", "pods/portforward", forwarder.Pod, forwarder.Namespace);
+        if (ex is HttpOperationException http)
+            return KubernetesErrors.Describe(access, http.Response.StatusCode, http.Response.Content);
+        // ClientWebSocket reports a refused upgrade only in its message ("status code '403' when status code '101'
+        // was expected"); the status is what tells an RBAC gap from anything else.
+        if (ex is WebSocketException && RefusedUpgrade().Match(ex.Message) is { Success: true } match)
+            return KubernetesErrors.Describe(access, (HttpStatusCode)int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), null);
+        return ex.Message;
+    }
+
+    [GeneratedRegex("status code '([0-9]{3})'")]
+    private static partial Regex RefusedUpgrade();
 
     // MuxedStream reads block a thread until data arrives; a dedicated thread keeps them off the pool.
     static Task<T> OnThread<T>(Func<T> work) =>
