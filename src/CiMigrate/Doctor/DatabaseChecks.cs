@@ -16,12 +16,20 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
     /// <summary>Supavisor's transaction-mode port on Supabase; 5432 is the session port.</summary>
     public const int TransactionPoolerPort = 6543;
 
+    const string LockAdvice = "Connect to the session port (5432, direct or Supavisor session mode), not a transaction-mode pooler.";
+
     // One key for doctor's own probe, apart from the keys apply uses per app.
     const long ProbeLockKey = 0x63692d6d69677274;
 
     public async Task RunAsync(string connectionString, bool throughPortForward, string? schema)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        // Known from the port alone, so it is said even when the server cannot be reached.
+        var pooler = builder.Port == TransactionPoolerPort;
+        if (pooler)
+            checklist.Fail("advisory locks",
+                $"port {TransactionPoolerPort} is Supavisor's transaction-mode pooler: session advisory locks do not hold there",
+                LockAdvice, blocks: false);
         if (!throughPortForward)
             await checklist.RunAsync("tcp", () => TcpAndTlsAsync(builder));
         await checklist.RunAsync("authentication", () => AuthenticationAsync(builder));
@@ -29,7 +37,8 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
         await checklist.RunAsync("ledger", () => LedgerAsync(builder));
         if (schema is not null)
             await checklist.RunAsync("app schema", () => SchemaAsync(builder, schema));
-        await checklist.RunAsync("advisory locks", () => AdvisoryLocksAsync(builder));
+        if (!pooler)
+            await checklist.RunAsync("advisory locks", () => AdvisoryLocksAsync(builder));
     }
 
     /// <summary>Reports the TLS line from the server's answer to SSLRequest.</summary>
@@ -160,14 +169,6 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
     /// </summary>
     async Task AdvisoryLocksAsync(NpgsqlConnectionStringBuilder builder)
     {
-        const string Advice = "Connect to the session port (5432, direct or Supavisor session mode), not a transaction-mode pooler.";
-        if (builder.Port == TransactionPoolerPort)
-        {
-            checklist.Fail("advisory locks", $"port {TransactionPoolerPort} is Supavisor's transaction-mode pooler: session advisory locks do not hold there",
-                Advice, blocks: false);
-            return;
-        }
-
         await using var holder = await OpenAsync(builder);
         await using var other = await OpenAsync(builder);
         var holderPid = await ScalarAsync<int>(holder, "SELECT pg_backend_pid()");
@@ -188,7 +189,7 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
             if (secondGotIt || !stillHeld)
                 checklist.Fail("advisory locks",
                     "a session advisory lock did not hold across transactions: the connection goes through a transaction-mode pooler",
-                    Advice, blocks: false);
+                    LockAdvice, blocks: false);
             else
                 checklist.Pass("advisory locks", "a session lock holds across transactions and keeps other sessions out");
         }
