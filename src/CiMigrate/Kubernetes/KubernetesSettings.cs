@@ -1,4 +1,5 @@
 using System.Globalization;
+using CiMigrate.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace CiMigrate.Kubernetes;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiMigrate.Configuration;
 using CiMigrate.Doctor;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
@@ -64,11 +65,10 @@ sealed class DoctorTask : ITask
     static DoctorTarget TargetOf(TaskContext context)
     {
         if (context.Options.DatabaseUrl is { } url)
-            return new DoctorTarget { ConnectionString = PostgresUrl.ToConnectionString(url), Schema = context.Options.Schema };
+            return new DoctorTarget { ConnectionString = DatabaseUrl.ToConnectionString(url, context.Secrets), Schema = context.Options.Schema };
 
         if (context.Get(PodOption) is null && context.Get(SelectorOption) is null)
-            throw new UsageException(
-                "doctor needs a target: --database-url <url>, or --pod/--selector with --secret (and --namespace, --kubeconfig).");
+            return TargetOfEnvironment(context);
 
         var values = new Dictionary<string, string?>
         {
@@ -89,5 +89,19 @@ sealed class DoctorTask : ITask
         if (settings is null)
             throw new UsageException(string.Join(Environment.NewLine, problems));
         return new DoctorTarget { Kubernetes = settings, KubeconfigPath = context.Get(KubeconfigOption), Schema = context.Options.Schema };
+    }
+
+    /// <summary><c>doctor --env production</c>: the environment's kubernetes block or connection, as apply would use them.</summary>
+    static DoctorTarget TargetOfEnvironment(TaskContext context)
+    {
+        if (context.Options.Env is null)
+            throw new UsageException(
+                "doctor needs a target: --env <name>, --database-url <url>, or --pod/--selector with --secret (and --namespace, --kubeconfig).");
+        var workspace = context.Workspace;
+        var environment = workspace.Environment();
+        var schema = context.Options.Schema ?? (workspace.SelectedApps is [var app] ? app.Schema : null);
+        return environment.Kubernetes is { } kubernetes
+            ? new DoctorTarget { Kubernetes = kubernetes, KubeconfigPath = context.Get(KubeconfigOption), Schema = schema }
+            : new DoctorTarget { ConnectionString = workspace.ConnectionString(environment), Schema = schema };
     }
 }

@@ -143,6 +143,6 @@ public sealed class DoctorTaskTests
         var (exitCode, _, error) = await RunAsync("doctor");
 
         Assert.That(exitCode, Is.EqualTo(2));
-        Assert.That(error, Does.Contain("doctor needs a target: --database-url <url>, or --pod/--selector with --secret"));
+        Assert.That(error, Does.Contain("doctor needs a target: --env <name>, --database-url <url>, or --pod/--selector with --secret"));
     }
 }

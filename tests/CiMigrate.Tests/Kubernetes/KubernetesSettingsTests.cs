@@ -82,7 +82,7 @@ public sealed class KubernetesSettingsTests
     [TestCase("90s", 90)]
     [TestCase("1m30s", 90)]
     [TestCase("1h", 3600)]
-    [TestCase("45", 45)]
+    [TestCase("45s", 45)]
     public void Rollout_timeouts_read_like_kubectl_durations(string text, int seconds)
     {
         var (settings, _) = Read(new() { ["pod"] = "p", ["passwordSecret:name"] = "s", ["passwordSecret:key"] = "k", ["rolloutTimeout"] = text });
