@@ -4,7 +4,8 @@ namespace CiMigrate.Shadow;
 
 /// <summary>
 /// Cluster folders are named <c>ci-migrate-&lt;pid&gt;-&lt;random&gt;</c> after the process that made them. A folder whose
-/// process is gone was left by a killed run: its server is stopped and the folder deleted.
+/// process is gone was left by a run killed together with its <see cref="Watchdog"/> (a CI job torn down, say): its
+/// server is stopped and the folder deleted.
 /// </summary>
 static class OrphanedClusters
 {
@@ -13,7 +14,7 @@ static class OrphanedClusters
     public static string NewFolderName() =>
         $"{Prefix}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    public static void Reap(string parentDirectory, PostgresBinaries binaries)
+    public static void Reap(string parentDirectory)
     {
         if (!Directory.Exists(parentDirectory))
             return;
@@ -21,7 +22,7 @@ static class OrphanedClusters
         foreach (var folder in Directory.EnumerateDirectories(parentDirectory, Prefix + "*"))
         {
             if (OwnerIsGone(Path.GetFileName(folder)))
-                ThrowawayCluster.StopAndDelete(folder, binaries);
+                ThrowawayCluster.StopAndDelete(folder);
         }
     }
 

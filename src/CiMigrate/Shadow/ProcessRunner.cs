@@ -25,22 +25,6 @@ static class ProcessRunner
         return new Result(process.ExitCode, Snapshot(output));
     }
 
-    /// <summary>
-    /// The synchronous form, for process-exit and signal handlers, where awaiting is not possible.
-    /// A program still running after <paramref name="timeout"/> is killed.
-    /// </summary>
-    public static Result Run(string fileName, IReadOnlyList<string> arguments, string workingDirectory, TimeSpan timeout)
-    {
-        using var process = Start(fileName, arguments, workingDirectory, out var output);
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        return new Result(process.ExitCode, Snapshot(output));
-    }
-
     static Process Start(string fileName, IReadOnlyList<string> arguments, string workingDirectory, out StringBuilder output)
     {
         var info = new ProcessStartInfo(fileName)

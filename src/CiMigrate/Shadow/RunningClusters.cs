@@ -4,8 +4,8 @@ namespace CiMigrate.Shadow;
 
 /// <summary>
 /// Stops every throwaway cluster still running when the process ends or is interrupted (Ctrl-C, SIGTERM), so that
-/// no server outlives ci-migrate. A killed process (SIGKILL) cannot clean up: <see cref="OrphanedClusters"/> does it
-/// at the next start.
+/// no server outlives ci-migrate. A killed process (SIGKILL) cannot clean up: its <see cref="Watchdog"/> does, and
+/// failing that <see cref="OrphanedClusters"/> at the next start.
 /// </summary>
 static class RunningClusters
 {

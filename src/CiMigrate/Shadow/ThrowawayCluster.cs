@@ -27,6 +27,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     // The socket file is named after the port; inside our own folder any number is free.
     const int SocketPort = 5432;
     const int TcpStartAttempts = 3;
+    static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
     readonly PostgresBinaries _binaries;
     readonly ConcurrentDictionary<string, NpgsqlDataSource> _dataSources = new(StringComparer.Ordinal);
@@ -63,7 +64,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         options ??= new ThrowawayClusterOptions();
         var binaries = options.Binaries ?? PostgresBinaries.Find(ProcessEnvironment());
         var parent = options.ParentDirectory ?? (ServerUser.IsRoot ? "/tmp" : Path.GetTempPath());
-        OrphanedClusters.Reap(parent, binaries);
+        OrphanedClusters.Reap(parent);
 
         var folder = Path.Combine(parent, OrphanedClusters.NewFolderName());
         CreatePrivateDirectory(folder);
@@ -129,35 +130,47 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         foreach (var dataSource in _dataSources.Values)
             await dataSource.DisposeAsync();
         _dataSources.Clear();
-        await Task.Run(() => StopAndDelete(Folder, _binaries));
+        await Task.Run(() => StopAndDelete(Folder));
         RunningClusters.Remove(this);
     }
 
-    /// <summary>The synchronous stop for process-exit and signal handlers.</summary>
+    /// <summary>
+    /// The stop for process-exit and signal handlers. If the program crashes meanwhile (its queries fail once the
+    /// server is gone), the <see cref="Watchdog"/> finishes the job.
+    /// </summary>
     internal void StopNow()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
-            StopAndDelete(Folder, _binaries);
+            StopAndDelete(Folder);
     }
 
     /// <summary>Stops the server of a cluster folder, if one runs, and deletes the folder.</summary>
-    internal static void StopAndDelete(string folder, PostgresBinaries binaries)
+    internal static void StopAndDelete(string folder)
     {
-        var data = Path.Combine(folder, "data");
-        if (File.Exists(Path.Combine(data, "postmaster.pid")))
+        using (var postmaster = Postmaster.Find(Path.Combine(folder, "data")))
         {
             // Immediate: nothing in a throwaway cluster is worth a checkpoint.
-            var (fileName, arguments) = ServerUser.Wrap(binaries.PgCtl, ["stop", "-D", data, "-m", "immediate", "-w", "-t", "30"]);
-            ProcessRunner.Run(fileName, arguments, folder, TimeSpan.FromSeconds(40));
+            if (postmaster is not null)
+                Postmaster.StopImmediately(postmaster, StopTimeout);
         }
 
-        try
+        TryDelete(folder);
+    }
+
+    /// <summary>Deletes the folder, never throwing: one left behind is reaped at the next start, its owner being gone.</summary>
+    static void TryDelete(string folder)
+    {
+        // A server shutting down may still add or remove a file while we delete: try again a few times.
+        for (var attempt = 1; attempt <= 5 && Directory.Exists(folder); attempt++)
         {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            // Already gone: a signal handler and dispose raced, which is fine.
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Thread.Sleep(20 * attempt);
+            }
         }
     }
 
@@ -165,6 +178,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
 
     async Task InitializeAsync(ThrowawayClusterOptions options, CancellationToken cancellationToken)
     {
+        if (!OperatingSystem.IsWindows())
+            await Watchdog.StartAsync(Environment.ProcessId, Folder, cancellationToken);
         await ServerUser.HandOverAsync(Folder, cancellationToken);
 
         var clock = Stopwatch.StartNew();

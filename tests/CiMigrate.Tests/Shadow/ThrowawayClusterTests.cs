@@ -84,6 +84,23 @@ public sealed class ThrowawayClusterTests
     }
 
     [Test]
+    public async Task When_the_owning_process_dies_its_watchdog_stops_the_server_and_removes_the_folder()
+    {
+        await using var cluster = await ThrowawayCluster.StartAsync(Options(createTemplate: false));
+        var pid = PostmasterPid(cluster.Folder);
+        using var owner = System.Diagnostics.Process.Start("sleep", "0.2");
+        await Watchdog.StartAsync(owner.Id, cluster.Folder, CancellationToken.None);
+        await owner.WaitForExitAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (Directory.Exists(cluster.Folder) && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+
+        Assert.That(Directory.Exists(cluster.Folder), Is.False);
+        Assert.That(ProcessIsRunning(pid), Is.False);
+    }
+
+    [Test]
     public async Task A_database_copied_from_the_Supabase_template_has_the_baseline_and_its_search_path()
     {
         var cluster = await PostgresServer.GetClusterAsync();
