@@ -34,13 +34,27 @@ static class Postmaster
         }
     }
 
-    /// <summary>Asks for an immediate shutdown and waits for the postmaster to exit.</summary>
-    public static void StopImmediately(Process postmaster, TimeSpan timeout)
+    /// <summary>
+    /// Asks for an immediate shutdown and waits until the postmaster has removed its postmaster.pid, as
+    /// <c>pg_ctl stop -w</c> does (Process.WaitForExit polls slowly for a process that is not our child).
+    /// </summary>
+    public static void StopImmediately(Process postmaster, string dataDirectory, TimeSpan timeout)
     {
         if (kill(postmaster.Id, SigQuit) != 0)
             return;
-        if (!postmaster.WaitForExit(timeout))
-            postmaster.Kill();
+
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        var clock = Stopwatch.StartNew();
+        while (File.Exists(pidFile) && kill(postmaster.Id, 0) == 0)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                postmaster.Kill();
+                return;
+            }
+
+            Thread.Sleep(10);
+        }
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -147,11 +147,12 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     /// <summary>Stops the server of a cluster folder, if one runs, and deletes the folder.</summary>
     internal static void StopAndDelete(string folder)
     {
-        using (var postmaster = Postmaster.Find(Path.Combine(folder, "data")))
+        var data = Path.Combine(folder, "data");
+        using (var postmaster = Postmaster.Find(data))
         {
             // Immediate: nothing in a throwaway cluster is worth a checkpoint.
             if (postmaster is not null)
-                Postmaster.StopImmediately(postmaster, StopTimeout);
+                Postmaster.StopImmediately(postmaster, data, StopTimeout);
         }
 
         TryDelete(folder);
