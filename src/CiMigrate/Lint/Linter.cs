@@ -35,8 +35,9 @@ public sealed class Linter
 
     public IReadOnlyList<RuleDescription> Descriptions { get; }
 
+    /// <summary>Files are independent, so they are linted in parallel; the report orders the findings.</summary>
     public LintReport Lint(IReadOnlyList<LintFile> files) =>
-        new([.. files.Select(f => f.DisplayPath)], files.SelectMany(Lint), Descriptions);
+        new([.. files.Select(f => f.DisplayPath)], files.AsParallel().SelectMany(Lint).ToList(), Descriptions);
 
     /// <summary>The findings of one file, suppressions applied, each with its configured severity.</summary>
     public IReadOnlyList<Finding> Lint(LintFile file)

@@ -13,12 +13,15 @@ public sealed class MigrationsFolder
 
     readonly Dictionary<string, List<string>> _upFilesByVersion = new(StringComparer.Ordinal);
     readonly HashSet<string> _downVersions = new(StringComparer.Ordinal);
-    ColumnTypeHistory? _columnTypes;
+    readonly Lazy<ColumnTypeHistory> _columnTypes;
 
     public MigrationsFolder(string path, AppSettings? app)
     {
         Path = System.IO.Path.GetFullPath(path);
         App = app;
+        // Files are linted in parallel; the history is read once, by whichever file needs it first.
+        _columnTypes = new(() => ColumnTypeHistory.Read(
+            _upFilesByVersion.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value)));
         if (Directory.Exists(Path))
         {
             foreach (var file in Directory.EnumerateFiles(Path, "*.sql"))
@@ -58,8 +61,7 @@ public sealed class MigrationsFolder
     public bool HasDownFile(string version) => _downVersions.Contains(version);
 
     /// <summary>Column types as the folder's up files declared them, in version order; read on first use.</summary>
-    public ColumnTypeHistory ColumnTypes => _columnTypes ??= ColumnTypeHistory.Read(
-        _upFilesByVersion.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value));
+    public ColumnTypeHistory ColumnTypes => _columnTypes.Value;
 
     /// <summary>Whether a file (absolute path) sits in this folder or its <c>down/</c> folder.</summary>
     public bool Contains(string file)
