@@ -29,6 +29,10 @@ public static partial class ColumnTypes
         ["bit varying"] = "varbit",
     };
 
+    /// <summary>Serial types: an integer column with an implicit <c>nextval()</c> default.</summary>
+    public static bool IsSerial(string normalizedType) =>
+        normalizedType is "serial" or "bigserial" or "smallserial" or "serial2" or "serial4" or "serial8";
+
     /// <summary>Lower-case, single spaces, no spaces around parentheses and commas, aliases resolved.</summary>
     public static string Normalize(string type)
     {

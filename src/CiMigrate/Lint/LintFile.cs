@@ -60,6 +60,22 @@ public sealed class LintFile
             .Where(s => s.Kind is StatementKind.CreateTable or StatementKind.CreateTableAs && s.Target is not null)
             .Select(s => Unqualified(s.Target!))]).Contains(Unqualified(table));
 
+    /// <summary>The CREATE TABLE statements of the file, temporary tables left out, with the table they create.</summary>
+    public IEnumerable<(SqlStatement Create, string Table)> NewTables() =>
+        Statements
+            .Where(s => s.Kind is StatementKind.CreateTable or StatementKind.CreateTableAs && s.Target is not null
+                && !(s.Tokens.Count > 1 && (s.Tokens[1].Is("TEMP") || s.Tokens[1].Is("TEMPORARY"))))
+            .Select(s => (s, s.Target!));
+
+    /// <summary>
+    /// Every ALTER TABLE action on a table this file does not create: what the lock rules look at (a table
+    /// created in the same file is empty and unseen, so its ALTERs lock nobody).
+    /// </summary>
+    public IEnumerable<(SqlStatement Statement, AlterTableAction Action)> ActionsOnExistingTables() =>
+        Statements
+            .Where(s => s.Kind is >= StatementKind.AlterTable and <= StatementKind.AlterTableDetachPartition && !CreatesTable(s.Target))
+            .SelectMany(s => AlterTableAction.Of(s).Select(action => (s, action)));
+
     /// <summary>
     /// Whether the file says <c>-- ci-migrate:no-transaction</c>: its statements run one by one, outside a
     /// transaction, as <c>CREATE INDEX CONCURRENTLY</c> requires.

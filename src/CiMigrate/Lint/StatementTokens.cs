@@ -26,22 +26,6 @@ public static class StatementTokens
         return statement.Text[from..to];
     }
 
-    /// <summary>The index of the first token of these consecutive words at any depth from <paramref name="start"/>, or -1.</summary>
-    public static int IndexOfAnyDepth(SqlStatement statement, int start, params ReadOnlySpan<string> keywords)
-    {
-        var tokens = statement.Tokens;
-        for (var i = start; i + keywords.Length <= tokens.Count; i++)
-        {
-            var match = true;
-            for (var k = 0; k < keywords.Length && match; k++)
-                match = tokens[i + k].Is(keywords[k]);
-            if (match)
-                return i;
-        }
-
-        return -1;
-    }
-
     /// <summary>
     /// A fix that puts <c>" IF NOT EXISTS"</c> (say) right after token <paramref name="index"/>, whatever spacing
     /// the author used around it.

@@ -6,8 +6,6 @@ namespace CiMigrate.Lint.Rules;
 /// <summary>Adding a NOT NULL column without a default fails on any table that has rows.</summary>
 sealed class AddingRequiredFieldRule : ILintRule
 {
-    static readonly string[] SerialTypes = ["serial", "bigserial", "smallserial", "serial4", "serial8", "serial2"];
-
     public string Id => "adding-required-field";
     public LintSeverity DefaultSeverity => LintSeverity.Error;
     public RuleCategory Category => RuleCategory.Lock;
@@ -16,21 +14,16 @@ sealed class AddingRequiredFieldRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var statement in file.Statements)
+        foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (file.CreatesTable(statement.Target))
+            if (action.Kind != StatementKind.AlterTableAddColumn || !action.Contains(statement, "NOT", "NULL")
+                || action.Contains(statement, "DEFAULT") || action.Contains(statement, "GENERATED"))
                 continue;
-            foreach (var action in AlterTableAction.Of(statement))
-            {
-                if (action.Kind != StatementKind.AlterTableAddColumn || !action.Contains(statement, "NOT", "NULL")
-                    || action.Contains(statement, "DEFAULT") || action.Contains(statement, "GENERATED"))
-                    continue;
-                var column = ColumnDefinition.OfAddColumn(statement, action);
-                if (column is not null && SerialTypes.Contains(column.Type))
-                    continue;
-                findings.Report(statement, statement.Tokens[action.Start],
-                    $"ADD COLUMN {column?.Name} NOT NULL without a DEFAULT fails as soon as {statement.Target} has a row.");
-            }
+            var column = ColumnDefinition.OfAddColumn(statement, action);
+            if (column is not null && ColumnTypes.IsSerial(column.Type))
+                continue;
+            findings.Report(statement, statement.Tokens[action.Start],
+                $"ADD COLUMN {column?.Name} NOT NULL without a DEFAULT fails as soon as {statement.Target} has a row.");
         }
     }
 }

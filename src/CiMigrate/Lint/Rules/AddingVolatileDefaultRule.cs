@@ -16,8 +16,6 @@ sealed class AddingVolatileDefaultRule : ILintRule
         "timeofday", "nextval", "setseed", "txid_current", "gen_random_bytes",
     ];
 
-    static readonly string[] SerialTypes = ["serial", "bigserial", "smallserial", "serial4", "serial8", "serial2"];
-
     public string Id => "adding-volatile-default";
     public LintSeverity DefaultSeverity => LintSeverity.Error;
     public RuleCategory Category => RuleCategory.Lock;
@@ -26,24 +24,19 @@ sealed class AddingVolatileDefaultRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var statement in file.Statements)
+        foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (file.CreatesTable(statement.Target))
+            if (action.Kind != StatementKind.AlterTableAddColumn)
                 continue;
-            foreach (var action in AlterTableAction.Of(statement))
+            var column = ColumnDefinition.OfAddColumn(statement, action);
+            var reason = VolatileDefault(statement, action) is { } function ? $"its DEFAULT calls {function}(), which is volatile"
+                : column is not null && ColumnTypes.IsSerial(column.Type) ? $"{column.Type} gives it a nextval() default"
+                : action.Contains(statement, "GENERATED", "ALWAYS", "AS") && action.Contains(statement, "STORED") ? "a stored generated column is computed for every row"
+                : null;
+            if (reason is not null)
             {
-                if (action.Kind != StatementKind.AlterTableAddColumn)
-                    continue;
-                var column = ColumnDefinition.OfAddColumn(statement, action);
-                var reason = VolatileDefault(statement, action) is { } function ? $"its DEFAULT calls {function}(), which is volatile"
-                    : column is not null && SerialTypes.Contains(column.Type) ? $"{column.Type} gives it a nextval() default"
-                    : action.Contains(statement, "GENERATED", "ALWAYS", "AS") && action.Contains(statement, "STORED") ? "a stored generated column is computed for every row"
-                    : null;
-                if (reason is not null)
-                {
-                    findings.Report(statement, statement.Tokens[action.Start],
-                        $"ADD COLUMN {column?.Name}: {reason}; PostgreSQL rewrites all of {statement.Target} under an ACCESS EXCLUSIVE lock.");
-                }
+                findings.Report(statement, statement.Tokens[action.Start],
+                    $"ADD COLUMN {column?.Name}: {reason}; PostgreSQL rewrites all of {statement.Target} under an ACCESS EXCLUSIVE lock.");
             }
         }
     }

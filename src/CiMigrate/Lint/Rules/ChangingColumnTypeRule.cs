@@ -19,21 +19,16 @@ sealed class ChangingColumnTypeRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var statement in file.Statements)
+        foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (file.CreatesTable(statement.Target))
+            if (action.Kind != StatementKind.AlterTableAlterColumnType || TypeChange.Of(statement, action) is not { } change)
                 continue;
-            foreach (var action in AlterTableAction.Of(statement))
-            {
-                if (action.Kind != StatementKind.AlterTableAlterColumnType || TypeChange.Of(statement, action) is not { } change)
-                    continue;
-                var old = OldType(file, statement, change);
-                if (old is not null && !change.HasUsing && ColumnTypes.IsSafeChange(old, change.NewType))
-                    continue;
-                var from = old is null ? "" : $" from {old}";
-                findings.Report(statement, statement.Tokens[action.Start],
-                    $"Changing {statement.Target}.{change.Column}{from} to {change.NewType} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock{(old is null ? " (ci-migrate found no earlier declaration of the column to tell a safe widening)" : "")}.");
-            }
+            var old = OldType(file, statement, change);
+            if (old is not null && !change.HasUsing && ColumnTypes.IsSafeChange(old, change.NewType))
+                continue;
+            var from = old is null ? "" : $" from {old}";
+            findings.Report(statement, statement.Tokens[action.Start],
+                $"Changing {statement.Target}.{change.Column}{from} to {change.NewType} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock{(old is null ? " (ci-migrate found no earlier declaration of the column to tell a safe widening)" : "")}.");
         }
     }
 

@@ -19,38 +19,33 @@ sealed class ConstraintMissingNotValidRule : ILintRule
     public void Check(LintFile file, FindingCollector findings)
     {
         var addedNotValid = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var statement in file.Statements)
+        foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (file.CreatesTable(statement.Target))
-                continue;
-            foreach (var action in AlterTableAction.Of(statement))
+            var tokens = statement.Tokens;
+            if (action.Kind == StatementKind.AlterTableAddConstraint)
             {
-                var tokens = statement.Tokens;
-                if (action.Kind == StatementKind.AlterTableAddConstraint)
+                var isChecked = action.Contains(statement, "FOREIGN", "KEY") || action.Contains(statement, "CHECK")
+                    || action.Contains(statement, "REFERENCES");
+                if (!isChecked)
+                    continue;
+                var name = action.Contains(statement, "CONSTRAINT") ? tokens[action.IndexOf(statement, "CONSTRAINT") + 1].Name : null;
+                if (action.Contains(statement, "NOT", "VALID"))
                 {
-                    var isChecked = action.Contains(statement, "FOREIGN", "KEY") || action.Contains(statement, "CHECK")
-                        || action.Contains(statement, "REFERENCES");
-                    if (!isChecked)
-                        continue;
-                    var name = action.Contains(statement, "CONSTRAINT") ? tokens[action.IndexOf(statement, "CONSTRAINT") + 1].Name : null;
-                    if (action.Contains(statement, "NOT", "VALID"))
-                    {
-                        if (name is not null)
-                            addedNotValid.Add(name);
-                        continue;
-                    }
+                    if (name is not null)
+                        addedNotValid.Add(name);
+                    continue;
+                }
 
-                    var kind = action.Contains(statement, "CHECK") ? "CHECK" : "FOREIGN KEY";
-                    findings.Report(statement, tokens[action.Start],
-                        $"ADD CONSTRAINT {name} {kind} without NOT VALID checks every row of {statement.Target} while writes wait.");
-                }
-                else if (action.Kind == StatementKind.AlterTableValidateConstraint && action.Start + 2 < action.End
-                         && tokens[action.Start + 2].Name is { } validated && addedNotValid.Contains(validated))
-                {
-                    findings.Report(statement, tokens[action.Start],
-                        $"VALIDATE CONSTRAINT {validated} in the same migration that added it NOT VALID: the migration's one transaction still holds the ADD's lock while every row is checked.",
-                        "Move the VALIDATE CONSTRAINT to a later migration.");
-                }
+                var kind = action.Contains(statement, "CHECK") ? "CHECK" : "FOREIGN KEY";
+                findings.Report(statement, tokens[action.Start],
+                    $"ADD CONSTRAINT {name} {kind} without NOT VALID checks every row of {statement.Target} while writes wait.");
+            }
+            else if (action.Kind == StatementKind.AlterTableValidateConstraint && action.Start + 2 < action.End
+                     && tokens[action.Start + 2].Name is { } validated && addedNotValid.Contains(validated))
+            {
+                findings.Report(statement, tokens[action.Start],
+                    $"VALIDATE CONSTRAINT {validated} in the same migration that added it NOT VALID: the migration's one transaction still holds the ADD's lock while every row is checked.",
+                    "Move the VALIDATE CONSTRAINT to a later migration.");
             }
         }
     }

@@ -20,11 +20,8 @@ sealed class NewTableGrantsRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var create in file.Statements)
+        foreach (var (create, table) in file.NewTables())
         {
-            if (create.Kind is not (StatementKind.CreateTable or StatementKind.CreateTableAs) || create.Target is not { } table
-                || IsTemporary(create))
-                continue;
             var granted = new HashSet<string>(StringComparer.Ordinal);
             foreach (var grant in file.Statements.Skip(create.Index + 1))
             {
@@ -44,6 +41,4 @@ sealed class NewTableGrantsRule : ILintRule
             return grant.Objects.Contains(SqlNames.SchemaOf(table) ?? file.OwnSchema);
         return grant.Objects.Any(o => file.SameObject(o, table));
     }
-
-    static bool IsTemporary(SqlStatement create) => create.Tokens.Count > 1 && (create.Tokens[1].Is("TEMP") || create.Tokens[1].Is("TEMPORARY"));
 }

@@ -17,11 +17,8 @@ sealed class NewTableRlsRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var create in file.Statements)
+        foreach (var (create, table) in file.NewTables())
         {
-            if (create.Kind is not (StatementKind.CreateTable or StatementKind.CreateTableAs) || create.Target is not { } table
-                || create.Tokens.Count > 1 && (create.Tokens[1].Is("TEMP") || create.Tokens[1].Is("TEMPORARY")))
-                continue;
             var enabled = file.Statements.Skip(create.Index + 1).Any(s =>
                 s.Actions.Contains(StatementKind.AlterTableEnableRls) && file.SameObject(s.Target, table));
             if (!enabled)

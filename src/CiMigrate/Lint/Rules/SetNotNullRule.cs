@@ -17,18 +17,13 @@ sealed class SetNotNullRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var statement in file.Statements)
+        foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (file.CreatesTable(statement.Target))
+            if (action.Kind != StatementKind.AlterTableSetNotNull || ValidatedBefore(file, statement))
                 continue;
-            foreach (var action in AlterTableAction.Of(statement))
-            {
-                if (action.Kind != StatementKind.AlterTableSetNotNull || ValidatedBefore(file, statement))
-                    continue;
-                var column = action.Start + 1 < action.End && statement.Tokens[action.Start + 1].Is("COLUMN") ? action.Start + 2 : action.Start + 1;
-                findings.Report(statement, statement.Tokens[action.Start],
-                    $"SET NOT NULL on {statement.Target}.{statement.Tokens[column].Text} scans the whole table while holding an ACCESS EXCLUSIVE lock.");
-            }
+            var column = action.Start + 1 < action.End && statement.Tokens[action.Start + 1].Is("COLUMN") ? action.Start + 2 : action.Start + 1;
+            findings.Report(statement, statement.Tokens[action.Start],
+                $"SET NOT NULL on {statement.Target}.{statement.Tokens[column].Text} scans the whole table while holding an ACCESS EXCLUSIVE lock.");
         }
     }
 

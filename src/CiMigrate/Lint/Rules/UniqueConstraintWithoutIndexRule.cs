@@ -17,19 +17,14 @@ sealed class UniqueConstraintWithoutIndexRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var statement in file.Statements)
+        foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (file.CreatesTable(statement.Target))
+            if (action.Kind != StatementKind.AlterTableAddConstraint || action.Contains(statement, "USING", "INDEX"))
                 continue;
-            foreach (var action in AlterTableAction.Of(statement))
-            {
-                if (action.Kind != StatementKind.AlterTableAddConstraint || action.Contains(statement, "USING", "INDEX"))
-                    continue;
-                var kind = action.Contains(statement, "UNIQUE") ? "UNIQUE" : action.Contains(statement, "PRIMARY", "KEY") ? "PRIMARY KEY" : null;
-                if (kind is not null)
-                    findings.Report(statement, statement.Tokens[action.Start],
-                        $"ADD {kind} on {statement.Target} builds its index while holding an ACCESS EXCLUSIVE lock: reads and writes wait.");
-            }
+            var kind = action.Contains(statement, "UNIQUE") ? "UNIQUE" : action.Contains(statement, "PRIMARY", "KEY") ? "PRIMARY KEY" : null;
+            if (kind is not null)
+                findings.Report(statement, statement.Tokens[action.Start],
+                    $"ADD {kind} on {statement.Target} builds its index while holding an ACCESS EXCLUSIVE lock: reads and writes wait.");
         }
     }
 }
