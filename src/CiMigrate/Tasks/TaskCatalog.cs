@@ -17,5 +17,6 @@ public static class TaskCatalog
         new NotYetAvailableTask("baseline", "Adopt a database whose migrations were applied by hand", 4),
         new NotYetAvailableTask("repair", "Deliberate fixes to the history: accept a checksum, forget a version", 4),
         new NewTask(),
+        new DoctorTask(),
     ];
 }
