@@ -27,4 +27,17 @@ sealed class ExampleLintTests
             (31, "unbounded-delete-update"),
         }));
     }
+
+    [Test]
+    public async Task The_example_apps_lint_clean_with_their_settings()
+    {
+        var root = LintTestSupport.RepositoryRoot();
+
+        var run = await CliRun.RunAsync(root, "lint", "--config", "examples/ci-migrate.json", "--format", "json");
+
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("files").GetInt32(), Is.GreaterThan(12));
+        Assert.That(json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("file").GetString()), Is.Empty);
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+    }
 }
