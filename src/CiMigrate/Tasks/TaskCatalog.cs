@@ -7,7 +7,7 @@ public static class TaskCatalog
 {
     public static IReadOnlyList<ITask> Create() =>
     [
-        new NotYetAvailableTask("inspect", "Show how ci-migrate reads SQL files", 2),
+        new InspectTask(),
         new NotYetAvailableTask("lint", "Check migration files without a database", 3),
         new NotYetAvailableTask("diff", "Plan: pending migrations, schema changes and hazards", 5),
         new NotYetAvailableTask("stage-apply", "Apply pending migrations to staging", 4),

@@ -22,7 +22,7 @@ public class CliAppTests
     {
         using var repo = new TempDirectory();
 
-        var run = await CliRun.RunAsync(repo.Path, "inspect", "--tree");
+        var run = await CliRun.RunAsync(repo.Path, "inspect", "never-read.sql", "--tree");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Ok));
         Assert.That(run.Output, Does.StartWith("1. inspect"));

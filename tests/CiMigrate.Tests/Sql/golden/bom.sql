@@ -1,0 +1,2 @@
+﻿SET search_path TO app;
+SELECT 1;

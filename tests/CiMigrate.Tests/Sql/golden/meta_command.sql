@@ -1,0 +1,3 @@
+SET search_path TO app;
+\i other.sql
+SELECT 1;
