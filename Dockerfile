@@ -1,0 +1,47 @@
+# The ci-migrate container action. build/image.sh performs the same build steps without Docker (CI has no engine):
+# keep the two in step.
+
+# --- build: publish ReadyToRun for linux-x64 --------------------------------------------------------------------
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props CiMigrate.sln README.md ./
+COPY src/CiMigrate/CiMigrate.csproj src/CiMigrate/
+RUN dotnet restore src/CiMigrate/CiMigrate.csproj -r linux-x64 -p:PublishReadyToRun=true
+COPY src/ src/
+RUN dotnet publish src/CiMigrate/CiMigrate.csproj -c Release -r linux-x64 --self-contained false \
+      -p:PublishReadyToRun=true --no-restore -o /out
+
+# --- runtime: the tool, PostgreSQL 15 server binaries (the throwaway shadow of diff) and git --------------------
+FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# Debian's own postgresql-15 where the release has it; otherwise PostgreSQL's apt repository (PGDG) for this
+# release. initdb/pg_ctl/postgres land in /usr/lib/postgresql/15/bin, where ci-migrate looks.
+RUN set -eux; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends ca-certificates git; \
+    if ! apt-cache show postgresql-15 >/dev/null 2>&1; then \
+      apt-get install -y --no-install-recommends curl gnupg; \
+      codename="$(. /etc/os-release && echo "$VERSION_CODENAME")"; \
+      curl -fsSL https://www.postgresql.org/media/keys/ACCC4CF8.asc | gpg --dearmor -o /usr/share/keyrings/pgdg.gpg; \
+      echo "deb [signed-by=/usr/share/keyrings/pgdg.gpg] https://apt.postgresql.org/pub/repos/apt ${codename}-pgdg main" \
+        > /etc/apt/sources.list.d/pgdg.list; \
+      apt-get update; \
+    fi; \
+    apt-get install -y --no-install-recommends postgresql-15; \
+    rm -rf /var/lib/apt/lists/*
+
+COPY --from=build /out /opt/ci-migrate
+COPY docker/entrypoint.sh /usr/local/bin/ci-migrate-action
+RUN ln -s /opt/ci-migrate/ci-migrate /usr/local/bin/ci-migrate \
+ && chmod 0755 /usr/local/bin/ci-migrate-action
+
+# Non-root: initdb refuses to run as root, and the throwaway cluster needs it. uid 1001 is the runner user of
+# GitHub-hosted runners, so the mounted workspace and the GITHUB_OUTPUT/GITHUB_STEP_SUMMARY files stay writable;
+# git would otherwise call the workspace of another owner "dubious".
+RUN useradd --create-home --uid 1001 --shell /bin/bash ci-migrate \
+ && git config --system --add safe.directory '*'
+USER ci-migrate
+
+ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    DOTNET_NOLOGO=1 \
+    DOTNET_TieredPGO=1
+ENTRYPOINT ["/usr/local/bin/ci-migrate-action"]

