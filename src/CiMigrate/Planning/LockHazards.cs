@@ -98,7 +98,7 @@ public static class LockHazards
     static string Message(string mode, (string Schema, string Name) table, SqlStatement statement)
     {
         var blocks = mode == AccessExclusive ? "blocks every read and write" : "blocks writes (inserts, updates, deletes)";
-        return $"{Excerpt(statement)} takes a {mode} lock on {table.Schema}.{table.Name}: {blocks} until the migration commits, and waits behind any open transaction on the table";
+        return $"{Excerpt(statement)} takes {(mode.StartsWith('A') ? "an" : "a")} {mode} lock on {table.Schema}.{table.Name}: {blocks} until the migration commits, and waits behind any open transaction on the table";
     }
 
     static string? Advice(SqlStatement statement) => statement.Kind switch

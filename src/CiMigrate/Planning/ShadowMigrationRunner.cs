@@ -8,7 +8,7 @@ namespace CiMigrate.Planning;
 
 /// <summary>
 /// Applies migrations to the shadow database for the replay: each file in its own transaction, its statements sent
-/// as one batch after <c>SET LOCAL search_path</c> to the app's schema, as apply does. Files that cannot run in a
+/// one by one after <c>SET LOCAL search_path</c> to the app's schema, as apply does. Files that cannot run in a
 /// transaction (CONCURRENTLY, VACUUM) run statement by statement. No ledger: the shadow is thrown away.
 /// </summary>
 public static class ShadowMigrationRunner
@@ -26,49 +26,34 @@ public static class ShadowMigrationRunner
         await using var connection = await shadow.OpenConnectionAsync(cancellationToken);
         var inTransaction = !statements.Any(s => s.IsConcurrently || s.Kind == StatementKind.Vacuum);
         await using var transaction = inTransaction ? await connection.BeginTransactionAsync(cancellationToken) : null;
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(
-            $"{(inTransaction ? "SET LOCAL" : "SET")} search_path TO {Quote(app.Schema)}, public, extensions"));
-        foreach (var statement in statements)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+        await using (var path = new NpgsqlCommand(
+            $"{(inTransaction ? "SET LOCAL" : "SET")} search_path TO {Quote(app.Schema)}, public, extensions", connection, transaction))
+            await path.ExecuteNonQueryAsync(cancellationToken);
 
-        try
+        // One command per statement: the failing one is then known exactly, for its file, line and column.
+        foreach (var statement in statements)
         {
-            if (inTransaction)
+            try
             {
-                await batch.ExecuteNonQueryAsync(cancellationToken);
-                await transaction!.CommitAsync(cancellationToken);
+                await using var command = new NpgsqlCommand(statement.Text, connection, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
-            else
+            catch (PostgresException e)
             {
-                // Outside a transaction a batch is still one implicit transaction: send the statements one by one.
-                foreach (var command in batch.BatchCommands)
-                {
-                    await using var single = new NpgsqlCommand(command.CommandText, connection);
-                    await single.ExecuteNonQueryAsync(cancellationToken);
-                }
+                throw Failure(migration, statement, e);
             }
         }
-        catch (PostgresException e)
-        {
-            throw Failure(migration, statements, batch, e);
-        }
+
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
     }
 
-    static ExecutionException Failure(Migration migration, IReadOnlyList<SqlStatement> statements, NpgsqlBatch batch, PostgresException e)
+    static ExecutionException Failure(Migration migration, SqlStatement statement, PostgresException e)
     {
-        var index = e.BatchCommand is { } failed ? batch.BatchCommands.IndexOf(failed) - 1 : -1;
-        var where = migration.Up.DisplayPath;
-        if (index >= 0 && index < statements.Count)
-        {
-            var statement = statements[index];
-            var location = e.Position > 0 ? statement.LocationOfServerPosition(e.Position) : new SqlLocation(statement.Line, statement.Column);
-            where += $":{location}";
-        }
-
+        var location = e.Position > 0 ? statement.LocationOfServerPosition(e.Position) : new SqlLocation(statement.Line, statement.Column);
         var hint = e.Hint is { Length: > 0 } h ? $" Hint: {h}" : "";
         return new ExecutionException(
-            $"{where}: the migration fails on the shadow database, so it would fail on the target too: {e.MessageText}{hint}", e);
+            $"{migration.Up.DisplayPath}:{location}: the migration fails on the shadow database, so it would fail on the target too: {e.MessageText}{hint}", e);
     }
 
     static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";

@@ -44,7 +44,7 @@ public static class PlanChangeText
         ObjectKind.Constraint or ObjectKind.Index or ObjectKind.Trigger => o["definition"] ?? "",
         ObjectKind.Policy => Join($"{o["mode"]} for {o["command"]} to {o["roles"]}",
             o["using"] is { } u ? $"using {u}" : null, o["withCheck"] is { } w ? $"with check {w}" : null),
-        ObjectKind.Grant => o["privileges"] ?? "",
+        ObjectKind.Grant => Privileges(o),
         ObjectKind.Table => Join($"row level security {o["rowLevelSecurity"]}",
             o["forceRowLevelSecurity"] == "on" ? "forced" : null, o["partitioned"] is not null ? "partitioned" : null,
             o["unlogged"] is not null ? "unlogged" : null),
@@ -57,6 +57,20 @@ public static class PlanChangeText
         ObjectKind.Extension => $"version {o["version"]}",
         _ => "",
     };
+
+    /// <summary>Every privilege the object kind has reads as ALL, as GRANT ALL wrote it.</summary>
+    static string Privileges(CatalogObject grant)
+    {
+        var all = grant.ParentKind switch
+        {
+            ObjectKind.Table or ObjectKind.View => "DELETE, INSERT, REFERENCES, SELECT, TRIGGER, TRUNCATE, UPDATE",
+            ObjectKind.Sequence => "SELECT, UPDATE, USAGE",
+            ObjectKind.Schema => "CREATE, USAGE",
+            _ => null,
+        };
+        var privileges = grant["privileges"] ?? "";
+        return privileges == all ? "ALL" : privileges;
+    }
 
     public static string Describe(ObjectKind? kind) => kind?.ToString().ToLowerInvariant() ?? "";
 

@@ -50,6 +50,7 @@ public static class CatalogComparer
                 .OfType<SchemaChange>()
                 .OrderBy(c => c.Schema, StringComparer.Ordinal)
                 .ThenBy(c => c.Table ?? c.Parent ?? c.Name, StringComparer.Ordinal)
+                .ThenBy(c => c.Kind == ObjectKind.Table || c.Parent is null ? 0 : 1)
                 .ThenBy(c => c.Kind)
                 .ThenBy(c => c.After is not null ? afterPosition[c.After] : beforePosition[c.Before!]),
         ];
