@@ -17,5 +17,6 @@ public static class TaskCatalog
         new NotYetAvailableTask("baseline", "Adopt a database whose migrations were applied by hand", 4),
         new NotYetAvailableTask("repair", "Deliberate fixes to the history: accept a checksum, forget a version", 4),
         new NotYetAvailableTask("new", "Create a migration file and its down file", 3),
+        new DoctorTask(),
     ];
 }
