@@ -23,11 +23,11 @@ public sealed class ExampleMigrationsTests
 
     public static IEnumerable<ExampleApp> Apps()
     {
-        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "ci-migrate.json")));
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestRepository.Examples, "ci-migrate.json")));
         foreach (var app in config.RootElement.GetProperty("apps").EnumerateObject())
         {
             yield return new ExampleApp(app.Name, app.Value.GetProperty("schema").GetString()!,
-                Path.Combine(RepositoryPaths.Examples, app.Value.GetProperty("migrations").GetString()!));
+                Path.Combine(TestRepository.Examples, app.Value.GetProperty("migrations").GetString()!));
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class ExampleMigrationsTests
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await ApplyAllAsync(database, Apps().Single(a => a.Name == "money-tracker"));
 
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Examples, "unsafe", "money-tracker"), "*.sql"))
+        foreach (var file in Directory.GetFiles(Path.Combine(TestRepository.Examples, "unsafe", "money-tracker"), "*.sql"))
             await ApplyAsync(database, file);
 
         Assert.That(await database.ScalarAsync("SELECT to_regclass('money_tracker.import_logs') IS NOT NULL"), Is.True);
@@ -125,7 +125,7 @@ public sealed class ExampleMigrationsTests
         }
         catch (PostgresException e)
         {
-            Assert.Fail($"{Path.GetRelativePath(RepositoryPaths.Root, file)}: {e.MessageText} (position {e.Position})");
+            Assert.Fail($"{Path.GetRelativePath(TestRepository.Root, file)}: {e.MessageText} (position {e.Position})");
         }
 
         await transaction.CommitAsync();

@@ -1,7 +1,7 @@
 namespace CiMigrate.Tests.Fixtures;
 
 /// <summary>Paths in the repository the tests run from (examples/ and friends are read in place, not copied).</summary>
-static class RepositoryPaths
+static class TestRepository
 {
     static readonly Lazy<string> RootPath = new(FindRoot);
 
