@@ -18,8 +18,8 @@ public sealed class PlanMarkdownApprovalTests
     [TestCase("home-portal", "home_portal")]
     public async Task Example_app_plan_comment_matches_the_approved_one(string name, string schema)
     {
-        var app = new AppSettings(name, schema, Path.Combine(Fixtures.RepositoryPaths.Examples, "apps", name, "supabase", "migrations"));
-        var set = MigrationSet.Load(app, Fixtures.RepositoryPaths.Examples);
+        var app = new AppSettings(name, schema, Path.Combine(TestRepository.Examples, "apps", name, "supabase", "migrations"));
+        var set = MigrationSet.Load(app, TestRepository.Examples);
         var plan = await Planner.PlanAsync(new PlanRequest
         {
             App = app, Pending = set.Migrations,
