@@ -54,7 +54,12 @@ public sealed class LintTask : ITask
         }
 
         context.Set(report);
-        Render(report, context.Options.Format, context.Output);
+        if (context.IsTarget(this) || context.Options.Format == OutputFormat.Github)
+            Render(report, context.Options.Format, context.Output);
+        else if (report.Findings.Count > 0)
+            // Under diff or apply the output belongs to that task (its JSON must stay parseable); the findings
+            // still have to be seen, above all when they stop an apply.
+            LintTextRenderer.Render(report, context.Error);
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

@@ -9,7 +9,7 @@ public static class TaskCatalog
     [
         new InspectTask(),
         new LintTask(),
-        new NotYetAvailableTask("diff", "Plan: pending migrations, schema changes and hazards", 5),
+        new DiffTask(),
         new NotYetAvailableTask("stage-apply", "Apply pending migrations to staging", 4),
         new NotYetAvailableTask("prod-apply", "Apply pending migrations to production, behind the gates", 4),
         new NotYetAvailableTask("rollback", "Run down migrations of the newest applied migrations", 4),
