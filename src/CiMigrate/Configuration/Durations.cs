@@ -2,40 +2,60 @@ using System.Globalization;
 
 namespace CiMigrate.Configuration;
 
-/// <summary>Durations as PostgreSQL writes them: <c>500ms</c>, <c>5s</c>, <c>15min</c>, <c>2h</c>; a bare number is milliseconds, as for <c>lock_timeout</c>.</summary>
+/// <summary>
+/// Durations as PostgreSQL and kubectl write them: <c>500ms</c>, <c>5s</c>, <c>15min</c>, <c>2m</c>, <c>1m30s</c>,
+/// <c>1h</c>; a bare number is milliseconds, as for <c>lock_timeout</c>.
+/// </summary>
 public static class Durations
 {
     static readonly (string Unit, double Milliseconds)[] Units =
     [
-        ("ms", 1), ("s", 1000), ("sec", 1000), ("min", 60_000), ("m", 60_000), ("h", 3_600_000),
+        ("ms", 1), ("sec", 1000), ("s", 1000), ("min", 60_000), ("m", 60_000), ("h", 3_600_000),
     ];
 
     public static bool TryParse(string text, out TimeSpan duration)
     {
         duration = default;
-        var trimmed = text.Trim();
-        var split = 0;
-        while (split < trimmed.Length && (char.IsAsciiDigit(trimmed[split]) || trimmed[split] == '.'))
-            split++;
-        if (split == 0 || !double.TryParse(trimmed[..split], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+        var rest = text.Trim().AsSpan();
+        if (rest.Length == 0)
             return false;
-        var unit = trimmed[split..].Trim();
-        if (unit.Length == 0)
+        if (double.TryParse(rest, NumberStyles.Float, CultureInfo.InvariantCulture, out var bare))
         {
-            duration = TimeSpan.FromMilliseconds(amount);
+            duration = TimeSpan.FromMilliseconds(bare);
             return true;
         }
 
-        foreach (var (name, milliseconds) in Units)
+        var total = 0.0;
+        while (rest.Length > 0)
         {
-            if (unit == name)
-            {
-                duration = TimeSpan.FromMilliseconds(amount * milliseconds);
-                return true;
-            }
+            var digits = 0;
+            while (digits < rest.Length && (char.IsAsciiDigit(rest[digits]) || rest[digits] == '.'))
+                digits++;
+            if (digits == 0 || !double.TryParse(rest[..digits], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount))
+                return false;
+            rest = rest[digits..].TrimStart();
+            var unit = UnitAt(rest);
+            if (unit < 0)
+                return false;
+            total += amount * Units[unit].Milliseconds;
+            rest = rest[Units[unit].Unit.Length..].TrimStart();
         }
 
-        return false;
+        duration = TimeSpan.FromMilliseconds(total);
+        return true;
+    }
+
+    static int UnitAt(ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < Units.Length; i++)
+        {
+            var unit = Units[i].Unit;
+            // "m" must not match the start of "min" or "ms": the unit ends where the letters end.
+            if (text.StartsWith(unit, StringComparison.Ordinal) && (text.Length == unit.Length || !char.IsAsciiLetter(text[unit.Length])))
+                return i;
+        }
+
+        return -1;
     }
 
     /// <summary>The value for <c>SET lock_timeout</c> / <c>statement_timeout</c>.</summary>

@@ -1,3 +1,4 @@
+using CiMigrate.Kubernetes;
 using Microsoft.Extensions.Configuration;
 
 namespace CiMigrate.Configuration;
@@ -40,8 +41,8 @@ public sealed record EnvironmentSettings
     /// <summary>An approval of this environment in the workflow run is required (null: on for production in Actions).</summary>
     public bool? RequireApproval { get; init; }
 
-    /// <summary>The <c>kubernetes</c> block, read by the Kubernetes target; null for a direct connection.</summary>
-    public IConfigurationSection? Kubernetes { get; init; }
+    /// <summary>The <c>kubernetes</c> block: the database is reached through a port-forward; null for a direct connection.</summary>
+    public KubernetesSettings? Kubernetes { get; init; }
 
     /// <summary>The whole section, for keys read by later features.</summary>
     public IConfigurationSection? Section { get; init; }

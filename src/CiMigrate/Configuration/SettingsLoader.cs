@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CiMigrate.Cli;
 using CiMigrate.Hosting;
+using CiMigrate.Kubernetes;
 using Microsoft.Extensions.Configuration;
 
 namespace CiMigrate.Configuration;
@@ -208,7 +209,6 @@ public static partial class SettingsLoader
             var reader = new SettingsReader(envSection, problems);
             reader.OnlyKnownKeys(EnvironmentKeys);
             var defaults = new EnvironmentSettings { Name = envSection.Key };
-            var kubernetes = envSection.GetSection("kubernetes");
             environments[envSection.Key] = defaults with
             {
                 DatabaseUrl = reader.String("databaseUrl"),
@@ -223,7 +223,7 @@ public static partial class SettingsLoader
                 AutoGrant = reader.Bool("autoGrant", defaults.AutoGrant),
                 Backup = reader.Bool("backup", defaults.Backup),
                 RequireApproval = reader.Bool("requireApproval"),
-                Kubernetes = kubernetes.Exists() ? kubernetes : null,
+                Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
                 Section = envSection,
             };
         }

@@ -1,4 +1,5 @@
 using CiMigrate.Hosting;
+using Npgsql;
 
 namespace CiMigrate.Execution;
 
@@ -23,9 +24,10 @@ public sealed class DatabaseConnection(
     /// <param name="error">What Npgsql threw.</param>
     /// <param name="during">What was going on, for the message: <c>20250208000004_add_categories.sql</c>.</param>
     public ExecutionException? ExplainFailure(Exception error, string during) =>
-        lostReason?.Invoke() is { } reason
+        // A PostgresException is the server speaking: the connection worked, so the way in is not the cause.
+        error is not PostgresException && lostReason?.Invoke() is { } reason
             ? new ExecutionException(
-                $"{reason} during {during}. PostgreSQL rolls back the open transaction of a lost connection; " +
+                $"{char.ToUpperInvariant(reason[0])}{reason[1..]} during {during}. PostgreSQL rolls back the open transaction of a lost connection; " +
                 "nothing was re-run. Run the command again once the connection works (ci-migrate doctor helps).",
                 error)
             : null;

@@ -8,14 +8,15 @@ public static class TaskCatalog
     public static IReadOnlyList<ITask> Create() =>
     [
         new InspectTask(),
-        new NotYetAvailableTask("lint", "Check migration files without a database", 3),
-        new NotYetAvailableTask("diff", "Plan: pending migrations, schema changes and hazards", 5),
+        new LintTask(),
+        new DiffTask(),
         new StageApplyTask(),
         new ProdApplyTask(),
         new RollbackTask(),
         new StatusTask(),
         new BaselineTask(),
         new RepairTask(),
-        new NotYetAvailableTask("new", "Create a migration file and its down file", 3),
+        new NewTask(),
+        new DoctorTask(),
     ];
 }

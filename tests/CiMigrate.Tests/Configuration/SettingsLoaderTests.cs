@@ -56,7 +56,7 @@ public class SettingsLoaderTests
         Assert.That(settings.Environments["staging"].LockTimeout, Is.EqualTo(TimeSpan.FromSeconds(3)));
         Assert.That(settings.Environments["staging"].StatementTimeout, Is.EqualTo(TimeSpan.FromMinutes(15)));
         Assert.That(settings.Environments["production"].Requires, Is.EqualTo("staging"));
-        Assert.That(settings.Environments["production"].Kubernetes!["passwordSecret:name"], Is.EqualTo("supabase-db"));
+        Assert.That(settings.Environments["production"].Kubernetes!.PasswordSecret.Name, Is.EqualTo("supabase-db"));
         Assert.That(settings.Lint.Rules["require-lock-timeout"], Is.EqualTo(LintSeverity.Warning));
         Assert.That(settings.Lint.Rules["breaking-change"], Is.EqualTo(LintSeverity.Off));
     }
@@ -189,6 +189,7 @@ public class SettingsLoaderTests
     [TestCase("2m", 120_000)]
     [TestCase("1h", 3_600_000)]
     [TestCase("250", 250)]
+    [TestCase("1m30s", 90_000)]
     public void Durations_parse_as_postgres_writes_them(string text, int milliseconds)
     {
         Assert.That(Durations.TryParse(text, out var duration), Is.True);

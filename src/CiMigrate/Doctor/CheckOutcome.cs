@@ -1,0 +1,9 @@
+namespace CiMigrate.Doctor;
+
+public enum CheckOutcome
+{
+    Passed,
+    Warning,
+    Failed,
+    Skipped,
+}
