@@ -25,7 +25,8 @@ public sealed record GlobalOptions
 
     public static readonly Option<OutputFormat> FormatOption = new("--format")
     {
-        Description = "Output format: text, json, markdown, github or sarif",
+        Description = "Output format",
+        HelpName = "text|json|markdown|github|sarif",
         Recursive = true,
         DefaultValueFactory = _ => OutputFormat.Text,
     };
