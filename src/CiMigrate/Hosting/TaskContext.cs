@@ -40,6 +40,12 @@ public sealed class TaskContext
     /// <summary>Settings and apps, loaded on first use so that tasks without a repository never read one.</summary>
     public Workspace Workspace => _workspace.Value;
 
+    /// <summary>The task the user asked for; its dependencies run before it in the same context.</summary>
+    public ITask? Target { get; internal set; }
+
+    /// <summary>Whether <paramref name="task"/> is the one the user asked for, not a dependency of it.</summary>
+    public bool IsTarget(ITask task) => ReferenceEquals(Target, task);
+
     /// <summary>The value of one of the running task's own options.</summary>
     public T? Get<T>(Option<T> option) => ParseResult.GetValue(option);
 

@@ -60,6 +60,7 @@ public sealed class TaskHost(IReadOnlyList<ITask> tasks)
     public async Task<int> RunAsync(ITask target, TaskContext context)
     {
         var exitCode = ExitCodes.Ok;
+        context.Target = target;
         foreach (var task in Order(target))
         {
             if (exitCode == ExitCodes.Findings && !task.RunsAfterFindings)

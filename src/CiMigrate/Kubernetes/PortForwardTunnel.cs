@@ -20,8 +20,12 @@ sealed partial class PortForwardTunnel(IKubernetes client, PortForwarder forward
     const byte DataChannel = 0;
     const byte ErrorChannel = 1;
 
-    /// <summary>Relays until either side ends; returns why the pod side broke, or null when the client closed first.</summary>
-    public async Task<TunnelLoss?> RelayAsync(CancellationToken stopping)
+    /// <summary>
+    /// Relays until either side ends. When the pod side broke, the loss is reported to the forwarder BEFORE the local
+    /// socket closes: Npgsql fails the moment it sees the close, and whoever explains that failure must already
+    /// find the reason.
+    /// </summary>
+    public async Task RelayAsync(CancellationToken stopping)
     {
         using var _ = local;
         WebSocket socket;
@@ -32,7 +36,8 @@ sealed partial class PortForwardTunnel(IKubernetes client, PortForwarder forward
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return new TunnelLoss($"the port-forward to {Target} could not be opened: {OpenFailure(ex)}", Opened: false);
+            forwarder.ReportLoss(new TunnelLoss($"the port-forward to {Target} could not be opened: {OpenFailure(ex)}", Opened: false));
+            return;
         }
 
         using var demuxer = new StreamDemuxer(socket, StreamType.PortForward, ownsSocket: true);
@@ -46,17 +51,35 @@ sealed partial class PortForwardTunnel(IKubernetes client, PortForwarder forward
         var podToLocal = OnThread(() => CopyFromPod(fromPod, network));
         var localToPod = CopyToPodAsync(network, demuxer, stopping);
 
-        var podSideEnded = await Task.WhenAny(podToLocal, localToPod) == podToLocal;
+        var podSideEnded = await Task.WhenAny(podToLocal, localToPod) == podToLocal && !stopping.IsCancellationRequested;
+        if (podSideEnded)
+        {
+            var errorText = await ErrorTextAsync(errors);
+            forwarder.ReportLoss(new TunnelLoss(
+                errorText.Length == 0 ? $"the port-forward to {Target} closed" : $"the port-forward to {Target} closed ({errorText})",
+                Opened: true));
+        }
+
         // Closing the local socket is what makes Npgsql see the break at once instead of waiting for a reply.
         Close();
         demuxer.Dispose();
-        await Task.WhenAll(podToLocal, localToPod);
-        var errorText = (await errors).Trim();
-        if (!podSideEnded || stopping.IsCancellationRequested)
-            return null;
-        return new TunnelLoss(
-            errorText.Length == 0 ? $"the port-forward to {Target} closed" : $"the port-forward to {Target} closed ({errorText})",
-            Opened: true);
+        await Task.WhenAll(podToLocal, localToPod, errors);
+    }
+
+    /// <summary>
+    /// What the pod said on the error channel. The pod side is gone, so that channel ends too; the wait is bounded
+    /// all the same, because the local client must not hang on a half-closed socket.
+    /// </summary>
+    static async Task<string> ErrorTextAsync(Task<string> errors)
+    {
+        try
+        {
+            return (await errors.WaitAsync(TimeSpan.FromSeconds(2))).Trim();
+        }
+        catch (TimeoutException)
+        {
+            return "";
+        }
     }
 
     string Target => $"{forwarder.Namespace}/{forwarder.Pod}";

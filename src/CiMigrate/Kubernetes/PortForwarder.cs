@@ -79,10 +79,15 @@ public sealed class PortForwarder : IAsyncDisposable
 
     async Task RunAsync(PortForwardTunnel tunnel)
     {
-        var lost = await tunnel.RelayAsync(_stopping.Token);
-        if (lost is not null && !_stopping.IsCancellationRequested)
-            Volatile.Write(ref _lost, lost);
+        await tunnel.RelayAsync(_stopping.Token);
         _tunnels.TryRemove(tunnel, out _);
+    }
+
+    /// <summary>A tunnel broke on the pod side; a loss while this forwarder is being stopped is no loss.</summary>
+    internal void ReportLoss(TunnelLoss loss)
+    {
+        if (!_stopping.IsCancellationRequested)
+            Volatile.Write(ref _lost, loss);
     }
 
     public async ValueTask DisposeAsync()

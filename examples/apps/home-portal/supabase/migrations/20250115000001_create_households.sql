@@ -32,7 +32,7 @@ AS $$
     );
 $$;
 
-REVOKE ALL ON FUNCTION is_household_member(UUID) FROM PUBLIC;
+REVOKE ALL ON FUNCTION is_household_member(UUID) FROM PUBLIC, anon;
 GRANT EXECUTE ON FUNCTION is_household_member(UUID) TO authenticated, service_role;
 
 ALTER TABLE households ENABLE ROW LEVEL SECURITY;

@@ -1,0 +1,4 @@
+-- ours: changing-column-type
+-- squawk: changing-column-type
+-- expect: flag
+ALTER TABLE t ALTER COLUMN c SET DATA TYPE text;

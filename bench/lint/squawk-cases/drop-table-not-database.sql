@@ -1,0 +1,4 @@
+-- ours: drop-database
+-- squawk: ban-drop-database
+-- expect: pass
+DROP TABLE IF EXISTS legacy;

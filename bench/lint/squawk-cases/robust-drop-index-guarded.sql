@@ -1,0 +1,4 @@
+-- ours: drop-if-exists
+-- squawk: prefer-robust-stmts
+-- expect: pass
+DROP INDEX CONCURRENTLY IF EXISTS t_a_idx;

@@ -1,0 +1,4 @@
+-- ours: drop-if-exists
+-- squawk: prefer-robust-stmts
+-- expect: flag
+DROP INDEX CONCURRENTLY t_a_idx;

@@ -1,0 +1,70 @@
+using CiMigrate.Sql;
+
+namespace CiMigrate.Lint;
+
+/// <summary>
+/// The declared type of each column as earlier migrations left it, so <c>changing-column-type</c> can tell a
+/// widening (<c>varchar(50)</c> to <c>text</c>) from a rewrite without a database.
+/// </summary>
+public sealed class ColumnTypeHistory
+{
+    readonly List<(string Version, string Table, string Column, string Type)> _events = [];
+
+    /// <summary>The type of <paramref name="table"/>.<paramref name="column"/> after every file before <paramref name="version"/>.</summary>
+    public string? TypeBefore(string version, string table, string column)
+    {
+        string? type = null;
+        foreach (var e in _events)
+        {
+            if (string.CompareOrdinal(e.Version, version) < 0 && e.Table == table && e.Column == column)
+                type = e.Type;
+        }
+
+        return type;
+    }
+
+    public static ColumnTypeHistory Read(IEnumerable<string> upFiles)
+    {
+        var history = new ColumnTypeHistory();
+        foreach (var path in upFiles)
+        {
+            var version = Path.GetFileName(path)[..Migrations.MigrationFileName.VersionLength];
+            SqlScript script;
+            try
+            {
+                script = SqlScript.Parse(File.ReadAllText(path), path);
+            }
+            catch (SqlSyntaxException)
+            {
+                // The broken file gets its own syntax-error finding; here it just declares nothing.
+                continue;
+            }
+
+            foreach (var statement in script.Statements)
+                history.Record(version, statement);
+        }
+
+        return history;
+    }
+
+    void Record(string version, SqlStatement statement)
+    {
+        if (statement.Target is not { } target)
+            return;
+        var table = SqlNames.LastPart(target);
+        if (statement.Kind == StatementKind.CreateTable)
+        {
+            foreach (var column in ColumnDefinition.OfCreateTable(statement))
+                _events.Add((version, table, column.Name, column.Type));
+            return;
+        }
+
+        foreach (var action in AlterTableAction.Of(statement))
+        {
+            if (action.Kind == StatementKind.AlterTableAddColumn && ColumnDefinition.OfAddColumn(statement, action) is { } added)
+                _events.Add((version, table, added.Name, added.Type));
+            else if (action.Kind == StatementKind.AlterTableAlterColumnType && TypeChange.Of(statement, action) is { } change)
+                _events.Add((version, table, change.Column, change.NewType));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using CiMigrate.Sql;
+
+namespace CiMigrate.Lint;
+
+/// <summary>What a rule reports through: it fills in the file, the place, the rule id and the excerpt.</summary>
+public sealed class FindingCollector
+{
+    const int ExcerptLength = 120;
+
+    readonly List<Finding> _findings;
+    readonly LintFile _file;
+    readonly ILintRule _rule;
+
+    internal FindingCollector(LintFile file, ILintRule rule, List<Finding> findings)
+    {
+        _file = file;
+        _rule = rule;
+        _findings = findings;
+    }
+
+    /// <summary>A finding at the start of a statement.</summary>
+    public void Report(SqlStatement statement, string message, string? help = null, LintFix? fix = null) =>
+        Add(statement.Line, statement.Column, message, help, fix, statement);
+
+    /// <summary>A finding at one token of a statement (the column users should look at).</summary>
+    public void Report(SqlStatement statement, SqlToken token, string message, string? help = null, LintFix? fix = null)
+    {
+        var location = statement.LocationOf(token);
+        Add(location.Line, location.Column, message, help, fix, statement);
+    }
+
+    /// <summary>A finding about the file as a whole (its name, its place), at line 1.</summary>
+    public void ReportFile(string message, string? help = null, LintFix? fix = null) => Add(1, 1, message, help, fix, null);
+
+    void Add(int line, int column, string message, string? help, LintFix? fix, SqlStatement? statement) =>
+        _findings.Add(new Finding(_file.DisplayPath, line, column, _rule.Id, _rule.DefaultSeverity, message, help ?? _rule.Help)
+        {
+            Excerpt = statement is null ? null : ExcerptOf(statement.Text),
+            Fix = fix,
+            StatementIndex = statement?.Index,
+        });
+
+    /// <summary>The statement's first line, shortened: enough to recognise it in a PR comment.</summary>
+    public static string ExcerptOf(string text)
+    {
+        var newline = text.IndexOfAny(['\r', '\n']);
+        var firstLine = (newline < 0 ? text : text[..newline]).TrimEnd();
+        var more = newline >= 0 || firstLine.Length > ExcerptLength;
+        if (firstLine.Length > ExcerptLength)
+            firstLine = firstLine[..ExcerptLength].TrimEnd();
+        return more ? firstLine + " ..." : firstLine;
+    }
+}

@@ -1,0 +1,10 @@
+namespace CiMigrate.Lint;
+
+public enum LintFileRole
+{
+    /// <summary>A forward migration, or any SQL file given on the command line.</summary>
+    Up,
+
+    /// <summary>A down migration: in a <c>down/</c> folder of a migrations folder, or named <c>*_down.sql</c>.</summary>
+    Down,
+}

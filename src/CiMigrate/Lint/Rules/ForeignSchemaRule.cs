@@ -1,0 +1,58 @@
+using CiMigrate.Configuration;
+using CiMigrate.Sql;
+
+namespace CiMigrate.Lint.Rules;
+
+/// <summary>
+/// One app's migration changes only its own schema: DDL or DML on another app's schema, <c>public</c>,
+/// <c>auth</c>, <c>storage</c> or <c>extensions</c> is what breaks the neighbours on a shared database.
+/// References (<c>REFERENCES auth.users</c>, <c>auth.uid()</c> in a policy, a view reading another schema) are
+/// allowed: only the objects a statement creates, changes, drops, grants on or writes to are checked.
+/// </summary>
+sealed class ForeignSchemaRule : ILintRule
+{
+    public string Id => "foreign-schema";
+    public LintSeverity DefaultSeverity => LintSeverity.Error;
+    public RuleCategory Category => RuleCategory.HouseRule;
+    public string Summary => "DDL or DML on a schema the app does not own";
+    public string Help => "Change only the app's own schema; a change to a shared schema (public, auth, storage, extensions) or another app's belongs in that owner's migrations. If this one is agreed, say why: `-- ci-migrate:ignore foreign-schema <reason>`.";
+
+    public void Check(LintFile file, FindingCollector findings)
+    {
+        if (file.OwnSchema is not { } own)
+            return;
+        foreach (var statement in file.Statements)
+        {
+            foreach (var schema in SchemasActedOn(statement).Distinct())
+            {
+                if (schema != own && schema != "pg_temp")
+                    findings.Report(statement, $"{StatementTokens.Describe(statement.Kind)} acts on schema {schema}, which this app does not own (its schema is {own}).");
+            }
+        }
+    }
+
+    static IEnumerable<string> SchemasActedOn(SqlStatement statement)
+    {
+        switch (statement.Kind)
+        {
+            case StatementKind.SetSearchPath or StatementKind.Select or StatementKind.Do or StatementKind.CreateExtension
+                or StatementKind.DropExtension or StatementKind.AlterExtension or StatementKind.CreateRole or StatementKind.AlterRole
+                or StatementKind.DropRole or StatementKind.CreateDatabase or StatementKind.DropDatabase or StatementKind.AlterDatabase:
+                return [];
+            case StatementKind.CreateSchema or StatementKind.DropSchema or StatementKind.AlterSchema or StatementKind.AlterDefaultPrivileges:
+                return statement.Objects;
+            case StatementKind.Grant or StatementKind.Revoke when NamesSchemas(statement):
+                return statement.Objects;
+            default:
+                return statement.Objects.Select(SqlNames.SchemaOf).OfType<string>();
+        }
+    }
+
+    /// <summary><c>GRANT USAGE ON SCHEMA s</c> and <c>GRANT ... ON ALL TABLES IN SCHEMA s</c> name schemas, not tables.</summary>
+    static bool NamesSchemas(SqlStatement statement)
+    {
+        var on = statement.IndexOfKeywords(0, "ON");
+        return on >= 0 && on + 1 < statement.Tokens.Count
+            && (statement.Tokens[on + 1].Is("SCHEMA") || statement.Tokens[on + 1].Is("ALL"));
+    }
+}

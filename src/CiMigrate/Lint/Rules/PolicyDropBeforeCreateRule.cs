@@ -1,0 +1,56 @@
+using CiMigrate.Configuration;
+using CiMigrate.Sql;
+
+namespace CiMigrate.Lint.Rules;
+
+/// <summary>
+/// CREATE POLICY and CREATE TRIGGER have no IF NOT EXISTS; the runbook's pattern drops the old one first:
+/// <c>DROP POLICY IF EXISTS "x" ON t; CREATE POLICY "x" ON t ...</c>.
+/// </summary>
+sealed class PolicyDropBeforeCreateRule : ILintRule
+{
+    public string Id => "policy-drop-before-create";
+    public LintSeverity DefaultSeverity => LintSeverity.Error;
+    public RuleCategory Category => RuleCategory.Idempotency;
+    public string Summary => "CREATE POLICY or CREATE TRIGGER without a DROP ... IF EXISTS of the same name before it";
+    public string Help => "Put `DROP POLICY IF EXISTS \"<name>\" ON <table>;` (or `DROP TRIGGER IF EXISTS <name> ON <table>;`) right before the CREATE.";
+
+    public void Check(LintFile file, FindingCollector findings)
+    {
+        foreach (var statement in file.Statements)
+        {
+            var (keyword, drop) = statement.Kind switch
+            {
+                StatementKind.CreatePolicy => ("POLICY", StatementKind.DropPolicy),
+                StatementKind.CreateTrigger when !statement.IsOrReplace => ("TRIGGER", StatementKind.DropTrigger),
+                _ => ("", StatementKind.Other),
+            };
+            if (drop == StatementKind.Other || statement.Objects.Count == 0 || statement.Table is not { } table)
+                continue;
+            var name = statement.Objects[0];
+            var dropped = file.Statements.Take(statement.Index).Any(s =>
+                s.Kind == drop && s.Objects.Count > 0 && s.Objects[0] == name && file.SameObject(s.Table, table));
+            if (dropped)
+                continue;
+
+            var at = statement.IndexOfKeywords(0, keyword);
+            var on = statement.IndexOfKeywords(at + 1, "ON");
+            if (at < 0 || on < 0)
+                continue;
+            var nameText = StatementTokens.TextOf(statement, at + 1, StatementTokens.SkipQualifiedName(statement.Tokens, at + 1));
+            var tableText = StatementTokens.TextOf(statement, on + 1, StatementTokens.SkipQualifiedName(statement.Tokens, on + 1));
+            var dropText = $"DROP {keyword} IF EXISTS {nameText} ON {tableText};";
+            findings.Report(statement, $"CREATE {keyword} {nameText} fails when the migration runs a second time: nothing drops it first.",
+                $"Put `{dropText}` right before it.",
+                LintFix.Insert($"add {dropText}", statement.Offset, dropText + "\n" + Indentation(file.Text, statement.Offset)));
+        }
+    }
+
+    /// <summary>The spaces before the statement on its line, so the inserted DROP keeps the author's indentation.</summary>
+    static string Indentation(string text, int offset)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(offset - 1, 0)) + 1;
+        var prefix = text[lineStart..offset];
+        return prefix.All(c => c is ' ' or '\t') ? prefix : "";
+    }
+}

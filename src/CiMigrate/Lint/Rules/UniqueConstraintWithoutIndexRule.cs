@@ -1,0 +1,30 @@
+using CiMigrate.Configuration;
+using CiMigrate.Sql;
+
+namespace CiMigrate.Lint.Rules;
+
+/// <summary>
+/// ADD CONSTRAINT ... UNIQUE or PRIMARY KEY builds its index under an ACCESS EXCLUSIVE lock: reads and writes wait
+/// for the whole build. Build the index concurrently first and attach it with <c>USING INDEX</c>.
+/// </summary>
+sealed class UniqueConstraintWithoutIndexRule : ILintRule
+{
+    public string Id => "unique-constraint-without-index";
+    public LintSeverity DefaultSeverity => LintSeverity.Error;
+    public RuleCategory Category => RuleCategory.Lock;
+    public string Summary => "ADD CONSTRAINT ... UNIQUE/PRIMARY KEY on an existing table without USING INDEX";
+    public string Help => "`CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON t (c);` in a no-transaction migration, then `ALTER TABLE t ADD CONSTRAINT c UNIQUE USING INDEX i;`.";
+
+    public void Check(LintFile file, FindingCollector findings)
+    {
+        foreach (var (statement, action) in file.ActionsOnExistingTables())
+        {
+            if (action.Kind != StatementKind.AlterTableAddConstraint || action.Contains(statement, "USING", "INDEX"))
+                continue;
+            var kind = action.Contains(statement, "UNIQUE") ? "UNIQUE" : action.Contains(statement, "PRIMARY", "KEY") ? "PRIMARY KEY" : null;
+            if (kind is not null)
+                findings.Report(statement, statement.Tokens[action.Start],
+                    $"ADD {kind} on {statement.Target} builds its index while holding an ACCESS EXCLUSIVE lock: reads and writes wait.");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace CiMigrate.Lint;
+
+/// <summary>Names as <see cref="Sql.SqlStatement.Objects"/> gives them: <c>schema.name</c> or <c>name</c>.</summary>
+public static class SqlNames
+{
+    /// <summary>The schema part of a qualified name, null when unqualified.</summary>
+    public static string? SchemaOf(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot < 0 ? null : name[..dot][(name[..dot].LastIndexOf('.') + 1)..];
+    }
+
+    /// <summary>The last part of a qualified name.</summary>
+    public static string LastPart(string name) => name[(name.LastIndexOf('.') + 1)..];
+}

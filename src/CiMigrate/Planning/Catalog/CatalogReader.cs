@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace CiMigrate.Planning.Catalog;
+
+/// <summary>
+/// Reads a <see cref="CatalogSnapshot"/> from pg_catalog: read-only queries, one per object kind, sent together in
+/// one round trip inside a read-only transaction, so the snapshot is consistent and costs the same for ten objects
+/// or ten thousand.
+/// </summary>
+public static class CatalogReader
+{
+    /// <summary>A snapshot of the given schemas (those that do not exist are simply empty).</summary>
+    public static async Task<CatalogSnapshot> ReadAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> schemas,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAsync(connection, schemas, cancellationToken);
+    }
+
+    /// <summary>A snapshot of every schema but PostgreSQL's own and ci-migrate's (the isolation check's view).</summary>
+    public static async Task<CatalogSnapshot> ReadAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var schemas = new List<string>();
+        await using (var command = new NpgsqlCommand(CatalogQueries.UserSchemas, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                schemas.Add(reader.GetString(0));
+        }
+
+        return await ReadAsync(connection, schemas, cancellationToken);
+    }
+
+    static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string> schemas,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        // Read only, and names printed schema-qualified whatever the role's search_path is.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL search_path TO pg_catalog"));
+        foreach (var (_, sql) in CatalogQueries.All)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+            batch.BatchCommands.Add(command);
+        }
+
+        var objects = new List<CatalogObject>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            // The two SET commands return no result set; the reader starts at the first query's.
+            foreach (var (kind, _) in CatalogQueries.All)
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    objects.Add(Read(kind, reader));
+                await reader.NextResultAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CatalogSnapshot([.. schemas.Order(StringComparer.Ordinal)], objects);
+    }
+
+    static CatalogObject Read(ObjectKind kind, NpgsqlDataReader reader)
+    {
+        var parentKind = reader.IsDBNull(2) ? (ObjectKind?)null : ParentKind(reader.GetString(2));
+        return new CatalogObject(
+            kind,
+            reader.GetString(0),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            parentKind,
+            reader.GetString(3),
+            reader.GetString(4),
+            Attributes(reader.GetString(5)));
+    }
+
+    static ObjectKind ParentKind(string name) => name switch
+    {
+        "table" => ObjectKind.Table,
+        "view" => ObjectKind.View,
+        "sequence" => ObjectKind.Sequence,
+        "function" => ObjectKind.Function,
+        "schema" => ObjectKind.Schema,
+        _ => throw new InvalidOperationException($"Unknown parent kind '{name}' in a catalog query."),
+    };
+
+    static List<KeyValuePair<string, string?>> Attributes(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return
+        [
+            .. document.RootElement.EnumerateObject().Select(p =>
+                KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString())),
+        ];
+    }
+}

@@ -1,0 +1,20 @@
+namespace CiMigrate.Planning;
+
+/// <summary>What can go wrong when a plan is applied.</summary>
+public enum HazardKind
+{
+    /// <summary>Rows or values are lost: a dropped table or column, a narrowing type change.</summary>
+    DataLoss,
+
+    /// <summary>A table is rewritten while locked: a type change, a column with a volatile default.</summary>
+    Rewrite,
+
+    /// <summary>A lock on an existing table that blocks the running app while the migration runs.</summary>
+    Lock,
+
+    /// <summary>The running app (old code) breaks: a column, table, view or function it uses changes or goes.</summary>
+    Breaking,
+
+    /// <summary>The migration changes a schema the app does not own (another app's, public, auth, ...).</summary>
+    Isolation,
+}

@@ -1,0 +1,47 @@
+namespace CiMigrate.Planning;
+
+/// <summary>
+/// What <c>ci-migrate diff</c> found for one app: the pending migrations, what they change in the schema, what is
+/// risky about it, how the target differs from its migrations, and lint's findings. Renderers in
+/// <c>Reporting/Plan*</c> turn it into text, JSON (docs/plan-json.md) and the pull-request comment.
+/// </summary>
+public sealed record Plan
+{
+    public required string App { get; init; }
+
+    /// <summary>The schema the app owns.</summary>
+    public required string Schema { get; init; }
+
+    /// <summary>The target environment, or null when planned against an empty history.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>SHA-256 over app, environment and the pending versions with checksums (<see cref="PlanHash"/>).</summary>
+    public required string PlanHash { get; init; }
+
+    public IReadOnlyList<PendingMigration> Pending { get; init; } = [];
+
+    /// <summary>Every change the pending migrations make, in any schema, ordered by schema and table.</summary>
+    public IReadOnlyList<SchemaChange> Changes { get; init; } = [];
+
+    public IReadOnlyList<Hazard> Hazards { get; init; } = [];
+
+    /// <summary>
+    /// How the target's schema differs from what its applied migrations produce (before: from the migrations;
+    /// after: on the target). Null when there is no target to check.
+    /// </summary>
+    public IReadOnlyList<SchemaChange>? Drift { get; init; }
+
+    public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
+
+    /// <summary>Tables added or changed, with their columns and foreign keys, for the diagram.</summary>
+    public EntityDiagram Diagram { get; init; } = EntityDiagram.Empty;
+
+    /// <summary>Things the reviewer should know that are not hazards (an applied migration missing locally, ...).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    public bool HasDestructiveChanges => Changes.Any(c => c.IsDestructive);
+
+    public bool HasDrift => Drift is { Count: > 0 };
+
+    public PlanVerdict Verdict => PlanVerdict.Of(this);
+}

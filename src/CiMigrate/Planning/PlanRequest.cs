@@ -1,0 +1,30 @@
+using CiMigrate.Configuration;
+using CiMigrate.Migrations;
+using CiMigrate.Shadow;
+using Npgsql;
+
+namespace CiMigrate.Planning;
+
+/// <summary>What <see cref="Planner"/> needs: the app, what is applied and pending, where to replay, the target.</summary>
+public sealed record PlanRequest
+{
+    public required AppSettings App { get; init; }
+
+    /// <summary>The target's name, or null when planning against an empty history.</summary>
+    public string? Environment { get; init; }
+
+    /// <summary>Migrations the target has applied, in order: replayed first, they give the schema the pending ones meet.</summary>
+    public IReadOnlyList<Migration> Applied { get; init; } = [];
+
+    public required IReadOnlyList<Migration> Pending { get; init; }
+
+    /// <summary>Starts the shadow; called only when a replay is needed, and the shadow is always disposed.</summary>
+    public required Func<CancellationToken, Task<IShadowDatabase>> StartShadow { get; init; }
+
+    /// <summary>The target, read only, for the drift check; null skips it.</summary>
+    public NpgsqlDataSource? Target { get; init; }
+
+    public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
+
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

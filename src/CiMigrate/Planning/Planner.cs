@@ -1,0 +1,53 @@
+using CiMigrate.Planning.Catalog;
+
+namespace CiMigrate.Planning;
+
+/// <summary>
+/// Builds a <see cref="Plan"/> by replay: on a shadow database, apply the migrations the target already has, take a
+/// snapshot of every schema, apply the pending ones, take another, and compare. The target itself is only read.
+/// </summary>
+public static class Planner
+{
+    public static async Task<Plan> PlanAsync(PlanRequest request, CancellationToken cancellationToken = default)
+    {
+        var app = request.App;
+        var plan = new Plan
+        {
+            App = app.Name,
+            Schema = app.Schema,
+            Environment = request.Environment,
+            PlanHash = PlanHash.Of(app.Name, request.Environment ?? "", request.Pending),
+            Pending = [.. request.Pending.Select(m => new PendingMigration(m.Version, m.Name, m.Up.DisplayPath, m.Checksum, m.Up.Text))],
+            Findings = request.Findings,
+            Notes = request.Notes,
+        };
+        if (request.Pending.Count == 0 && request.Target is null)
+            return plan;
+
+        await using var shadow = await request.StartShadow(cancellationToken);
+        await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
+        await ShadowMigrationRunner.CreateSchemaAsync(database.DataSource, app, cancellationToken);
+        foreach (var migration in request.Applied)
+            await ShadowMigrationRunner.ApplyAsync(database.DataSource, app, migration, cancellationToken);
+        var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
+        foreach (var migration in request.Pending)
+            await ShadowMigrationRunner.ApplyAsync(database.DataSource, app, migration, cancellationToken);
+        var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
+
+        var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
+        IReadOnlyList<SchemaChange>? drift = null;
+        if (request.Target is { } target)
+        {
+            var live = await CatalogReader.ReadAsync(target, [app.Schema], cancellationToken);
+            drift = CatalogComparer.Compare(before.Only(app.Schema), live, sameDatabase: false);
+        }
+
+        return plan with
+        {
+            Changes = changes,
+            Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before)],
+            Drift = drift,
+            Diagram = EntityDiagramBuilder.Build(app.Schema, changes, after),
+        };
+    }
+}

@@ -1,0 +1,175 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using CiMigrate.Planning;
+using CiMigrate.Planning.Catalog;
+
+namespace CiMigrate.Reporting;
+
+/// <summary>
+/// The plan as JSON, in the stable shape documented in docs/plan-json.md. Written by hand with Utf8JsonWriter so
+/// that the shape is exactly what the document says, whatever the model's properties are called.
+/// </summary>
+public static class PlanJsonRenderer
+{
+    static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(Plan plan) => Write(w => WritePlan(w, plan));
+
+    /// <summary><c>diff --all-apps --format json</c>: the apps with pending migrations, for a workflow matrix.</summary>
+    public static string RenderMatrix(IReadOnlyList<AppPending> apps) => Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("apps");
+        foreach (var app in apps.Where(a => a.Pending > 0))
+            w.WriteStringValue(app.App);
+        w.WriteEndArray();
+        w.WriteStartArray("include");
+        foreach (var app in apps.Where(a => a.Pending > 0))
+        {
+            w.WriteStartObject();
+            w.WriteString("app", app.App);
+            w.WriteString("schema", app.Schema);
+            w.WriteNumber("pending", app.Pending);
+            w.WriteString("planHash", app.PlanHash);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    static string Write(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, Options))
+            write(writer);
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    static void WritePlan(Utf8JsonWriter w, Plan plan)
+    {
+        w.WriteStartObject();
+        w.WriteString("app", plan.App);
+        w.WriteString("schema", plan.Schema);
+        w.WriteString("environment", plan.Environment);
+        w.WriteString("planHash", plan.PlanHash);
+        w.WriteStartObject("verdict");
+        w.WriteString("level", plan.Verdict.Level.ToString().ToLowerInvariant());
+        w.WriteString("summary", plan.Verdict.Summary);
+        w.WriteEndObject();
+        w.WriteBoolean("hasDestructiveChanges", plan.HasDestructiveChanges);
+
+        w.WriteStartArray("pending");
+        foreach (var m in plan.Pending)
+        {
+            w.WriteStartObject();
+            w.WriteString("version", m.Version);
+            w.WriteString("name", m.Name);
+            w.WriteString("file", m.File);
+            w.WriteString("checksum", m.Checksum);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        WriteChanges(w, "changes", plan.Changes);
+
+        w.WriteStartArray("hazards");
+        foreach (var h in plan.Hazards)
+        {
+            w.WriteStartObject();
+            w.WriteString("kind", PlanLabels.Of(h.Kind));
+            w.WriteString("object", h.Object);
+            w.WriteString("message", h.Message);
+            w.WriteString("advice", h.Advice);
+            w.WriteString("lock", h.Lock);
+            w.WriteString("file", h.File);
+            WriteNumber(w, "line", h.Line);
+            WriteNumber(w, "column", h.Column);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (plan.Drift is null)
+            w.WriteNull("drift");
+        else
+            WriteChanges(w, "drift", plan.Drift);
+
+        w.WriteStartArray("findings");
+        foreach (var f in plan.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("file", f.File);
+            w.WriteNumber("line", f.Line);
+            w.WriteNumber("column", f.Column);
+            w.WriteString("rule", f.Rule);
+            w.WriteString("severity", f.Severity);
+            w.WriteString("message", f.Message);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("notes");
+        foreach (var note in plan.Notes)
+            w.WriteStringValue(note);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    static void WriteChanges(Utf8JsonWriter w, string name, IReadOnlyList<SchemaChange> changes)
+    {
+        w.WriteStartArray(name);
+        foreach (var c in changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("change", PlanLabels.Of(c.Change));
+            w.WriteString("kind", PlanChangeText.Describe(c.Kind));
+            w.WriteString("schema", c.Schema);
+            w.WriteString("table", c.Table);
+            w.WriteString("parent", c.Parent);
+            w.WriteString("parentKind", c.Object.ParentKind is { } kind ? PlanChangeText.Describe(kind) : null);
+            w.WriteString("name", c.Name);
+            w.WriteString("previousName", c.PreviousName);
+            w.WriteBoolean("destructive", c.IsDestructive);
+            w.WriteString("dataLoss", c.DataLoss);
+            WriteAttributes(w, "before", c.Before);
+            WriteAttributes(w, "after", c.After);
+            w.WriteStartArray("attributes");
+            foreach (var a in c.Attributes)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", a.Name);
+                w.WriteString("before", a.Before);
+                w.WriteString("after", a.After);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    static void WriteAttributes(Utf8JsonWriter w, string name, CatalogObject? o)
+    {
+        if (o is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        foreach (var (key, value) in o.Attributes)
+            w.WriteString(key, value);
+        w.WriteEndObject();
+    }
+
+    static void WriteNumber(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } number)
+            w.WriteNumber(name, number);
+        else
+            w.WriteNull(name);
+    }
+}

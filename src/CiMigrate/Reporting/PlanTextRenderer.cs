@@ -1,0 +1,81 @@
+using System.Text;
+using CiMigrate.Planning;
+
+namespace CiMigrate.Reporting;
+
+/// <summary>The plan for a terminal: what a developer reads after <c>ci-migrate diff</c>.</summary>
+public static class PlanTextRenderer
+{
+    public static string Render(Plan plan)
+    {
+        var text = new StringBuilder();
+        text.Append($"Plan for {plan.App} (schema {plan.Schema})")
+            .AppendLine(plan.Environment is null ? " against an empty history" : $" against {plan.Environment}");
+        text.AppendLine($"{Marker(plan.Verdict.Level)} {plan.Verdict.Summary}");
+        text.AppendLine($"Plan hash: {plan.PlanHash}");
+
+        if (plan.Pending.Count > 0)
+        {
+            text.AppendLine().AppendLine("Pending migrations:");
+            foreach (var m in plan.Pending)
+                text.AppendLine($"  {m.Version}  {m.Name}  ({m.File})");
+        }
+
+        if (plan.Changes.Count > 0)
+        {
+            text.AppendLine().AppendLine("Schema changes:");
+            AppendChanges(text, plan.Changes);
+        }
+
+        if (plan.Hazards.Count > 0)
+        {
+            text.AppendLine().AppendLine("Hazards:");
+            foreach (var h in plan.Hazards)
+            {
+                var where = h.File is null ? "" : $" ({h.File}{(h.Line is null ? "" : $":{h.Line}:{h.Column}")})";
+                text.AppendLine($"  [{PlanLabels.Of(h.Kind)}] {h.Message}{where}");
+                if (h.Advice is not null)
+                    text.AppendLine($"      {h.Advice}");
+            }
+        }
+
+        if (plan.Findings.Count > 0)
+        {
+            text.AppendLine().AppendLine("Lint findings:");
+            foreach (var f in plan.Findings)
+                text.AppendLine($"  {f.File}:{f.Line}:{f.Column}: {f.Severity} [{f.Rule}] {f.Message}");
+        }
+
+        if (plan.Drift is { } drift)
+        {
+            text.AppendLine().AppendLine(drift.Count == 0
+                ? $"Drift: none, {plan.Environment} matches its applied migrations."
+                : $"Drift on {plan.Environment} (expected: from the applied migrations; found: on the target):");
+            AppendChanges(text, drift);
+        }
+
+        foreach (var note in plan.Notes)
+            text.AppendLine().AppendLine($"Note: {note}");
+        return text.ToString();
+    }
+
+    static void AppendChanges(StringBuilder text, IReadOnlyList<Planning.SchemaChange> changes)
+    {
+        foreach (var group in PlanGroups.ByTable(changes))
+        {
+            text.AppendLine($"  {group.Title}");
+            foreach (var c in group.Changes)
+            {
+                var flag = c.IsDestructive ? "  [data loss]" : "";
+                text.AppendLine($"    {PlanLabels.Sign(c.Change)} {PlanChangeText.Subject(c)}: {PlanChangeText.Detail(c)}{flag}");
+            }
+        }
+    }
+
+    static string Marker(PlanVerdictLevel level) => level switch
+    {
+        PlanVerdictLevel.Safe => "OK:",
+        PlanVerdictLevel.Review => "REVIEW:",
+        _ => "DANGER:",
+    };
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Globalization;
+using CiMigrate.Configuration;
+using CiMigrate.Hosting;
+using CiMigrate.Lint;
+using CiMigrate.Migrations;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>
+/// <c>ci-migrate new &lt;name&gt; [--app &lt;app&gt;]</c>: creates <c>&lt;UTC yyyyMMddHHmmss&gt;_&lt;name&gt;.sql</c> with the
+/// runbook's header and its down file in <c>down/</c>; the pair passes lint as created. Replaces
+/// <c>npx supabase migration new</c> plus hand edits.
+/// </summary>
+public sealed class NewTask(TimeProvider? clock = null) : ITask
+{
+    public static readonly Argument<string> NameArgument = new("name")
+    {
+        Description = "What the migration does, in snake_case: add_budgets",
+    };
+
+    readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    public string Name => "new";
+    public string Description => "Create a migration file and its down file";
+    public IReadOnlyList<Argument> Arguments => [NameArgument];
+
+    public async Task<int> RunAsync(TaskContext context)
+    {
+        var name = context.Get(NameArgument) ?? "";
+        if (!MigrationFileName.TryParse($"{new string('0', MigrationFileName.VersionLength)}_{name}.sql", out var parsed) || parsed.Value.IsDownSuffix)
+            throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
+
+        var app = context.Workspace.App;
+        var folder = new MigrationsFolder(app.Migrations, app);
+        var now = _clock.GetUtcNow();
+        var version = Version(now);
+        while (folder.UpFilesWithVersion(version).Count > 0 || folder.HasDownFile(version))
+        {
+            now = now.AddSeconds(1);
+            version = Version(now);
+        }
+
+        var fileName = $"{version}_{name}.sql";
+        var up = Path.Combine(app.Migrations, fileName);
+        var down = Path.Combine(folder.DownFolder, fileName);
+        Directory.CreateDirectory(folder.DownFolder);
+        await File.WriteAllTextAsync(up, UpText(name, app), context.CancellationToken);
+        await File.WriteAllTextAsync(down, DownText(fileName, app), context.CancellationToken);
+
+        await context.Output.WriteLineAsync($"Created {RepositoryPaths.Display(up, context.Workspace.Root)}");
+        await context.Output.WriteLineAsync($"Created {RepositoryPaths.Display(down, context.Workspace.Root)}");
+        return ExitCodes.Ok;
+    }
+
+    static string Version(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+
+    static string UpText(string name, AppSettings app) => $"""
+        -- {name.Replace('_', ' ')}
+        --
+        -- What: <what this migration changes>
+        -- Why:  <why the app needs it>
+        --
+        -- Keep it idempotent (IF NOT EXISTS, IF EXISTS, ON CONFLICT, OR REPLACE). New tables need
+        -- ENABLE ROW LEVEL SECURITY, policies and grants. A change apps must follow needs a
+        -- "-- BREAKING CHANGE: ..." note. Check it with: ci-migrate lint
+        SET search_path TO {app.Schema};
+
+        """;
+
+    static string DownText(string upFileName, AppSettings app) => $"""
+        -- Undoes {upFileName}: drop what it created (IF EXISTS), restore what it changed.
+        SET search_path TO {app.Schema};
+
+        """;
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using CiMigrate.Tests.Fixtures;
+using CiMigrate.Tests.Support;
+
+namespace CiMigrate.Tests.Tasks;
+
+/// <summary>ci-migrate diff as a user runs it, replaying on the test cluster through --shadow-url.</summary>
+public sealed class DiffTaskTests
+{
+    TempDirectory _repo = null!;
+
+    [SetUp]
+    public void CreateRepository()
+    {
+        _repo = new TempDirectory();
+        _repo.File("supabase/migrations/20250101000000_budgets.sql",
+            """
+            SET search_path TO money_tracker;
+            CREATE TABLE IF NOT EXISTS budgets (id int PRIMARY KEY, note text);
+            ALTER TABLE budgets ENABLE ROW LEVEL SECURITY;
+            GRANT ALL ON budgets TO postgres, authenticated, service_role;
+            GRANT SELECT ON budgets TO anon;
+            """);
+        _repo.File("supabase/migrations/20250102000000_drop_note.sql",
+            """
+            SET search_path TO money_tracker;
+            -- BREAKING CHANGE: apps stop reading budgets.note
+            ALTER TABLE budgets DROP COLUMN IF EXISTS note;
+            """);
+    }
+
+    [TearDown]
+    public void DeleteRepository() => _repo.Dispose();
+
+    static async Task<string> ShadowUrlAsync() => (await PostgresServer.GetClusterAsync()).ConnectionString();
+
+    [Test]
+    public async Task Json_plan_against_an_empty_history_lists_every_migration_as_pending()
+    {
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync());
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("pending").EnumerateArray().Select(p => p.GetProperty("version").GetString()),
+            Is.EqualTo(new[] { "20250101000000", "20250102000000" }));
+        Assert.That(json.RootElement.GetProperty("environment").ValueKind, Is.EqualTo(JsonValueKind.Null));
+    }
+
+    [Test]
+    public async Task Target_ledger_decides_what_is_pending_and_hand_changes_show_as_drift()
+    {
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        await target.ExecuteAsync("""
+            CREATE SCHEMA money_tracker;
+            CREATE TABLE money_tracker.budgets (id int PRIMARY KEY, note text, hotfix text);
+            ALTER TABLE money_tracker.budgets ENABLE ROW LEVEL SECURITY;
+            GRANT ALL ON money_tracker.budgets TO postgres, authenticated, service_role;
+            GRANT SELECT ON money_tracker.budgets TO anon;
+            CREATE SCHEMA ci_migrate;
+            CREATE TABLE ci_migrate.applied_migrations (app text, version text, checksum text);
+            INSERT INTO ci_migrate.applied_migrations VALUES ('supabase', '20250101000000', 'x'), ('other-app', '20250102000000', 'y');
+            """);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("pending").EnumerateArray().Select(p => p.GetProperty("version").GetString()),
+            Is.EqualTo(new[] { "20250102000000" }));
+        Assert.That(json.RootElement.GetProperty("drift").EnumerateArray().Select(d => d.GetProperty("name").GetString()),
+            Is.EqualTo(new[] { "hotfix" }));
+        Assert.That(json.RootElement.GetProperty("hasDestructiveChanges").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Lint_findings_are_part_of_the_plan_and_fail_the_check()
+    {
+        _repo.File("supabase/migrations/20250103000000_reset_notes.sql",
+            "SET search_path TO money_tracker;\nUPDATE budgets SET id = id;\n");
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync());
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => (f.GetProperty("rule").GetString(), f.GetProperty("line").GetInt32())),
+            Does.Contain(("unbounded-delete-update", 2)));
+        Assert.That(run.Error, Does.Contain("error[unbounded-delete-update]"));
+    }
+
+    [Test]
+    public async Task Markdown_goes_to_the_out_file()
+    {
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--app", "supabase", "--format", "markdown", "--out", "plan.md", "--shadow-url", await ShadowUrlAsync());
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(File.ReadAllText(Path.Combine(_repo.Path, "plan.md")), Does.StartWith("<!-- ci-migrate:plan app=supabase -->\n"));
+    }
+
+    [Test]
+    public async Task All_apps_matrix_needs_no_shadow()
+    {
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--all-apps", "--format", "json", "--shadow-url", "postgresql://nobody@127.0.0.1:1/none");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("include")[0].GetProperty("pending").GetInt32(), Is.EqualTo(2));
+    }
+}
