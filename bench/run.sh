@@ -115,25 +115,33 @@ for n in "${sizes[@]}"; do
   for f in "$w"/repo/supabase/migrations/*.sql; do printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "$f"; done >"$w/each.sql"
 done
 
-# ---- apply and no-op --------------------------------------------------------------------------------------------
-# Each tool: KEY (for availability), label, whether it keeps a ledger (no-op row), working folder, command.
-# @DB@ in the command is replaced by the run's fresh database.
+# ---- the rows ---------------------------------------------------------------------------------------------------
+# set_command KEY N: the command of one row (CMD; @DB@ stands for the run's database), where it runs (CWD) and the
+# exit codes that count as success (OK).
 set_command() {
-  local tool="$1" w="$2"
-  CWD="$w/repo"
-  case "$tool" in
+  local key="$1" w="$work/w$2"
+  CWD="$w/repo"; OK="0"
+  case "$key" in
     psql-1tx) CMD=("${PSQL[@]}" -d @DB@ -1 -f "$w/all.sql") ;;
     psql-each) CMD=("${PSQL[@]}" -d @DB@ -f "$w/each.sql") ;;
-    ci-migrate) CMD=("${BIN[ci-migrate]:-}" stage-apply --database-url "$(pg_url @DB@)") ;;
-    ci-migrate-atomic) CMD=("${BIN[ci-migrate]:-}" stage-apply --atomic --database-url "$(pg_url @DB@)") ;;
-    supabase) CMD=("${BIN[supabase]:-}" migration up --db-url "$(pg_url @DB@)?sslmode=disable") ;;
-    dbmate) CMD=("${BIN[dbmate]:-}" --url "$(pg_url @DB@)?sslmode=disable" --migrations-dir "$w/dbmate"
+    ci-migrate) CMD=("${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url @DB@)") ;;
+    ci-migrate-atomic) CMD=("${BIN[ci-migrate]}" stage-apply --atomic --database-url "$(pg_url @DB@)") ;;
+    supabase) CMD=("${BIN[supabase]}" migration up --db-url "$(pg_url @DB@)?sslmode=disable") ;;
+    # The files set search_path: dbmate's history table is named with its schema, or it would follow them.
+    dbmate) CMD=("${BIN[dbmate]}" --url "$(pg_url @DB@)?sslmode=disable" --migrations-dir "$w/dbmate"
                  --migrations-table public.schema_migrations --no-dump-schema migrate) ;;
-    dbup) CMD=("${BIN[peers]:-}" dbup "$npgsql" "$w/repo/supabase/migrations") ;;
-    evolve) CMD=("${BIN[peers]:-}" evolve "$npgsql" "$w/flyway") ;;
+    dbup) CMD=("${BIN[peers]}" dbup "$npgsql" "$w/repo/supabase/migrations") ;;
+    evolve) CMD=("${BIN[peers]}" evolve "$npgsql" "$w/flyway") ;;
+    cold-psql) CWD="$work"; CMD=("$PG_BIN/psql" --version) ;;
+    cold-*) CWD="$work"; CMD=("${BIN[${key#cold-}]}" --version) ;;
+    # Both read the up files and their down files; squawk exits 1 when it reports anything, ci-migrate on errors.
+    lint-ci-migrate) CMD=("${BIN[ci-migrate]}" lint); OK="0 1" ;;
+    lint-squawk) CMD=("${BIN[squawk]}" "$w"/repo/supabase/migrations/*.sql "$w"/repo/supabase/migrations/down/*.sql); OK="0 1" ;;
+    diff-all) CMD=("${BIN[ci-migrate]}" diff) ;;
+    diff-203) CWD="$work/w203/repo"; CMD=("${BIN[ci-migrate]}" diff --env staging --database-url "$(pg_url target203)") ;;
   esac
 }
-tools=(psql-1tx psql-each ci-migrate ci-migrate-atomic supabase dbmate dbup evolve)
+
 declare -A LABEL=(
   [psql-1tx]="psql, all files in one transaction (floor)"
   [psql-each]="psql, one transaction per file"
@@ -143,55 +151,20 @@ declare -A LABEL=(
   [dbmate]="dbmate migrate (2.36.0)"
   [dbup]="DbUp (dbup-postgresql 7.0.1)"
   [evolve]="Evolve (3.2.0)"
+  [cold-ci-migrate]="ci-migrate --version" [cold-psql]="psql --version" [cold-dbmate]="dbmate --version"
+  [cold-supabase]="supabase --version" [cold-squawk]="squawk --version"
+  [lint-ci-migrate]="ci-migrate lint" [lint-squawk]="squawk (squawk-cli 2.66.0)"
+  [diff-all]="ci-migrate diff (all pending, throwaway shadow)"
+  [diff-203]="ci-migrate diff --env (200 applied, 3 pending)"
 )
-declare -A NEEDS=([psql-1tx]="" [psql-each]="" [ci-migrate]=stage-apply [ci-migrate-atomic]=stage-apply
-  [supabase]=supabase [dbmate]=dbmate [dbup]=peers [evolve]=peers)
-declare -A LEDGER=([ci-migrate]=1 [supabase]=1 [dbmate]=1 [dbup]=1 [evolve]=1)
+# What each row needs (a key of NA); rows whose need is n/a print the reason.
+declare -A NEEDS=([ci-migrate]=stage-apply [ci-migrate-atomic]=stage-apply [supabase]=supabase [dbmate]=dbmate
+  [dbup]=peers [evolve]=peers [cold-ci-migrate]=ci-migrate [cold-dbmate]=dbmate [cold-supabase]=supabase
+  [cold-squawk]=squawk [lint-ci-migrate]=lint [lint-squawk]=squawk [diff-all]=diff [diff-203]=diff)
+apply_tools=(psql-1tx psql-each ci-migrate ci-migrate-atomic supabase dbmate dbup evolve)
+ledger_tools=(ci-migrate supabase dbmate dbup evolve)
 
-db_seq=0
-# run_series SECTION KEY N COUNT DB: warm-up + COUNT timed runs of CMD in CWD; DB="" means a fresh database per run,
-# verified to hold N tables afterwards. Records the row, or n/a with the reason. Sets LAST_DB (kept for the no-op).
-run_series() {
-  local section="$1" key="$2" n="$3" count="$4" fixed_db="$5" ok_codes="${6:-0}"
-  local walls="" peak=0 i db rc arg tables
-  local -a args
-  LAST_DB=""
-  for ((i = 0; i < warmups + count; i++)); do
-    db="$fixed_db"
-    if [[ -z "$db" ]]; then db="run$((++db_seq))"; pg_fresh "$db" bench_template >/dev/null; fi
-    args=()
-    for arg in "${CMD[@]}"; do args+=("${arg//@DB@/$db}"); done
-    cd "$CWD"
-    rc=0; measure "$work/last.log" "${args[@]}" || rc=$?
-    cd "$root"
-    if [[ " $ok_codes " != *" $rc "* ]]; then
-      report_na "$section" "${LABEL[$key]}" "$n" "exit $rc: $(why_failed "$work/last.log")"
-      cp "$work/last.log" "$out/failed-$section-$key-$n.log"
-      if [[ -z "$fixed_db" ]]; then pg_drop "$db" >/dev/null; fi
-      return 0
-    fi
-    if [[ "$section" == apply || "$section" == noop ]]; then
-      tables=$(pg_psql -d "$db" -tAc "SELECT count(*) FROM pg_tables WHERE schemaname = 'bench'")
-      if [[ "$tables" != "$n" ]]; then
-        report_na "$section" "${LABEL[$key]}" "$n" "left $tables of $n tables"
-        cp "$work/last.log" "$out/failed-$section-$key-$n.log"
-        if [[ -z "$fixed_db" ]]; then pg_drop "$db" >/dev/null; fi
-        return 0
-      fi
-    fi
-    if ((i >= warmups)); then
-      walls+=" $MEASURED_US"
-      if ((MEASURED_KIB > peak)); then peak=$MEASURED_KIB; fi
-    fi
-    # Keep the last database for the no-op runs; drop the others now (dropping is not timed).
-    if [[ -z "$fixed_db" ]]; then
-      if ((i == warmups + count - 1)); then LAST_DB="$db"; else pg_drop "$db" >/dev/null; fi
-    fi
-  done
-  report_row "$section" "${LABEL[$key]}" "$n" "$walls" "$peak" "$(note_for "$key" "$work/last.log")"
-}
-
-# A short fact from the last run's output, where a tool states one worth keeping.
+# A short fact from a run's output, where a tool states one worth keeping.
 note_for() {
   case "$1" in
     lint-ci-migrate) tail -n 1 "$2" | cut -c1-80 ;;
@@ -200,72 +173,82 @@ note_for() {
   esac
 }
 
-for n in "${sizes[@]}"; do
-  for tool in "${tools[@]}"; do
-    need="${NEEDS[$tool]}"
-    if [[ -n "$need" && -n "${NA[$need]:-}" ]]; then
-      report_na apply "${LABEL[$tool]}" "$n" "${NA[$need]}"
-      if [[ -n "${LEDGER[$tool]:-}" ]]; then report_na noop "${LABEL[$tool]}" "$n" "${NA[$need]}"; fi
-      continue
-    fi
-    set_command "$tool" "$work/w$n"
-    log "apply $n: ${LABEL[$tool]}"
-    run_series apply "$tool" "$n" "${runs[$n]}" ""
-    kept="$LAST_DB"
-    if [[ -n "${LEDGER[$tool]:-}" ]]; then
-      if [[ -n "$kept" ]]; then
-        log "no-op $n: ${LABEL[$tool]}"
-        run_series noop "$tool" "$n" 5 "$kept"
-      else
-        report_na noop "${LABEL[$tool]}" "$n" "the apply runs failed"
-      fi
-    fi
-    if [[ -n "$kept" ]]; then pg_drop "$kept" >/dev/null; fi
+db_seq=0
+declare -A KEPT
+# series SECTION N COUNT MODE KEYS...: a warm-up round, then COUNT rounds; each round runs every row once, one after
+# the other, so that load from elsewhere on the shared machine falls on all tools alike. MODE fresh: a new database
+# per run from the template (not timed), checked to hold N tables afterwards and dropped, except that the last round's
+# is kept in KEPT[key] for the no-op series; MODE kept: the runs reuse KEPT[key]; MODE none: no database.
+# Records one row per key: median wall, range, peak RSS, median CPU; or "n/a (reason)".
+series() {
+  local section="$1" n="$2" count="$3" mode="$4"; shift 4
+  local -A walls=() cpus=() peak=() failed=()
+  local key round db rc arg tables need
+  local -a args
+  for key in "$@"; do
+    need="${NEEDS[$key]:-}"
+    if [[ -n "$need" && -n "${NA[$need]:-}" ]]; then failed[$key]="${NA[$need]}"; fi
+    if [[ "$mode" == kept && -z "${KEPT[$key]:-}" && -z "${failed[$key]:-}" ]]; then failed[$key]="the apply runs failed"; fi
+    peak[$key]=0
   done
+  for ((round = 0; round < warmups + count; round++)); do
+    for key in "$@"; do
+      if [[ -n "${failed[$key]:-}" ]]; then continue; fi
+      set_command "$key" "$n"
+      db=none
+      if [[ "$mode" == fresh ]]; then db="run$((++db_seq))"; pg_fresh "$db" bench_template >/dev/null; fi
+      if [[ "$mode" == kept ]]; then db="${KEPT[$key]}"; fi
+      args=()
+      for arg in "${CMD[@]}"; do args+=("${arg//@DB@/$db}"); done
+      cd "$CWD"
+      rc=0; measure "$work/last-$key.log" "${args[@]}" || rc=$?
+      cd "$root"
+      tables="$n"
+      if [[ "$mode" != none && " $OK " == *" $rc "* ]]; then
+        tables=$(pg_psql -d "$db" -tAc "SELECT count(*) FROM pg_tables WHERE schemaname = 'bench'")
+      fi
+      if [[ " $OK " != *" $rc "* ]]; then
+        failed[$key]="exit $rc: $(why_failed "$work/last-$key.log")"
+      elif [[ "$tables" != "$n" ]]; then
+        failed[$key]="left $tables of $n tables"
+      elif ((round >= warmups)); then
+        walls[$key]+=" $MEASURED_US"; cpus[$key]+=" $MEASURED_CPU_MS"
+        if ((MEASURED_KIB > peak[$key])); then peak[$key]=$MEASURED_KIB; fi
+      fi
+      if [[ -n "${failed[$key]:-}" ]]; then cp "$work/last-$key.log" "$out/failed-$section-$key-$n.log"; fi
+      if [[ "$mode" == fresh ]]; then
+        if [[ -z "${failed[$key]:-}" ]] && ((round == warmups + count - 1)); then KEPT[$key]="$db"; else pg_drop "$db" >/dev/null; fi
+      fi
+    done
+  done
+  for key in "$@"; do
+    if [[ -n "${failed[$key]:-}" ]]; then report_na "$section" "${LABEL[$key]}" "$n" "${failed[$key]}"
+    else report_row "$section" "${LABEL[$key]}" "$n" "${walls[$key]}" "${peak[$key]}" "${cpus[$key]}" "$(note_for "$key" "$work/last-$key.log")"; fi
+  done
+}
+
+for n in "${sizes[@]}"; do
+  log "apply $n: ${#apply_tools[@]} rows, $warmups + ${runs[$n]} rounds"
+  KEPT=()
+  series apply "$n" "${runs[$n]}" fresh "${apply_tools[@]}"
+  log "no-op $n: ${#ledger_tools[@]} rows, $warmups + 5 rounds"
+  series noop "$n" 5 kept "${ledger_tools[@]}"
+  for key in "${!KEPT[@]}"; do pg_drop "${KEPT[$key]}" >/dev/null; done
 done
 
-# ---- cold start -------------------------------------------------------------------------------------------------
 log "cold start"
-LABEL+=([cold-ci-migrate]="ci-migrate --version" [cold-dbmate]="dbmate --version" [cold-supabase]="supabase --version"
-  [cold-squawk]="squawk --version" [cold-psql]="psql --version")
-for key in ci-migrate psql dbmate supabase squawk; do
-  if [[ "$key" == psql ]]; then CMD=("$PG_BIN/psql" --version)
-  elif [[ -n "${NA[$key]:-}" ]]; then report_na cold "${LABEL[cold-$key]}" 1 "${NA[$key]}"; continue
-  else CMD=("${BIN[$key]}" --version); fi
-  CWD="$work"
-  run_series cold "cold-$key" 1 "$cold_runs" none
+series cold 1 "$cold_runs" none cold-ci-migrate cold-psql cold-dbmate cold-supabase cold-squawk
+
+for n in "${sizes[@]}"; do
+  log "lint $n"
+  series lint "$n" "${runs[$n]}" none lint-ci-migrate lint-squawk
 done
 
-# ---- lint -------------------------------------------------------------------------------------------------------
-LABEL+=([lint-ci-migrate]="ci-migrate lint" [lint-squawk]="squawk (squawk-cli 2.66.0)")
 for n in "${sizes[@]}"; do
-  w="$work/w$n"
-  CWD="$w/repo"
-  if [[ -n "${NA[lint]:-}" ]]; then report_na lint "${LABEL[lint-ci-migrate]}" "$n" "${NA[lint]}"
-  else
-    log "lint $n: ci-migrate"
-    CMD=("${BIN[ci-migrate]}" lint); run_series lint lint-ci-migrate "$n" "${runs[$n]}" none "0 1"
-  fi
-  if [[ -n "${NA[squawk]:-}" ]]; then report_na lint "${LABEL[lint-squawk]}" "$n" "${NA[squawk]}"
-  else
-    log "lint $n: squawk"
-    # The same files ci-migrate reads: up files and their down files; squawk exits 1 when it reports anything.
-    CMD=("${BIN[squawk]}" "$w"/repo/supabase/migrations/*.sql "$w"/repo/supabase/migrations/down/*.sql)
-    run_series lint lint-squawk "$n" "${runs[$n]}" none "0 1"
-  fi
-done
-
-# ---- diff -------------------------------------------------------------------------------------------------------
-LABEL+=([diff-all]="ci-migrate diff (all pending, throwaway shadow)" [diff-203]="ci-migrate diff --env (200 applied, 3 pending)")
-for n in "${sizes[@]}"; do
-  if [[ -n "${NA[diff]:-}" ]]; then report_na diff "${LABEL[diff-all]}" "$n" "${NA[diff]}"; continue; fi
   log "diff $n: everything pending"
-  CWD="$work/w$n/repo"; CMD=("${BIN[ci-migrate]}" diff)
-  run_series diff diff-all "$n" "${runs[$n]}" none
+  series diff "$n" "${runs[$n]}" none diff-all
 done
-if [[ -n "${NA[diff]:-}" || -n "${NA[stage-apply]:-}" ]]; then
-  report_na diff "${LABEL[diff-203]}" 203 "${NA[diff]:-${NA[stage-apply]}}"
-else
+if [[ -z "${NA[diff]:-}" && -z "${NA[stage-apply]:-}" ]]; then
   # 203 files; the first 200 applied to the target by ci-migrate itself (through a folder of links to them).
   w="$work/w203"
   "$bench/workload/generate.sh" 203 "$w/repo/supabase/migrations" --down
@@ -278,13 +261,15 @@ else
   pg_fresh target203 bench_template >/dev/null
   if (cd "$w/applied" && "${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url target203)" >"$work/apply200.log" 2>&1); then
     log "diff: 200 applied, 3 pending"
-    CWD="$w/repo"; CMD=("${BIN[ci-migrate]}" diff --env staging --database-url "$(pg_url target203)")
-    run_series diff diff-203 203 "${runs[100]}" none
   else
-    report_na diff "${LABEL[diff-203]}" 203 "applying the first 200 failed: $(why_failed "$work/apply200.log")"
+    NA[diff-target]="applying the first 200 failed: $(why_failed "$work/apply200.log")"
+    NEEDS[diff-203]=diff-target
   fi
-  pg_drop target203 >/dev/null
+else
+  NEEDS[diff-203]="${NA[diff]:+diff}"; NEEDS[diff-203]="${NEEDS[diff-203]:-stage-apply}"
 fi
+series diff 203 "${runs[100]}" none diff-203
+pg_drop target203 >/dev/null 2>&1 || true
 
 cluster_figures=""
 if [[ "$quick" == false ]]; then
@@ -316,8 +301,8 @@ floor_limit=$([[ -n "$floor" ]] && awk -v f="$floor" 'BEGIN { printf "%d", f * 1
   echo
   echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), \`bench/run.sh$([[ "$quick" == true ]] && echo " --quick")\`, $(( (${EPOCHREALTIME/./} - ${started/./}) / 1000000 )) s"
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, load average $load_at_start at start, $(cut -d' ' -f1-3 /proc/loadavg) at end"
-  echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') (fsync=$(pg_setting fsync), synchronous_commit=$(pg_setting synchronous_commit), full_page_writes=$(pg_setting full_page_writes)), 127.0.0.1 TCP; .NET $(dotnet --version 2>/dev/null || echo '?'); ci-migrate $("${BIN[ci-migrate]:-false}" --version 2>/dev/null || echo n/a)"
-  echo "- workload: bench/workload/generate.sh (Supabase-style files, $(du -b "$work/w${sizes[0]}/repo/supabase/migrations/$(printf '2025%010d' 1)_create_items_1.sql" | cut -f1) bytes each); warm-up $warmups, then the median of the runs shown; peak RSS is the largest process of the tool's tree"
+  echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') (fsync=$(pg_setting fsync), synchronous_commit=$(pg_setting synchronous_commit), full_page_writes=$(pg_setting full_page_writes)), 127.0.0.1 TCP; .NET $(dotnet --version 2>/dev/null || echo '?'); ci-migrate $("${BIN[ci-migrate]:-false}" --version 2>/dev/null || echo n/a) ($([[ -n "${CI_MIGRATE:-}" ]] && echo "CI_MIGRATE=$CI_MIGRATE" || echo "published from src/CiMigrate at $(git -C "$root" rev-parse --short HEAD)"))"
+  echo "- workload: bench/workload/generate.sh (Supabase-style files, $(du -b "$work/w${sizes[0]}/repo/supabase/migrations/$(printf '2025%010d' 1)_create_items_1.sql" | cut -f1) bytes each); warm-up $warmups, then the median of the runs shown; peak RSS is the largest process of the tool's tree; CPU is the user + system time of the tool's processes (the server's is not counted); rows run interleaved, round by round"
   report_table apply "Apply N migrations (fresh database per run)" "${LABEL[psql-1tx]}" "psql floor"
   report_table noop "No-op (N applied, nothing pending)" "" ""
   report_table cold "Cold start" "" ""

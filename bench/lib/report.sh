@@ -1,7 +1,8 @@
 # Shared by bench scripts (source it): keep each row's figures in a TSV file and print them as markdown tables.
 #
 #   report_init FILE                     where rows go (tab-separated)
-#   report_row SECTION LABEL N WALLS_US RSS_KIB [NOTE]    a measured row: WALLS_US = the timed runs, space-separated
+#   report_row SECTION LABEL N WALLS_US RSS_KIB CPUS_MS [NOTE]   a measured row: WALLS_US and CPUS_MS = the timed
+#                                        runs, space-separated; RSS_KIB = the peak over them
 #   report_na SECTION LABEL N REASON     a row whose tool could not run: printed as "n/a (reason)"
 #   report_table SECTION TITLE BASE_LABEL BASE_NAME      a markdown table of SECTION; ratios against BASE_LABEL's row
 #                                        of the same N ("" for no ratio column)
@@ -11,13 +12,14 @@ REPORT_FILE=""
 report_init() { REPORT_FILE="$1"; : >"$REPORT_FILE"; }
 
 report_row() {
-  local section="$1" label="$2" n="$3" walls="$4" kib="$5" note="${6:-}"
-  local med lo hi runs
+  local section="$1" label="$2" n="$3" walls="$4" kib="$5" cpus="$6" note="${7:-}"
+  local med lo hi runs cpu
   med=$(tr ' ' '\n' <<<"$walls" | grep -v '^$' | median)
   lo=$(tr ' ' '\n' <<<"$walls" | grep -v '^$' | minimum)
   hi=$(tr ' ' '\n' <<<"$walls" | grep -v '^$' | maximum)
   runs=$(wc -w <<<"$walls")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$section" "$label" "$n" "$med" "$lo" "$hi" "$kib" "$runs" "$note" >>"$REPORT_FILE"
+  cpu=$(tr ' ' '\n' <<<"$cpus" | grep -v '^$' | median)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$section" "$label" "$n" "$med" "$lo" "$hi" "$kib" "$runs" "$note" "$cpu" >>"$REPORT_FILE"
 }
 
 report_na() {
@@ -34,11 +36,11 @@ report_table() {
   echo "### $title"
   echo
   if [[ -n "$base" ]]; then
-    echo "| tool | N | median wall (s) | min-max (s) | runs | × $base_name | peak RSS (MiB) | note |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    echo "| tool | N | median wall (s) | min-max (s) | runs | × $base_name | peak RSS (MiB) | CPU (s) | note |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   else
-    echo "| tool | N | median wall (s) | min-max (s) | runs | peak RSS (MiB) | note |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | --- |"
+    echo "| tool | N | median wall (s) | min-max (s) | runs | peak RSS (MiB) | CPU (s) | note |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   fi
   awk -F'\t' -v s="$section" -v base="$base" '
     $1 == s && $2 == base && $4 != "" { floor[$3] = $4 }
@@ -51,12 +53,12 @@ report_table() {
         if (f[4] == "") {
           line = sprintf("| %s | %s | %s | | |", f[2], f[3], f[9])
           if (base != "") line = line " |"
-          print line " | |"
+          print line " | | |"
           continue
         }
         line = sprintf("| %s | %s | %.3f | %.3f-%.3f | %s |", f[2], f[3], f[4] / 1e6, f[5] / 1e6, f[6] / 1e6, f[8])
         if (base != "") line = line sprintf(" %s |", ratio)
-        printf "%s %.0f | %s |\n", line, f[7] / 1024, f[9]
+        printf "%s %.0f | %.2f | %s |\n", line, f[7] / 1024, f[10] / 1000, f[9]
       }
     }' "$REPORT_FILE"
 }
