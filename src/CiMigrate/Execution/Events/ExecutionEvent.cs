@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace CiMigrate.Execution.Events;
+
+/// <summary>
+/// Something the executor did or met, as data (Atlas's typed events): the executor emits them and never formats
+/// output; tasks render them as text, JSON or markdown. The JSON discriminator is <c>type</c>.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(LockWaiting), "lockWaiting")]
+[JsonDerivedType(typeof(LockAcquired), "lockAcquired")]
+[JsonDerivedType(typeof(LedgerUpgraded), "ledgerUpgraded")]
+[JsonDerivedType(typeof(SchemaCreated), "schemaCreated")]
+[JsonDerivedType(typeof(BackupWritten), "backupWritten")]
+[JsonDerivedType(typeof(MigrationStarted), "migrationStarted")]
+[JsonDerivedType(typeof(MigrationApplied), "migrationApplied")]
+[JsonDerivedType(typeof(MigrationFailed), "migrationFailed")]
+[JsonDerivedType(typeof(LockTimeoutRetry), "lockTimeoutRetry")]
+[JsonDerivedType(typeof(MigrationSkipped), "migrationSkipped")]
+[JsonDerivedType(typeof(MigrationRolledBack), "migrationRolledBack")]
+[JsonDerivedType(typeof(MigrationBaselined), "migrationBaselined")]
+[JsonDerivedType(typeof(ChecksumAccepted), "checksumAccepted")]
+[JsonDerivedType(typeof(MigrationForgotten), "migrationForgotten")]
+[JsonDerivedType(typeof(DryRunRolledBack), "dryRunRolledBack")]
+[JsonDerivedType(typeof(PostgrestNotified), "postgrestNotified")]
+[JsonDerivedType(typeof(GrantsChecked), "grantsChecked")]
+[JsonDerivedType(typeof(RunFailed), "runFailed")]
+public abstract record ExecutionEvent;

@@ -1,0 +1,103 @@
+using CiMigrate.Hosting;
+using CiMigrate.Migrations;
+using CiMigrate.Sql;
+
+namespace CiMigrate.Execution;
+
+/// <summary>
+/// Checks the files about to run before anything runs, so a run never stops half-way for a reason that was
+/// visible in the text: transaction control in a file, and statements that cannot run inside a transaction in a
+/// file without the <c>-- ci-migrate:no-transaction</c> marker.
+/// </summary>
+public static class MigrationPreflight
+{
+    /// <summary>The marker, in the comments before the first statement, that makes a file run without a transaction.</summary>
+    public const string NoTransactionMarker = "ci-migrate:no-transaction";
+
+    /// <summary>Whether the file carries <see cref="NoTransactionMarker"/> before its first statement.</summary>
+    public static bool RunsOutsideTransaction(MigrationFile file) =>
+        file.Script.Statements is [var first, ..] && first.LeadingComments.Any(IsMarker);
+
+    /// <summary>Throws one <see cref="UsageException"/> naming every problem as <c>file:line:col</c>.</summary>
+    /// <param name="files">The up (or, for rollback, down) files about to run, in order.</param>
+    /// <param name="singleTransaction">Whether they run in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</param>
+    /// <param name="mode">For the message: <c>--atomic</c> or <c>--dry-run</c>.</param>
+    public static void Check(IEnumerable<MigrationFile> files, bool singleTransaction, string mode = "")
+    {
+        var problems = new List<string>();
+        foreach (var file in files)
+        {
+            var statements = file.Script.Statements;
+            var marked = RunsOutsideTransaction(file);
+            if (marked && singleTransaction)
+            {
+                problems.Add($"{file.DisplayPath}:1:1: the file is marked -- {NoTransactionMarker}, so it cannot run in " +
+                    $"the one transaction of {mode}; apply it without {mode}.");
+            }
+
+            foreach (var statement in statements)
+            {
+                if (statement.Kind == StatementKind.TransactionControl)
+                {
+                    problems.Add($"{Where(statement)}: '{Head(statement)}' controls the transaction, which ci-migrate owns: each " +
+                        $"migration runs in its own transaction (or statement by statement with -- {NoTransactionMarker}). " +
+                        "Remove it; a failure still rolls the whole file back.");
+                }
+                else if (!marked && CannotRunInTransaction(statement, statements) is { } reason)
+                {
+                    problems.Add($"{Where(statement)}: {reason}: add '-- {NoTransactionMarker}' as the first line of the file; " +
+                        "it then runs statement by statement without a transaction, and is recorded after its last statement.");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+            throw new UsageException(string.Join(System.Environment.NewLine, problems));
+    }
+
+    static string? CannotRunInTransaction(SqlStatement statement, IReadOnlyList<SqlStatement> statements)
+    {
+        switch (statement.Kind)
+        {
+            case StatementKind.CreateIndex or StatementKind.DropIndex or StatementKind.Reindex
+                or StatementKind.AlterTableDetachPartition when statement.IsConcurrently:
+                return $"'{Head(statement)}' with CONCURRENTLY cannot run inside a transaction";
+            case StatementKind.Vacuum:
+                return "VACUUM cannot run inside a transaction";
+            case StatementKind.CreateDatabase or StatementKind.DropDatabase:
+                return $"'{Head(statement)}' cannot run inside a transaction";
+            case StatementKind.AlterType when AddedEnumValue(statement) is { } value
+                && statements.Skip(statement.Index + 1).Any(s => s.Tokens.Any(t => t.Kind == SqlTokenKind.String && t.Text == value)):
+                // https://www.postgresql.org/docs/15/sql-altertype.html: a value added in a transaction block
+                // cannot be used until the transaction has been committed.
+                return $"the enum value {value} added here is used later in the same file, which PostgreSQL refuses " +
+                    "until the ALTER TYPE has committed";
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The quoted value of <c>ALTER TYPE t ADD VALUE [IF NOT EXISTS] 'x'</c>.</summary>
+    static string? AddedEnumValue(SqlStatement statement)
+    {
+        var at = statement.IndexOfKeywords(0, "ADD", "VALUE");
+        if (at < 0)
+            return null;
+        return statement.Tokens.Skip(at + 2).FirstOrDefault(t => t.Kind == SqlTokenKind.String).Text;
+    }
+
+    static bool IsMarker(string comment)
+    {
+        var text = comment.Trim();
+        text = text.StartsWith("--", StringComparison.Ordinal) ? text[2..]
+            : text.StartsWith("/*", StringComparison.Ordinal) && text.EndsWith("*/", StringComparison.Ordinal) ? text[2..^2]
+            : text;
+        return text.Trim().StartsWith(NoTransactionMarker, StringComparison.OrdinalIgnoreCase);
+    }
+
+    static string Where(SqlStatement statement) => $"{statement.Path}:{statement.Line}:{statement.Column}";
+
+    /// <summary>The statement's first words, enough to recognise it in a message.</summary>
+    static string Head(SqlStatement statement) =>
+        string.Join(' ', statement.Tokens.Take(4).Select(t => t.Keyword ?? t.Text));
+}

@@ -1,0 +1,116 @@
+using CiMigrate.Configuration;
+using CiMigrate.Execution.Events;
+using CiMigrate.History;
+using Npgsql;
+
+namespace CiMigrate.Execution;
+
+/// <summary>
+/// One dedicated connection to a target for one app: named <c>ci-migrate/&lt;app&gt;/&lt;env&gt;</c> in
+/// <c>pg_stat_activity</c>, holding the app's advisory lock and a current ledger when opened for
+/// <see cref="SessionMode.Write"/>. Everything of a run goes through it, so the lock covers all of it.
+/// </summary>
+public sealed class MigrationSession : IAsyncDisposable
+{
+    readonly DatabaseConnection _way;
+
+    MigrationSession(DatabaseConnection way, NpgsqlConnection connection, AppSettings app, EnvironmentSettings environment,
+        string target)
+    {
+        _way = way;
+        Connection = connection;
+        App = app;
+        Environment = environment;
+        Target = target;
+        Ledger = new Ledger(connection, app.Name);
+    }
+
+    public NpgsqlConnection Connection { get; }
+    public AppSettings App { get; }
+    public EnvironmentSettings Environment { get; }
+
+    /// <summary>The target without secrets, for messages: <c>postgres@db.example.com:5432/postgres</c>.</summary>
+    public string Target { get; }
+
+    public Ledger Ledger { get; }
+
+    /// <summary>The connection string of the way in, for tools that connect on their own (pg_dump); holds the password.</summary>
+    internal string ConnectionString => _way.ConnectionString;
+
+    public static async Task<MigrationSession> OpenAsync(IDatabaseTarget target, AppSettings app, EnvironmentSettings environment,
+        SessionMode mode, ExecutionLog log, CancellationToken cancellationToken)
+    {
+        var way = await target.OpenAsync(cancellationToken);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(way.ConnectionString)
+            {
+                ApplicationName = $"ci-migrate/{app.Name}/{environment.Name}",
+                // PostgresException.BatchCommand then names the failing statement of a migration's batch.
+                IncludeFailedBatchedCommand = true,
+                // A pooled connection would keep its session, and with it the advisory lock, after we close it.
+                Pooling = false,
+                // The server's statement_timeout governs; the client waits a little longer so the server's error wins.
+                CommandTimeout = (int)Math.Min(int.MaxValue, environment.StatementTimeout.TotalSeconds + 60),
+            };
+            connection = new NpgsqlConnection(builder.ConnectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken);
+            }
+            catch (NpgsqlException ex)
+            {
+                throw way.ExplainFailure(ex, "connecting") ?? ConnectionErrors.Explain(ex, target.Description);
+            }
+
+            if (connection.PostgreSqlVersion.Major >= 14)
+            {
+                // A killed ci-migrate must not leave its backend running the rest of a migration while holding the
+                // app's lock: the server checks the client every 2 s during long statements (PostgreSQL 14+).
+                await using var check = new NpgsqlCommand("SET client_connection_check_interval = 2000", connection);
+                await check.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var session = new MigrationSession(way, connection, app, environment, target.Description);
+            if (mode == SessionMode.Write)
+            {
+                await AppLock.AcquireAsync(connection, app.Name, environment.LockWait, log, cancellationToken);
+                var before = await LedgerSchema.EnsureAsync(connection, cancellationToken);
+                if (before != LedgerSchema.LatestVersion)
+                    log.Add(new LedgerUpgraded(before, LedgerSchema.LatestVersion));
+            }
+
+            return session;
+        }
+        catch
+        {
+            if (connection is not null)
+                await connection.DisposeAsync();
+            await way.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>This app's ledger rows compared with its local migrations.</summary>
+    public async Task<HistoryComparison> CompareAsync(Migrations.MigrationSet migrations, CancellationToken cancellationToken) =>
+        HistoryComparison.Compare(migrations, await Ledger.ReadAsync(cancellationToken));
+
+    /// <summary>Whether the app's schema exists on the target.</summary>
+    public async Task<bool> SchemaExistsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", Connection);
+        command.Parameters.Add(new() { Value = App.Schema });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>When the way in broke (a port-forward closed), the error that says so; else null.</summary>
+    public Hosting.ExecutionException? ExplainLostConnection(Exception error, string during) => _way.ExplainFailure(error, during);
+
+    public async ValueTask DisposeAsync()
+    {
+        // Closing the session ends the advisory lock; no unlock call that could fail on a broken connection.
+        await Connection.DisposeAsync();
+        await _way.DisposeAsync();
+    }
+}

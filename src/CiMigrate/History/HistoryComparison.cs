@@ -1,0 +1,56 @@
+using CiMigrate.Migrations;
+
+namespace CiMigrate.History;
+
+/// <summary>
+/// The local migrations of an app set against its ledger rows: what is applied, pending, edited, out of order or
+/// missing locally. The Planner of DbUp's sentence (providers → filter minus the journal): apply, status and diff
+/// all read the pending set from here.
+/// </summary>
+public sealed class HistoryComparison
+{
+    HistoryComparison(IReadOnlyList<MigrationStatus> entries) => Entries = entries;
+
+    /// <summary>Every migration known locally or in the ledger, by version.</summary>
+    public IReadOnlyList<MigrationStatus> Entries { get; }
+
+    /// <summary>What an apply would run, in version order (out-of-order ones included, marked in <see cref="OutOfOrder"/>).</summary>
+    public IReadOnlyList<Migration> Pending =>
+        [.. Entries.Where(e => e.State is MigrationState.Pending or MigrationState.OutOfOrder).Select(e => e.Local!)];
+
+    public IReadOnlyList<MigrationStatus> Edited => [.. Entries.Where(e => e.State == MigrationState.Edited)];
+
+    public IReadOnlyList<MigrationStatus> OutOfOrder => [.. Entries.Where(e => e.State == MigrationState.OutOfOrder)];
+
+    public IReadOnlyList<MigrationStatus> MissingLocally => [.. Entries.Where(e => e.State == MigrationState.MissingLocally)];
+
+    /// <summary>The applied rows, newest version first: what a rollback takes from.</summary>
+    public IReadOnlyList<MigrationStatus> AppliedNewestFirst =>
+        [.. Entries.Where(e => e.Applied is not null).OrderByDescending(e => e.Version, StringComparer.Ordinal)];
+
+    public static HistoryComparison Compare(MigrationSet migrations, IReadOnlyList<AppliedMigration> applied)
+    {
+        var appliedByVersion = applied.ToDictionary(a => a.Version, StringComparer.Ordinal);
+        var newestApplied = applied.Select(a => a.Version).Order(StringComparer.Ordinal).LastOrDefault();
+        var entries = new List<MigrationStatus>();
+        foreach (var migration in migrations.Migrations)
+        {
+            if (appliedByVersion.Remove(migration.Version, out var row))
+            {
+                var state = row.Checksum == migration.Checksum ? MigrationState.Applied : MigrationState.Edited;
+                entries.Add(new MigrationStatus(migration.Version, migration.Name, state, migration, row));
+            }
+            else
+            {
+                var state = newestApplied is not null && string.CompareOrdinal(migration.Version, newestApplied) < 0
+                    ? MigrationState.OutOfOrder
+                    : MigrationState.Pending;
+                entries.Add(new MigrationStatus(migration.Version, migration.Name, state, migration, null));
+            }
+        }
+
+        entries.AddRange(appliedByVersion.Values.Select(row =>
+            new MigrationStatus(row.Version, row.Name, MigrationState.MissingLocally, null, row)));
+        return new HistoryComparison([.. entries.OrderBy(e => e.Version, StringComparer.Ordinal)]);
+    }
+}

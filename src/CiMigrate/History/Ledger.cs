@@ -1,0 +1,147 @@
+using CiMigrate.Hosting;
+using CiMigrate.Migrations;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CiMigrate.History;
+
+/// <summary>
+/// Reads and writes one app's rows of the ledger. Writes come as batch commands so that the executor can send a
+/// migration's history row in the same round trip and transaction as the migration itself. Another app's rows are
+/// never read as an error and never changed: every statement is keyed by app.
+/// </summary>
+public sealed class Ledger(NpgsqlConnection connection, string app)
+{
+    const string Columns = "app, version, name, checksum, applied_at, applied_by, duration_ms, environment, git_sha, run_url, approver";
+
+    // Measured on the server from the moment the migration's first command starts, so the row can be written in the
+    // migration's own batch; the executor sets ci_migrate.started locally in the transaction.
+    const string DurationSql =
+        "greatest(0, round(extract(epoch FROM clock_timestamp() - " +
+        "coalesce(nullif(current_setting('ci_migrate.started', true), '')::timestamptz, now())) * 1000))::integer";
+
+    public string App { get; } = app;
+
+    /// <summary>This app's applied migrations, oldest version first; empty when the database has no ledger yet.</summary>
+    public async Task<IReadOnlyList<AppliedMigration>> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.applied_migrations') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                return [];
+        }
+
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Columns} FROM ci_migrate.applied_migrations WHERE app = $1 ORDER BY version", connection);
+        command.Parameters.Add(new() { Value = App });
+        var rows = new List<AppliedMigration>();
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new AppliedMigration(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), reader.GetInt32(6),
+                    NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10)));
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new ExecutionException(
+                $"The role {connection.UserName} may not read the ledger {LedgerSchema.Name} ({ex.MessageText}): " +
+                "run ci-migrate as the role that created it, or grant USAGE on the schema and SELECT on its tables.", ex);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The history row of an applied migration and its <c>apply</c> event, as one command.</summary>
+    public NpgsqlBatchCommand RecordApplied(Migration migration, RunProvenance provenance) =>
+        Insert(migration.Version, migration.Name, migration.Checksum, DurationSql, LedgerEventKind.Apply, provenance,
+            $"{migration.Up.DisplayPath} {migration.Checksum}");
+
+    /// <summary>A migration marked applied without running it (<c>baseline</c>), with its event.</summary>
+    public NpgsqlBatchCommand RecordBaselined(Migration migration, RunProvenance provenance, string detail) =>
+        Insert(migration.Version, migration.Name, migration.Checksum, "0", LedgerEventKind.Baseline, provenance, detail);
+
+    /// <summary>Removes the row of a rolled-back or forgotten migration and keeps an event saying so.</summary>
+    public NpgsqlBatchCommand RecordRemoved(string version, LedgerEventKind kind, RunProvenance provenance, string detail)
+    {
+        var command = new NpgsqlBatchCommand(
+            "WITH removed AS (DELETE FROM ci_migrate.applied_migrations WHERE app = $1 AND version = $2 RETURNING app, version) " +
+            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) " +
+            "SELECT app, version, $3, $4, $5, $6 FROM removed");
+        AddEventParameters(command, version, kind, provenance, detail);
+        return command;
+    }
+
+    /// <summary>Takes the local file's checksum as the applied one (<c>repair --accept-checksum</c>), with an event.</summary>
+    public NpgsqlBatchCommand RecordChecksumAccepted(string version, string checksum, RunProvenance provenance, string detail)
+    {
+        var command = new NpgsqlBatchCommand(
+            "WITH changed AS (UPDATE ci_migrate.applied_migrations SET checksum = $7 WHERE app = $1 AND version = $2 RETURNING app, version) " +
+            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) " +
+            "SELECT app, version, $3, $4, $5, $6 FROM changed");
+        AddEventParameters(command, version, LedgerEventKind.AcceptChecksum, provenance, detail);
+        command.Parameters.Add(new() { Value = checksum });
+        return command;
+    }
+
+    /// <summary>An event on its own: a failed migration, with PostgreSQL's error text.</summary>
+    public NpgsqlBatchCommand RecordEvent(string? version, LedgerEventKind kind, RunProvenance provenance, string detail)
+    {
+        var command = new NpgsqlBatchCommand(
+            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) VALUES ($1, $2, $3, $4, $5, $6)");
+        AddEventParameters(command, version, kind, provenance, detail);
+        return command;
+    }
+
+    /// <summary>Runs ledger commands in one transaction.</summary>
+    public async Task WriteAsync(IEnumerable<NpgsqlBatchCommand> commands, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in commands)
+            batch.BatchCommands.Add(command);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    NpgsqlBatchCommand Insert(string version, string name, string checksum, string durationSql, LedgerEventKind kind,
+        RunProvenance provenance, string detail)
+    {
+        var command = new NpgsqlBatchCommand(
+            "WITH recorded AS (" +
+            "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, applied_by, duration_ms, environment, git_sha, run_url, approver) " +
+            $"VALUES ($1, $2, $7, $8, $5, {durationSql}, $4, $9, $10, $11) RETURNING app, version) " +
+            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) " +
+            "SELECT app, version, $3, $4, $5, $6 FROM recorded");
+        AddEventParameters(command, version, kind, provenance, detail);
+        command.Parameters.Add(new() { Value = name });
+        command.Parameters.Add(new() { Value = checksum });
+        command.Parameters.Add(Text(provenance.GitSha));
+        command.Parameters.Add(Text(provenance.RunUrl));
+        command.Parameters.Add(Text(provenance.Approver));
+        return command;
+    }
+
+    // $1 app, $2 version, $3 kind, $4 environment, $5 actor, $6 detail.
+    void AddEventParameters(NpgsqlBatchCommand command, string? version, LedgerEventKind kind, RunProvenance provenance, string detail)
+    {
+        command.Parameters.Add(new() { Value = App });
+        command.Parameters.Add(Text(version));
+        command.Parameters.Add(new() { Value = kind.Text() });
+        command.Parameters.Add(Text(provenance.Environment));
+        command.Parameters.Add(new() { Value = Actor(provenance) });
+        command.Parameters.Add(new() { Value = detail });
+    }
+
+    // The database role is what PostgreSQL knows; the GitHub actor is who pressed the button.
+    string Actor(RunProvenance provenance) =>
+        provenance.Actor is null ? connection.UserName ?? "unknown" : $"{provenance.Actor} as {connection.UserName}";
+
+    static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+
+    static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

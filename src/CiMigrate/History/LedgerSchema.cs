@@ -1,0 +1,88 @@
+using CiMigrate.Hosting;
+using CiMigrate.Sql;
+using Npgsql;
+
+namespace CiMigrate.History;
+
+/// <summary>
+/// Creates and upgrades the schema <c>ci_migrate</c> with the tool's own embedded scripts. Two first runs at once
+/// are safe: the upgrade holds a database-wide advisory lock in its transaction, so the second run waits and then
+/// finds the ledger current.
+/// </summary>
+public static class LedgerSchema
+{
+    public const string Name = "ci_migrate";
+
+    /// <summary>The ledger version this build of the tool writes.</summary>
+    public static int LatestVersion => LedgerScripts.Latest;
+
+    /// <summary>The ledger's version in the database: 0 when there is no ledger yet.</summary>
+    public static async Task<int> VersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.schema_version') IS NOT NULL", connection);
+        if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            return 0;
+        await using var version = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM ci_migrate.schema_version", connection);
+        return (int)(await version.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Brings the ledger to <see cref="LatestVersion"/>; returns the version found before (0: created now).</summary>
+    public static async Task<int> EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var found = await VersionAsync(connection, cancellationToken);
+        if (found == LatestVersion)
+            return found;
+        if (found > LatestVersion)
+        {
+            throw new ExecutionException(
+                $"The ledger {Name} in this database is version {found}, newer than this ci-migrate knows ({LatestVersion}): " +
+                "upgrade ci-migrate before applying migrations here.");
+        }
+
+        try
+        {
+            return await UpgradeAsync(connection, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new ExecutionException(
+                $"The role {connection.UserName} may not create or upgrade the ledger schema {Name} in database " +
+                $"{connection.Database} ({ex.MessageText}): grant it CREATE ON DATABASE {connection.Database}, or run " +
+                "ci-migrate once as the database owner.", ex);
+        }
+    }
+
+    static async Task<int> UpgradeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var prepare = new NpgsqlBatch(connection, transaction))
+        {
+            prepare.BatchCommands.Add(new("SELECT pg_advisory_xact_lock(hashtext('ci-migrate:ledger'))"));
+            prepare.BatchCommands.Add(new($"CREATE SCHEMA IF NOT EXISTS {Name}"));
+            prepare.BatchCommands.Add(new(
+                $"CREATE TABLE IF NOT EXISTS {Name}.schema_version (version integer PRIMARY KEY, name text NOT NULL, " +
+                "applied_at timestamptz NOT NULL DEFAULT now())"));
+            await prepare.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Read again under the lock: a concurrent first run may have done the work while we waited.
+        int current;
+        await using (var read = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Name}.schema_version", connection, transaction))
+            current = (int)(await read.ExecuteScalarAsync(cancellationToken))!;
+
+        foreach (var (version, name, text) in LedgerScripts.All.Where(s => s.Version > current))
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var statement in SqlScript.Parse(text, name).Statements)
+                batch.BatchCommands.Add(new(statement.Text));
+            var record = new NpgsqlBatchCommand($"INSERT INTO {Name}.schema_version (version, name) VALUES ($1, $2)");
+            record.Parameters.Add(new() { Value = version });
+            record.Parameters.Add(new() { Value = name });
+            batch.BatchCommands.Add(record);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return current;
+    }
+}

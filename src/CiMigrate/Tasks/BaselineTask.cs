@@ -1,0 +1,76 @@
+using System.CommandLine;
+using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
+using CiMigrate.History;
+using CiMigrate.Hosting;
+using Npgsql;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>
+/// <c>baseline --env &lt;name&gt; [--to &lt;version&gt;] [--from-supabase]</c>: adopts a database whose migrations
+/// were applied by hand, marking local migrations as applied without running them, each with an event.
+/// </summary>
+sealed class BaselineTask : ITask
+{
+    readonly Option<string?> _to = new("--to") { Description = "Mark migrations up to and including this version (default: all local)" };
+
+    readonly Option<bool> _fromSupabase = new("--from-supabase")
+    {
+        Description = "Mark the versions this app's files share with supabase_migrations.schema_migrations (read only)",
+    };
+
+    public string Name => "baseline";
+    public string Description => "Adopt a database whose migrations were applied by hand";
+    public IReadOnlyList<Option> Options => [_to, _fromSupabase];
+
+    public async Task<int> RunAsync(TaskContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var target = TaskTarget.Resolve(context, null);
+        var to = context.Get(_to);
+        if (to is not null && target.Migrations.Find(to) is null)
+            throw new UsageException($"--to {to}: there is no local migration with that version.");
+
+        var writer = new ExecutionReportWriter(context);
+        var log = writer.CreateLog();
+        await using var session = await target.OpenAsync(SessionMode.Write, log, cancellationToken);
+        var comparison = await session.CompareAsync(target.Migrations, cancellationToken);
+        HistoryChecks.ThrowIfEdited(comparison, target.Environment.Name);
+
+        var fromSupabase = context.Get(_fromSupabase);
+        var supabaseVersions = fromSupabase ? await SupabaseVersionsAsync(session.Connection, cancellationToken) : null;
+        var chosen = comparison.Pending
+            .Where(m => to is null || string.CompareOrdinal(m.Version, to) <= 0)
+            .Where(m => supabaseVersions is null || supabaseVersions.Contains(m.Version))
+            .ToList();
+
+        var provenance = RunProvenance.From(context.Environment, target.Environment.Name);
+        var detail = fromSupabase ? "baseline --from-supabase" : to is null ? "baseline" : $"baseline --to {to}";
+        if (chosen.Count > 0)
+            await session.Ledger.WriteAsync(chosen.Select(m => session.Ledger.RecordBaselined(m, provenance, detail)), cancellationToken);
+        foreach (var migration in chosen)
+            log.Add(new MigrationBaselined(migration.Version, migration.Name));
+
+        var report = new ExecutionReport(Name, target.App.Name, target.Environment.Name, session.Target, false, true, null,
+            chosen.Count, log.Events);
+        await writer.WriteAsync(report);
+        return ExitCodes.Ok;
+    }
+
+    static async Task<HashSet<string>> SupabaseVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('supabase_migrations.schema_migrations') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                throw new UsageException("--from-supabase: the target has no supabase_migrations.schema_migrations table to read.");
+        }
+
+        await using var command = new NpgsqlCommand("SELECT version FROM supabase_migrations.schema_migrations", connection);
+        var versions = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            versions.Add(reader.GetString(0));
+        return versions;
+    }
+}

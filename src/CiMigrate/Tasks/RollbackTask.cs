@@ -1,0 +1,63 @@
+using System.CommandLine;
+using CiMigrate.Execution;
+using CiMigrate.History;
+using CiMigrate.Hosting;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>
+/// <c>rollback --env &lt;name&gt; [--steps N | --to &lt;version&gt;]</c>: the down files of the newest applied
+/// migrations, newest first, each in a transaction with its ledger row removed and an event kept.
+/// </summary>
+sealed class RollbackTask : ITask
+{
+    readonly Option<int?> _steps = new("--steps") { Description = "How many of the newest applied migrations to roll back (default 1)" };
+    readonly Option<string?> _to = new("--to") { Description = "Roll back every applied migration newer than this version" };
+
+    public string Name => "rollback";
+    public string Description => "Run down migrations of the newest applied migrations";
+    public IReadOnlyList<Option> Options => [_steps, _to];
+
+    public async Task<int> RunAsync(TaskContext context)
+    {
+        var steps = context.Get(_steps);
+        var to = context.Get(_to);
+        if (steps is not null && to is not null)
+            throw new UsageException("Pass --steps or --to, not both.");
+        if (steps is < 1)
+            throw new UsageException("--steps must be 1 or more.");
+
+        var cancellationToken = context.CancellationToken;
+        var target = TaskTarget.Resolve(context, null);
+        var writer = new ExecutionReportWriter(context);
+        var log = writer.CreateLog();
+        await using var session = await target.OpenAsync(SessionMode.Write, log, cancellationToken);
+        var comparison = await session.CompareAsync(target.Migrations, cancellationToken);
+        var applied = comparison.AppliedNewestFirst;
+        if (to is not null && applied.All(e => e.Version != to) && target.Migrations.Find(to) is null)
+            throw new UsageException($"--to {to}: there is no migration with that version.");
+
+        var chosen = to is not null
+            ? applied.Where(e => string.CompareOrdinal(e.Version, to) > 0).ToList()
+            : applied.Take(steps ?? 1).ToList();
+        if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
+        {
+            throw new UsageException(
+                $"Cannot roll back {missing.Version}_{missing.Name}: it is applied to {target.Environment.Name} but has no local file. Nothing was run.");
+        }
+
+        var environment = target.Environment;
+        var decision = chosen.Count == 0
+            ? ApprovalDecision.NotRequired
+            : await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
+        if (!decision.Approved)
+            throw new GateRefusedException(decision.Reason ?? $"The rollback was not approved for {environment.Name}.");
+
+        var outcome = await new MigrationExecutor(session, log).RollbackAsync([.. chosen.Select(e => e.Local!)],
+            RunProvenance.From(context.Environment, environment.Name, decision.Approver), null, cancellationToken);
+        var report = new ExecutionReport(Name, target.App.Name, environment.Name, session.Target, false, outcome.Succeeded, null,
+            chosen.Count, outcome.Events);
+        await writer.WriteAsync(report);
+        return ExecutionReportWriter.ExitCode(report);
+    }
+}

@@ -1,0 +1,22 @@
+using CiMigrate.Configuration;
+using CiMigrate.Execution;
+using CiMigrate.Hosting;
+using CiMigrate.Migrations;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>What a database task works on: the one app, its migrations, the environment and the way in to it.</summary>
+sealed record TaskTarget(AppSettings App, MigrationSet Migrations, EnvironmentSettings Environment, IDatabaseTarget Database)
+{
+    /// <summary>The app (<c>--app</c> when several), and the environment from <c>--env</c>, else <paramref name="defaultEnvironment"/>.</summary>
+    public static TaskTarget Resolve(TaskContext context, string? defaultEnvironment)
+    {
+        var workspace = context.Workspace;
+        var environment = workspace.Environment(workspace.Settings.Env ?? defaultEnvironment);
+        var app = workspace.App;
+        return new TaskTarget(app, workspace.LoadMigrations(app), environment, DatabaseTargets.For(environment, context));
+    }
+
+    public Task<MigrationSession> OpenAsync(SessionMode mode, ExecutionLog log, CancellationToken cancellationToken) =>
+        MigrationSession.OpenAsync(Database, App, Environment, mode, log, cancellationToken);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using CiMigrate.Tests.Execution;
+
+namespace CiMigrate.Tests.Tasks;
+
+/// <summary>prod-apply behind its gates: promotion from staging, the reviewed plan, the backup.</summary>
+public sealed class ProdApplyTaskTests
+{
+    const string Budgets = "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id int);\n";
+
+    [Test]
+    public async Task Production_refuses_migrations_that_staging_has_not_run()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+
+        var refused = await repo.RunAsync("prod-apply");
+        await repo.RunAsync("stage-apply");
+        var promoted = await repo.RunAsync("prod-apply");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refused.Error, Does.Contain(
+            "refused: production requires every migration to pass through staging first: apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql is not applied to staging"));
+        Assert.That(promoted.ExitCode, Is.EqualTo(0), promoted.Error);
+        Assert.That(await repo.Production.ScalarAsync("SELECT environment FROM ci_migrate.applied_migrations"), Is.EqualTo("production"));
+    }
+
+    [Test]
+    public async Task Production_refuses_a_migration_staging_ran_with_other_content()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        var path = repo.Up("20250208000001", "create_budgets", Budgets);
+        await repo.RunAsync("stage-apply");
+        File.AppendAllText(path, "-- edited after staging\n");
+
+        var refused = await repo.RunAsync("prod-apply");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refused.Error, Does.Contain("20250208000001_create_budgets.sql was applied to staging with different content"));
+    }
+
+    [Test]
+    public async Task Expect_plan_refuses_a_pending_set_other_than_the_reviewed_one()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        await repo.RunAsync("stage-apply");
+        var status = await repo.RunAsync("status", "--env", "production", "--format", "json");
+        var reviewed = JsonDocument.Parse(status.Output).RootElement.GetProperty("planHash").GetString()!;
+        repo.Up("20250208000002", "sneaked_in", "CREATE TABLE sneaked_in (id int);");
+        await repo.RunAsync("stage-apply");
+
+        var refused = await repo.RunAsync("prod-apply", "--expect-plan", reviewed);
+        File.Delete(repo.PathOf("apps/money-tracker/supabase/migrations/20250208000002_sneaked_in.sql"));
+        var accepted = await repo.RunAsync("prod-apply", "--expect-plan", reviewed);
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refused.Error, Does.Contain($"refused: The pending migrations on production are not the reviewed plan: expected plan {reviewed}"));
+        Assert.That(refused.Error, Does.Contain("pending: 20250208000001, 20250208000002"));
+        Assert.That(accepted.ExitCode, Is.EqualTo(0), accepted.Error);
+    }
+
+    [Test]
+    public async Task Backup_is_written_before_applying_and_its_restore_command_printed_on_failure()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Environment("production", """{ "databaseUrlEnv": "PRODUCTION_DATABASE_URL" }""");
+        repo.Up("20250208000001", "create_budgets", Budgets + "INSERT INTO budgets VALUES (7);\n");
+        await repo.RunAsync("prod-apply");
+        repo.Up("20250208000002", "broken", "DELETE FROM budgets;\nSELECT 1/0;\n");
+        var backups = Path.Combine(repo.Root, "backups");
+
+        var run = await repo.RunAsync("prod-apply", "--backup", backups);
+
+        Assert.That(run.ExitCode, Is.EqualTo(3));
+        var dump = Directory.GetFiles(backups, "money-tracker-production-*.dump").Single();
+        Assert.That(run.Output, Does.Contain($"backup written: {dump}"));
+        Assert.That(run.Output, Does.Contain("To restore the backup taken before this run: pg_restore --clean --if-exists --single-transaction --host="));
+        Assert.That(File.ReadAllBytes(dump).Take(5).ToArray(), Is.EqualTo("PGDMP"u8.ToArray()));
+        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM money_tracker.budgets"), Is.EqualTo(1));
+    }
+}
