@@ -67,7 +67,9 @@ public sealed class FaultTests
         await using var repo = await MigrationRepository.CreateAsync();
         var path = repo.Up("20250208000001", "slow", "SET search_path TO money_tracker;\nCREATE TABLE slow (id int);\nSELECT pg_sleep(30);\n");
         repo.WriteSettings();
-        var tool = Path.Combine(AppContext.BaseDirectory, "ci-migrate.dll");
+        // The tool's own build output (with its own deps.json), in the configuration the tests were built in.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var tool = Path.Combine(TestRepository.Root, "src", "CiMigrate", "bin", configuration, "net10.0", "ci-migrate.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { tool, "stage-apply" })
             start.ArgumentList.Add(argument);
@@ -76,9 +78,14 @@ public sealed class FaultTests
 
         using (var process = Process.Start(start)!)
         {
-            await WaitForSessionAsync(repo.Staging, "ci-migrate/money-tracker/staging", "pg_sleep");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            var sleeping = WaitForSessionAsync(repo.Staging, "ci-migrate/money-tracker/staging", "pg_sleep");
+            var exited = process.WaitForExitAsync();
+            Assert.That(await Task.WhenAny(sleeping, exited), Is.SameAs(sleeping),
+                () => $"ci-migrate ended before its migration ran: {output.Result}{error.Result}");
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await exited;
         }
 
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
