@@ -1,0 +1,56 @@
+# Shared by bench scripts (source it): the tools under test, built or installed the way their users get them.
+# Everything lands in the git-ignored bench/out/. Each function prints the executable's path, or fails with
+# the reason on stderr (callers turn that into an "n/a (reason)" row rather than stopping the run).
+#
+#   tools_publish_ci_migrate DIR   the published tool: Release, ReadyToRun, linux-x64, framework-dependent
+#   tools_publish_peers DIR        bench/peers (DbUp and Evolve), published the same way
+#   tools_npm NAME PACKAGE@VERSION BIN   npm install -E into bench/out/tools/NAME; prints node_modules/.bin/BIN
+#   tools_has_task CI_MIGRATE TASK       true when the build has TASK (not a "not available yet" placeholder)
+TOOLS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+TOOLS_DIR="$TOOLS_ROOT/bench/out/tools"
+
+tools_publish_ci_migrate() {
+  local out="$1" log="$1.log"
+  if ! dotnet publish "$TOOLS_ROOT/src/CiMigrate/CiMigrate.csproj" -c Release -r linux-x64 -p:PublishReadyToRun=true \
+      --self-contained false -o "$out" -nologo >"$log" 2>&1; then
+    echo "dotnet publish failed: $(grep -m1 -E 'error' "$log" | cut -c1-100)" >&2
+    return 1
+  fi
+  echo "$out/ci-migrate"
+}
+
+tools_publish_peers() {
+  local out="$1" log="$1.log"
+  if ! dotnet publish "$TOOLS_ROOT/bench/peers/Peers.csproj" -c Release -r linux-x64 -p:PublishReadyToRun=true \
+      --self-contained false -o "$out" -nologo >"$log" 2>&1; then
+    echo "dotnet publish bench/peers failed: $(grep -m1 -E 'error' "$log" | cut -c1-100)" >&2
+    return 1
+  fi
+  echo "$out/peers"
+}
+
+tools_npm() {
+  local name="$1" package="$2" bin="$3"
+  local dir="$TOOLS_DIR/$name"
+  mkdir -p "$dir"
+  if [[ ! -x "$dir/node_modules/.bin/$bin" ]]; then
+    command -v npm >/dev/null || { echo "npm is not installed" >&2; return 1; }
+    # npm's own log keeps what a postinstall step did (or failed to download): the report quotes it.
+    if ! npm install -E --no-audit --no-fund --prefix "$dir" "$package" >"$dir/npm.log" 2>&1; then
+      echo "npm i $package failed: $(grep -m1 -E 'ERR|error' "$dir/npm.log" | cut -c1-100)" >&2
+      return 1
+    fi
+  fi
+  # A package whose binary comes from a postinstall download installs, then fails to run: check it runs.
+  if ! "$dir/node_modules/.bin/$bin" --version >"$dir/version.log" 2>&1; then
+    echo "$package installed but does not run: $(head -n 1 "$dir/version.log" | cut -c1-100)" >&2
+    return 1
+  fi
+  echo "$dir/node_modules/.bin/$bin"
+}
+
+tools_has_task() {
+  local help
+  help="$("$1" --help 2>/dev/null)" || return 1
+  grep -E "^  $2( |$)" <<<"$help" | grep -vq "not available yet"
+}

@@ -1,0 +1,327 @@
+#!/usr/bin/env bash
+# The benchmark: ci-migrate side by side with psql and the tools users would pick instead, on one workload, on one
+# throwaway PostgreSQL 15 (server defaults: fsync and synchronous_commit on), in one run. Prints markdown tables
+# (also written to bench/out/run/results.md); docs/benchmarks.md explains them and keeps the latest figures.
+#
+#   apply     psql in one transaction (the floor) and one transaction per file; ci-migrate stage-apply (and --atomic);
+#             supabase migration up; dbmate; DbUp; Evolve. A fresh database per run, created from a template with
+#             the Supabase baseline outside the timed part; whole-process wall time and peak RSS.
+#   no-op     the same tools again on the database they just migrated (N applied, nothing pending)
+#   cold      ci-migrate --version (and the peers' --version for scale)
+#   lint      ci-migrate lint vs squawk on the same files (up and down files)
+#   diff      ci-migrate diff with its throwaway shadow: everything pending, and 200 applied + 3 pending (--env)
+#   cluster   the throwaway cluster's own start-up (bench/cluster.sh), full run only
+#
+# Usage: bench/run.sh [--quick]
+#   --quick        N=100 only, fewer runs (about 3 minutes); default N=100 and N=1000 (under 15 minutes on 2 cores)
+#   CI_MIGRATE=... time this ci-migrate executable instead of publishing src/CiMigrate (e.g. a branch's build)
+#   PG_BIN=...     PostgreSQL 15 binaries (default /usr/lib/postgresql/15/bin)
+# A tool that cannot be obtained or fails prints "n/a (reason)" in its row; the run goes on.
+set -euo pipefail
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$bench/.." && pwd)"
+source "$bench/lib/measure.sh"
+source "$bench/lib/pg.sh"
+source "$bench/lib/tools.sh"
+source "$bench/lib/report.sh"
+
+quick=false
+case "${1:-}" in
+  --quick) quick=true ;;
+  "") ;;
+  *) sed -n '15,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+esac
+
+# Fixed counts everywhere: warm-up runs are not counted; medians are over the timed runs.
+if [[ "$quick" == true ]]; then
+  sizes=(100); declare -A runs=([100]=3); cold_runs=5
+else
+  sizes=(100 1000); declare -A runs=([100]=5 [1000]=3); cold_runs=10
+fi
+warmups=1
+
+out="$root/bench/out/run"
+mkdir -p "$out"
+work="$(mktemp -d /tmp/ci-migrate-bench-XXXXXX)"
+chmod 755 "$work"  # the server runs as postgres and must reach its data folder
+cleanup() { pg_stop; rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+started=$EPOCHREALTIME
+log() { printf '[%4ds] %s\n' "$(( (${EPOCHREALTIME/./} - ${started/./}) / 1000000 ))" "$*" >&2; }
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg)"
+report_init "$work/rows.tsv"
+
+# Telemetry off: the Supabase CLI would otherwise look up its analytics host after each command.
+export DO_NOT_TRACK=1 SUPABASE_TELEMETRY_DISABLED=1
+
+# ---- tools ------------------------------------------------------------------------------------------------------
+declare -A BIN NA
+obtain() {
+  local key="$1"; shift
+  local path
+  if path="$("$@" 2>"$work/why-$key")"; then BIN[$key]="$path"; else NA[$key]="$(tail -n 1 "$work/why-$key")"; fi
+}
+
+if [[ -n "${CI_MIGRATE:-}" ]]; then
+  if [[ -x "$CI_MIGRATE" ]]; then BIN[ci-migrate]="$CI_MIGRATE"; else NA[ci-migrate]="CI_MIGRATE=$CI_MIGRATE is not executable"; fi
+else
+  log "publishing ci-migrate (Release, ReadyToRun)"
+  obtain ci-migrate tools_publish_ci_migrate "$out/ci-migrate"
+fi
+for task in stage-apply lint diff; do
+  if [[ -n "${NA[ci-migrate]:-}" ]]; then
+    NA[$task]="${NA[ci-migrate]}"
+  elif ! tools_has_task "${BIN[ci-migrate]}" "$task"; then
+    NA[$task]="this ci-migrate build has no $task yet"
+  fi
+done
+log "publishing bench/peers (DbUp, Evolve)"
+obtain peers tools_publish_peers "$out/peers"
+log "installing npm tools"
+obtain supabase tools_npm supabase supabase@2.117.0 supabase
+obtain dbmate tools_npm dbmate dbmate@2.36.0 dbmate
+obtain squawk tools_npm squawk squawk-cli@2.66.0 squawk
+for key in "${!NA[@]}"; do log "n/a: $key: ${NA[$key]}"; done
+
+# ---- the server -------------------------------------------------------------------------------------------------
+log "starting PostgreSQL"
+pg_start "$work/pg"
+for setting in fsync synchronous_commit full_page_writes; do
+  [[ "$(pg_setting "$setting")" == on ]] || { echo "$setting is not on: refusing to measure a weakened server" >&2; exit 1; }
+done
+pg_template bench_template "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>"$work/template.log"
+PSQL=("$PG_BIN/psql" -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
+npgsql="Host=$PG_HOST;Port=$PG_PORT;Username=postgres;Database=@DB@"
+
+# ---- workloads --------------------------------------------------------------------------------------------------
+write_config() {
+  cat >"$1/ci-migrate.json" <<JSON
+{
+  "apps": { "bench": { "schema": "bench", "migrations": "${2:-supabase/migrations}" } },
+  "environments": { "staging": { "databaseUrl": "$(pg_url postgres)" } }
+}
+JSON
+}
+for n in "${sizes[@]}"; do
+  w="$work/w$n"
+  log "generating $n migrations"
+  "$bench/workload/generate.sh" "$n" "$w/repo/supabase/migrations" --down
+  "$bench/workload/generate.sh" "$n" "$w/dbmate" --dbmate
+  "$bench/workload/generate.sh" "$n" "$w/flyway" --flyway
+  write_config "$w/repo"
+  # psql reads a driver file of \i lines: the files themselves are not changed.
+  for f in "$w"/repo/supabase/migrations/*.sql; do printf '\\i %s\n' "$f"; done >"$w/all.sql"
+  for f in "$w"/repo/supabase/migrations/*.sql; do printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "$f"; done >"$w/each.sql"
+done
+
+# ---- the rows ---------------------------------------------------------------------------------------------------
+# set_command KEY N: the command of one row (CMD; @DB@ stands for the run's database), where it runs (CWD) and the
+# exit codes that count as success (OK).
+set_command() {
+  local key="$1" w="$work/w$2"
+  CWD="$w/repo"; OK="0"
+  case "$key" in
+    psql-1tx) CMD=("${PSQL[@]}" -d @DB@ -1 -f "$w/all.sql") ;;
+    psql-each) CMD=("${PSQL[@]}" -d @DB@ -f "$w/each.sql") ;;
+    ci-migrate) CMD=("${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url @DB@)") ;;
+    ci-migrate-atomic) CMD=("${BIN[ci-migrate]}" stage-apply --atomic --database-url "$(pg_url @DB@)") ;;
+    supabase) CMD=("${BIN[supabase]}" migration up --db-url "$(pg_url @DB@)?sslmode=disable") ;;
+    # The files set search_path: dbmate's history table is named with its schema, or it would follow them.
+    dbmate) CMD=("${BIN[dbmate]}" --url "$(pg_url @DB@)?sslmode=disable" --migrations-dir "$w/dbmate"
+                 --migrations-table public.schema_migrations --no-dump-schema migrate) ;;
+    dbup) CMD=("${BIN[peers]}" dbup "$npgsql" "$w/repo/supabase/migrations") ;;
+    evolve) CMD=("${BIN[peers]}" evolve "$npgsql" "$w/flyway") ;;
+    cold-psql) CWD="$work"; CMD=("$PG_BIN/psql" --version) ;;
+    cold-*) CWD="$work"; CMD=("${BIN[${key#cold-}]}" --version) ;;
+    # Both read the up files and their down files; squawk exits 1 when it reports anything, ci-migrate on errors.
+    lint-ci-migrate) CMD=("${BIN[ci-migrate]}" lint); OK="0 1" ;;
+    lint-squawk) CMD=("${BIN[squawk]}" "$w"/repo/supabase/migrations/*.sql "$w"/repo/supabase/migrations/down/*.sql); OK="0 1" ;;
+    diff-all) CMD=("${BIN[ci-migrate]}" diff) ;;
+    diff-203) CWD="$work/w203/repo"; CMD=("${BIN[ci-migrate]}" diff --env staging --database-url "$(pg_url target203)") ;;
+  esac
+}
+
+declare -A LABEL=(
+  [psql-1tx]="psql, all files in one transaction (floor)"
+  [psql-each]="psql, one transaction per file"
+  [ci-migrate]="ci-migrate stage-apply"
+  [ci-migrate-atomic]="ci-migrate stage-apply --atomic"
+  [supabase]="supabase migration up (2.117.0)"
+  [dbmate]="dbmate migrate (2.36.0)"
+  [dbup]="DbUp (dbup-postgresql 7.0.1)"
+  [evolve]="Evolve (3.2.0)"
+  [cold-ci-migrate]="ci-migrate --version" [cold-psql]="psql --version" [cold-dbmate]="dbmate --version"
+  [cold-supabase]="supabase --version" [cold-squawk]="squawk --version"
+  [lint-ci-migrate]="ci-migrate lint" [lint-squawk]="squawk (squawk-cli 2.66.0)"
+  [diff-all]="ci-migrate diff (all pending, throwaway shadow)"
+  [diff-203]="ci-migrate diff --env (200 applied, 3 pending)"
+)
+# What each row needs (a key of NA); rows whose need is n/a print the reason.
+declare -A NEEDS=([ci-migrate]=stage-apply [ci-migrate-atomic]=stage-apply [supabase]=supabase [dbmate]=dbmate
+  [dbup]=peers [evolve]=peers [cold-ci-migrate]=ci-migrate [cold-dbmate]=dbmate [cold-supabase]=supabase
+  [cold-squawk]=squawk [lint-ci-migrate]=lint [lint-squawk]=squawk [diff-all]=diff [diff-203]=diff)
+apply_tools=(psql-1tx psql-each ci-migrate ci-migrate-atomic supabase dbmate dbup evolve)
+ledger_tools=(ci-migrate supabase dbmate dbup evolve)
+
+# A short fact from a run's output, where a tool states one worth keeping.
+note_for() {
+  case "$1" in
+    lint-ci-migrate) tail -n 1 "$2" | cut -c1-80 ;;
+    lint-squawk) grep -o 'Found [0-9]* issues' "$2" | head -n 1 || true ;;
+    *) ;;
+  esac
+}
+
+db_seq=0
+declare -A KEPT
+# series SECTION N COUNT MODE KEYS...: a warm-up round, then COUNT rounds; each round runs every row once, one after
+# the other, so that load from elsewhere on the shared machine falls on all tools alike. MODE fresh: a new database
+# per run from the template (not timed), checked to hold N tables afterwards and dropped, except that the last round's
+# is kept in KEPT[key] for the no-op series; MODE kept: the runs reuse KEPT[key]; MODE none: no database.
+# Records one row per key: median wall, range, peak RSS, median CPU; or "n/a (reason)".
+series() {
+  local section="$1" n="$2" count="$3" mode="$4"; shift 4
+  local -A walls=() cpus=() peak=() failed=()
+  local key round db rc arg tables need
+  local -a args
+  for key in "$@"; do
+    need="${NEEDS[$key]:-}"
+    if [[ -n "$need" && -n "${NA[$need]:-}" ]]; then failed[$key]="${NA[$need]}"; fi
+    if [[ "$mode" == kept && -z "${KEPT[$key]:-}" && -z "${failed[$key]:-}" ]]; then failed[$key]="the apply runs failed"; fi
+    peak[$key]=0
+  done
+  for ((round = 0; round < warmups + count; round++)); do
+    for key in "$@"; do
+      if [[ -n "${failed[$key]:-}" ]]; then continue; fi
+      set_command "$key" "$n"
+      db=none
+      if [[ "$mode" == fresh ]]; then db="run$((++db_seq))"; pg_fresh "$db" bench_template >/dev/null; fi
+      if [[ "$mode" == kept ]]; then db="${KEPT[$key]}"; fi
+      args=()
+      for arg in "${CMD[@]}"; do args+=("${arg//@DB@/$db}"); done
+      cd "$CWD"
+      rc=0; measure "$work/last-$key.log" "${args[@]}" || rc=$?
+      cd "$root"
+      tables="$n"
+      if [[ "$mode" != none && " $OK " == *" $rc "* ]]; then
+        tables=$(pg_psql -d "$db" -tAc "SELECT count(*) FROM pg_tables WHERE schemaname = 'bench'")
+      fi
+      if [[ " $OK " != *" $rc "* ]]; then
+        failed[$key]="exit $rc: $(why_failed "$work/last-$key.log")"
+      elif [[ "$tables" != "$n" ]]; then
+        failed[$key]="left $tables of $n tables"
+      elif ((round >= warmups)); then
+        walls[$key]+=" $MEASURED_US"; cpus[$key]+=" $MEASURED_CPU_MS"
+        if ((MEASURED_KIB > peak[$key])); then peak[$key]=$MEASURED_KIB; fi
+      fi
+      if [[ -n "${failed[$key]:-}" ]]; then cp "$work/last-$key.log" "$out/failed-$section-$key-$n.log"; fi
+      if [[ "$mode" == fresh ]]; then
+        if [[ -z "${failed[$key]:-}" ]] && ((round == warmups + count - 1)); then KEPT[$key]="$db"; else pg_drop "$db" >/dev/null; fi
+      fi
+    done
+  done
+  for key in "$@"; do
+    if [[ -n "${failed[$key]:-}" ]]; then report_na "$section" "${LABEL[$key]}" "$n" "${failed[$key]}"
+    else report_row "$section" "${LABEL[$key]}" "$n" "${walls[$key]}" "${peak[$key]}" "${cpus[$key]}" "$(note_for "$key" "$work/last-$key.log")"; fi
+  done
+}
+
+for n in "${sizes[@]}"; do
+  log "apply $n: ${#apply_tools[@]} rows, $warmups + ${runs[$n]} rounds"
+  KEPT=()
+  series apply "$n" "${runs[$n]}" fresh "${apply_tools[@]}"
+  log "no-op $n: ${#ledger_tools[@]} rows, $warmups + 5 rounds"
+  series noop "$n" 5 kept "${ledger_tools[@]}"
+  for key in "${!KEPT[@]}"; do pg_drop "${KEPT[$key]}" >/dev/null; done
+done
+
+log "cold start"
+series cold 1 "$cold_runs" none cold-ci-migrate cold-psql cold-dbmate cold-supabase cold-squawk
+
+for n in "${sizes[@]}"; do
+  log "lint $n"
+  series lint "$n" "${runs[$n]}" none lint-ci-migrate lint-squawk
+done
+
+for n in "${sizes[@]}"; do
+  log "diff $n: everything pending"
+  series diff "$n" "${runs[$n]}" none diff-all
+done
+if [[ -z "${NA[diff]:-}" && -z "${NA[stage-apply]:-}" ]]; then
+  # 203 files; the first 200 applied to the target by ci-migrate itself (through a folder of links to them).
+  w="$work/w203"
+  "$bench/workload/generate.sh" 203 "$w/repo/supabase/migrations" --down
+  mkdir -p "$w/applied/supabase/migrations/down"
+  for f in $(cd "$w/repo/supabase/migrations" && ls ./*.sql | head -n 200); do
+    ln -s "$w/repo/supabase/migrations/$f" "$w/applied/supabase/migrations/$f"
+    ln -s "$w/repo/supabase/migrations/down/$f" "$w/applied/supabase/migrations/down/$f"
+  done
+  write_config "$w/repo"; write_config "$w/applied"
+  pg_fresh target203 bench_template >/dev/null
+  if (cd "$w/applied" && "${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url target203)" >"$work/apply200.log" 2>&1); then
+    log "diff: 200 applied, 3 pending"
+  else
+    NA[diff-target]="applying the first 200 failed: $(why_failed "$work/apply200.log")"
+    NEEDS[diff-203]=diff-target
+  fi
+else
+  NEEDS[diff-203]="${NA[diff]:+diff}"; NEEDS[diff-203]="${NEEDS[diff-203]:-stage-apply}"
+fi
+series diff 203 "${runs[100]}" none diff-203
+pg_drop target203 >/dev/null 2>&1 || true
+
+cluster_figures=""
+if [[ "$quick" == false ]]; then
+  log "throwaway cluster start (bench/cluster.sh)"
+  cluster_figures="$("$bench/cluster.sh" 2>&1 | tail -n 8)" || cluster_figures="bench/cluster.sh failed: $cluster_figures"
+fi
+
+# ---- report -----------------------------------------------------------------------------------------------------
+big="${sizes[-1]}"
+figure() { report_figure "$@"; }
+verdict() { # VALUE_US LIMIT_US -> met / missed
+  if [[ -z "$1" || -z "$2" ]]; then echo "not measured"; elif (($1 <= $2)); then echo "met"; else echo "missed"; fi
+}
+ratio() { [[ -n "$1" && -n "$2" ]] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }' || echo "-"; }
+rss_of() { awk -F'\t' -v s="$1" -v l="$2" -v n="$3" '$1 == s && $2 == l && $3 == n && $7 != "" { print $7 }' "$REPORT_FILE"; }
+
+apply_cm=$(figure apply "${LABEL[ci-migrate]}" "$big")
+floor=$(figure apply "${LABEL[psql-1tx]}" "$big")
+dbmate_fig=$(figure apply "${LABEL[dbmate]}" "$big")
+noop_cm=$(figure noop "${LABEL[ci-migrate]}" "$big")
+cold_cm=$(figure cold "${LABEL[cold-ci-migrate]}" 1)
+lint_cm=$(figure lint "${LABEL[lint-ci-migrate]}" "$big")
+lint_sq=$(figure lint "${LABEL[lint-squawk]}" "$big")
+rss_cm=$(rss_of apply "${LABEL[ci-migrate]}" "$big")
+floor_limit=$([[ -n "$floor" ]] && awk -v f="$floor" 'BEGIN { printf "%d", f * 1.03 }' || true)
+
+{
+  echo "## ci-migrate benchmark ($([[ "$quick" == true ]] && echo "quick, N=100" || echo "N=100 and N=1000"))"
+  echo
+  echo "- $(date -u '+%Y-%m-%d %H:%M UTC'), \`bench/run.sh$([[ "$quick" == true ]] && echo " --quick")\`, $(( (${EPOCHREALTIME/./} - ${started/./}) / 1000000 )) s"
+  echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/^Mem:/ { print $2 }') GiB memory, load average $load_at_start at start, $(cut -d' ' -f1-3 /proc/loadavg) at end"
+  echo "- PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }') (fsync=$(pg_setting fsync), synchronous_commit=$(pg_setting synchronous_commit), full_page_writes=$(pg_setting full_page_writes)), 127.0.0.1 TCP; .NET $(dotnet --version 2>/dev/null || echo '?'); ci-migrate $("${BIN[ci-migrate]:-false}" --version 2>/dev/null || echo n/a) ($([[ -n "${CI_MIGRATE:-}" ]] && echo "CI_MIGRATE=$CI_MIGRATE" || echo "published from src/CiMigrate at $(git -C "$root" rev-parse --short HEAD)"))"
+  echo "- workload: bench/workload/generate.sh (Supabase-style files, $(du -b "$work/w${sizes[0]}/repo/supabase/migrations/$(printf '2025%010d' 1)_create_items_1.sql" | cut -f1) bytes each); warm-up $warmups, then the median of the runs shown; peak RSS is the largest process of the tool's tree; CPU is the user + system time of the tool's processes (the server's is not counted); rows run interleaved, round by round"
+  report_table apply "Apply N migrations (fresh database per run)" "${LABEL[psql-1tx]}" "psql floor"
+  report_table noop "No-op (N applied, nothing pending)" "" ""
+  report_table cold "Cold start" "" ""
+  report_table lint "Lint (N up files + N down files)" "${LABEL[lint-squawk]}" "squawk"
+  report_table diff "Diff (replay on the throwaway shadow, cluster start included)" "" ""
+  if [[ -n "$cluster_figures" ]]; then
+    echo; echo "### Throwaway cluster start (bench/cluster.sh)"; echo; echo '```'; echo "$cluster_figures"; echo '```'
+  fi
+  echo
+  echo "### Targets (N=$big)"
+  echo
+  echo "| target | measured | verdict |"
+  echo "| --- | --- | --- |"
+  echo "| apply ≤ 1.03 × psql one-transaction floor | $(ratio "$apply_cm" "$floor") × | $(verdict "$apply_cm" "$floor_limit") |"
+  echo "| apply not slower than dbmate | $(ratio "$apply_cm" "$dbmate_fig") × dbmate | $(verdict "$apply_cm" "$dbmate_fig") |"
+  echo "| no-op < 0.12 s | $([[ -n "$noop_cm" ]] && us_to_s "$noop_cm" || echo -) s | $(verdict "$noop_cm" 119999) |"
+  echo "| cold --version < 0.10 s | $([[ -n "$cold_cm" ]] && us_to_s "$cold_cm" || echo -) s | $(verdict "$cold_cm" 99999) |"
+  echo "| lint no slower than squawk | $(ratio "$lint_cm" "$lint_sq") × squawk | $(verdict "$lint_cm" "$lint_sq") |"
+  echo "| peak memory applying < 80 MiB | $([[ -n "$rss_cm" ]] && kib_to_mib "$rss_cm" || echo -) MiB | $(verdict "$rss_cm" 81919) |"
+} | tee "$out/results.md"
+cp "$REPORT_FILE" "$out/rows.tsv"
+log "done; table in bench/out/run/results.md"
