@@ -4,6 +4,7 @@
 # per file, the floor) and by `ci-migrate stage-apply` (published Release build, ReadyToRun; includes process start,
 # reading and splitting the files, the lock and the ledger). Then a no-op run (1,000 applied, nothing pending).
 # Prints both times and the ratio. Targets: ratio <= 1.3; no-op < 0.5 s wall.
+# Also prints the peak RSS of the apply (/usr/bin/time; apt-get install time). Target (issue 8): under 80 MiB.
 # Usage: bench/apply/run.sh [count]   (PG_BIN overrides /usr/lib/postgresql/15/bin)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -22,12 +23,12 @@ if [[ ! -x "$out/ci-migrate" || -n "${REBUILD:-}" ]]; then
     -p:PublishReadyToRun=true --no-restore -o "$out" >/dev/null
 fi
 
-# The cluster: a unix socket in its own folder; fsync off so that the figures measure the clients, not the disk.
+# The cluster: a unix socket in its own folder, server defaults (fsync and synchronous_commit on), as bench/run.sh.
 mkdir -p "$work/data" "$work/sock"
 [[ $(id -u) == 0 ]] && chown postgres "$work/data" "$work/sock"
 as_server "$bin/initdb" -D "$work/data" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >/dev/null
 as_server "$bin/pg_ctl" -D "$work/data" -l "$work/data/server.log" -w \
-  -o "-c listen_addresses='' -c unix_socket_directories='$work/sock' -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+  -o "-c listen_addresses='' -c unix_socket_directories='$work/sock'" \
   start >/dev/null
 psql() { "$bin/psql" -X -q -h "$work/sock" -U postgres -v ON_ERROR_STOP=1 "$@"; }
 psql -d postgres -c "CREATE ROLE bench_reader" -c "CREATE DATABASE by_psql" -c "CREATE DATABASE by_ci_migrate"
@@ -68,7 +69,7 @@ start=$(now); psql -d by_psql -f "$driver"; psql_ns=$(( $(now) - start ))
 
 # ci-migrate: the whole tool, process start included.
 cd "$work/repo"
-start=$(now); "$out/ci-migrate" stage-apply >"$work/apply.log"; tool_ns=$(( $(now) - start ))
+start=$(now); /usr/bin/time -f %M -o "$work/rss" "$out/ci-migrate" stage-apply >"$work/apply.log"; tool_ns=$(( $(now) - start ))
 applied=$(psql -d by_ci_migrate -tAc "SELECT count(*) FROM ci_migrate.applied_migrations")
 [[ "$applied" == "$count" ]] || { echo "ci-migrate applied $applied of $count"; tail "$work/apply.log"; exit 1; }
 
@@ -79,8 +80,9 @@ for _ in 1 2 3 4 5; do
 done
 mapfile -t sorted < <(printf '%s\n' "${noop[@]}" | sort -n)
 
-echo "apply $count migrations (table, index, grant, RLS, policy each), PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), fsync off:"
+echo "apply $count migrations (table, index, grant, RLS, policy each), PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), server defaults:"
 echo "  psql (one session, BEGIN/COMMIT per file): $(seconds "$psql_ns") s"
 echo "  ci-migrate stage-apply (process included):  $(seconds "$tool_ns") s"
 echo "  ratio: $(awk -v a="$tool_ns" -v b="$psql_ns" 'BEGIN { printf "%.2f", a / b }') (target <= 1.30)"
+echo "  peak RSS of the apply: $(awk -v kb="$(cat "$work/rss")" 'BEGIN { printf "%.0f", kb / 1024 }') MiB (target < 80 MiB)"
 echo "  no-op run ($count applied, nothing pending): median $(seconds "${sorted[2]}") s of 5 (min $(seconds "${sorted[0]}"), max $(seconds "${sorted[4]}")) (target < 0.500 s)"
