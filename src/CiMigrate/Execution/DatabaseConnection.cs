@@ -1,3 +1,4 @@
+using CiMigrate.Execution.Events;
 using CiMigrate.Hosting;
 using Npgsql;
 
@@ -10,7 +11,8 @@ namespace CiMigrate.Execution;
 public sealed class DatabaseConnection(
     string connectionString,
     Func<ValueTask>? close = null,
-    Func<string?>? lostReason = null) : IAsyncDisposable
+    Func<string?>? lostReason = null,
+    Func<CancellationToken, Task<ExecutionEvent>>? afterSchemaChange = null) : IAsyncDisposable
 {
     int _disposed;
 
@@ -31,6 +33,32 @@ public sealed class DatabaseConnection(
                 "nothing was re-run. Run the command again once the connection works (ci-migrate doctor helps).",
                 error)
             : null;
+
+    /// <summary>
+    /// What the way in does after migrations changed the schema (a PostgREST rollout restart in Kubernetes): the
+    /// event to report, or null when there is nothing to do. Throws <see cref="ExecutionException"/> when it fails.
+    /// </summary>
+    public async Task<ExecutionEvent?> AfterSchemaChangeAsync(CancellationToken cancellationToken) =>
+        afterSchemaChange is null ? null : await afterSchemaChange(cancellationToken);
+
+    /// <summary>
+    /// The same way in, with <paramref name="alsoClose"/> run after it closes (a Kubernetes client that must outlive
+    /// the port-forward) and <paramref name="afterChange"/> as its step after DDL.
+    /// </summary>
+    public DatabaseConnection Extend(Func<ValueTask> alsoClose, Func<CancellationToken, Task<ExecutionEvent>>? afterChange) =>
+        new(ConnectionString,
+            async () =>
+            {
+                try
+                {
+                    await DisposeAsync();
+                }
+                finally
+                {
+                    await alsoClose();
+                }
+            },
+            lostReason, afterChange ?? afterSchemaChange);
 
     public async ValueTask DisposeAsync()
     {

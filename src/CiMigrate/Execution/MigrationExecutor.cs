@@ -381,7 +381,19 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
                 $"The migrations are applied and recorded, but the checks after them failed on {session.Target}: " +
                 $"{(ex is PostgresException pg ? pg.MessageText : ex.Message)}.", null));
         }
+
+        try
+        {
+            if (await session.AfterSchemaChangeAsync(cancellationToken) is { } done)
+                log.Add(done);
+        }
+        catch (ExecutionException ex)
+        {
+            log.Add(new RunFailed($"The migrations are applied and recorded, but {Lowered(ex.Message)}", null));
+        }
     }
+
+    static string Lowered(string message) => message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..];
 
     async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CiMigrate.GitHub;
+using CiMigrate.Kubernetes;
 
 namespace CiMigrate.Tasks;
 
@@ -30,5 +32,5 @@ sealed class ApplyTaskOptions
         Description = "Refuse unless the pending migrations hash to this plan (the planHash diff printed)",
     };
 
-    public IReadOnlyList<Option> All => [DryRun, Atomic, AllowOutOfOrder, Backup, ExpectPlan];
+    public IReadOnlyList<Option> All => [DryRun, Atomic, AllowOutOfOrder, Backup, ExpectPlan, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
 }

@@ -3,6 +3,7 @@ using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Hosting;
+using CiMigrate.Kubernetes;
 using Npgsql;
 
 namespace CiMigrate.Tasks;
@@ -22,7 +23,7 @@ sealed class BaselineTask : ITask
 
     public string Name => "baseline";
     public string Description => "Adopt a database whose migrations were applied by hand";
-    public IReadOnlyList<Option> Options => [_to, _fromSupabase];
+    public IReadOnlyList<Option> Options => [_to, _fromSupabase, KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)
     {

@@ -17,7 +17,7 @@ namespace CiMigrate.Tasks;
 /// </remarks>
 sealed class DoctorTask : ITask
 {
-    static readonly Option<string?> KubeconfigOption = new("--kubeconfig") { Description = "The kubeconfig file (default: action input, KUBECONFIG, ~/.kube/config, in-cluster)" };
+    static readonly Option<string?> KubeconfigOption = KubernetesOptions.Kubeconfig;
     static readonly Option<string?> ContextOption = new("--context") { Description = "The kubeconfig context (default: its current context)" };
     static readonly Option<string?> NamespaceOption = new("--namespace") { Description = "The database pod's namespace (supabase)" };
     static readonly Option<string?> PodOption = new("--pod") { Description = "The database pod (postgres-0)" };

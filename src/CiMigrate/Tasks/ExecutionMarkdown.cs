@@ -34,6 +34,8 @@ static class ExecutionMarkdown
 
         if (report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup)
             text.Append($"Backup: `{backup.Path}`; restore with `{backup.RestoreCommand}`\n\n");
+        if (report.Events.OfType<PostgrestRestarted>().FirstOrDefault() is { } restarted)
+            text.Append($"PostgREST restarted: deployment `{restarted.Namespace}/{restarted.Deployment}` rolled out.\n\n");
         if (report.Events.OfType<GrantsChecked>().FirstOrDefault() is { Missing.Count: > 0 } grants)
         {
             text.Append(grants.Granted ? "Granted (autoGrant):\n" : "Missing grants (runbook step 4):\n");

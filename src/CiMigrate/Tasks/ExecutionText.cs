@@ -67,6 +67,9 @@ static class ExecutionText
             case PostgrestNotified when verbose:
                 yield return "sent NOTIFY pgrst, 'reload schema'";
                 break;
+            case PostgrestRestarted restarted:
+                yield return $"restarted PostgREST: deployment {restarted.Namespace}/{restarted.Deployment} rolled out ({Seconds(restarted.Duration)})";
+                break;
             case GrantsChecked { Missing.Count: > 0 } grants:
                 yield return grants.Granted
                     ? "granted what the runbook's step 4 asks for and was missing (autoGrant):"

@@ -33,8 +33,8 @@ static class PromotionGate
 
     // --database-url names the target of this run, not the required environment's database.
     static IDatabaseTarget RequiredDatabase(TaskContext context, Configuration.EnvironmentSettings environment) =>
-        context.Workspace.Settings.DatabaseUrl is null
-            ? DatabaseTargets.For(environment, context)
+        context.Workspace.Settings.DatabaseUrl is null || environment.Kubernetes is not null
+            ? DatabaseTargets.Configured(environment, context)
             : new ConnectionStringTarget(Configuration.DatabaseUrl.ToConnectionString(
                 environment.DatabaseUrl ?? Variable(context, environment), context.Secrets));
 

@@ -3,6 +3,7 @@ using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Hosting;
+using CiMigrate.Kubernetes;
 
 namespace CiMigrate.Tasks;
 
@@ -24,7 +25,7 @@ sealed class RepairTask : ITask
 
     public string Name => "repair";
     public string Description => "Deliberate fixes to the history: accept a checksum, forget a version";
-    public IReadOnlyList<Option> Options => [_acceptChecksum, _forget];
+    public IReadOnlyList<Option> Options => [_acceptChecksum, _forget, KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)
     {

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using CiMigrate.Execution;
+using CiMigrate.GitHub;
 using CiMigrate.History;
 using CiMigrate.Hosting;
+using CiMigrate.Kubernetes;
 
 namespace CiMigrate.Tasks;
 
@@ -16,7 +18,7 @@ sealed class RollbackTask : ITask
 
     public string Name => "rollback";
     public string Description => "Run down migrations of the newest applied migrations";
-    public IReadOnlyList<Option> Options => [_steps, _to];
+    public IReadOnlyList<Option> Options => [_steps, _to, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)
     {

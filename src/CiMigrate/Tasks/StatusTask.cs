@@ -1,8 +1,10 @@
+using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using CiMigrate.Cli;
 using CiMigrate.Execution;
 using CiMigrate.Hosting;
+using CiMigrate.Kubernetes;
 using CiMigrate.Planning;
 
 namespace CiMigrate.Tasks;
@@ -15,6 +17,7 @@ sealed class StatusTask : ITask
 {
     public string Name => "status";
     public string Description => "Every migration of the app with its state on a target";
+    public IReadOnlyList<Option> Options => [KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)
     {

@@ -55,6 +55,19 @@ public sealed partial class ToolPackageTests
         Assert.That(run.Output, Does.Contain("lint").And.Contain("diff").And.Contain("prod-apply"));
     }
 
+    [Test]
+    public async Task Installed_tool_lints_a_migration_and_fails_on_its_error()
+    {
+        var migrations = Directory.CreateDirectory(Path.Combine(_folder, "repository", "supabase", "migrations")).FullName;
+        File.WriteAllText(Path.Combine(migrations, "20250208000001_drop_legacy.sql"), "SET search_path TO money_tracker;\nDROP DATABASE legacy;\n");
+
+        var run = await Tool("lint", "supabase/migrations/20250208000001_drop_legacy.sql");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Does.Contain("supabase/migrations/20250208000001_drop_legacy.sql:2:1: error[drop-database]"), run.ToString());
+        Assert.That(run.Output, Does.Contain("1 file linted: 1 error"), run.ToString());
+    }
+
     Task<ProcessRun> Tool(params string[] arguments) =>
         ProcessRun.StartAsync("dotnet", ["tool", "run", "ci-migrate", "--", .. arguments], Path.Combine(_folder, "repository"),
             Environment());

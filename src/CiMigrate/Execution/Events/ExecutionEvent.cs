@@ -23,6 +23,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(MigrationForgotten), "migrationForgotten")]
 [JsonDerivedType(typeof(DryRunRolledBack), "dryRunRolledBack")]
 [JsonDerivedType(typeof(PostgrestNotified), "postgrestNotified")]
+[JsonDerivedType(typeof(PostgrestRestarted), "postgrestRestarted")]
 [JsonDerivedType(typeof(GrantsChecked), "grantsChecked")]
 [JsonDerivedType(typeof(RunFailed), "runFailed")]
 public abstract record ExecutionEvent;
