@@ -26,12 +26,10 @@ public static class Planner
 
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
-        await ShadowMigrationRunner.CreateSchemaAsync(database.DataSource, app, cancellationToken);
-        foreach (var migration in request.Applied)
-            await ShadowMigrationRunner.ApplyAsync(database.DataSource, app, migration, cancellationToken);
+        await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
+        await runner.ApplyAsync(request.Applied, cancellationToken);
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        foreach (var migration in request.Pending)
-            await ShadowMigrationRunner.ApplyAsync(database.DataSource, app, migration, cancellationToken);
+        await runner.ApplyAsync(request.Pending, cancellationToken);
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);

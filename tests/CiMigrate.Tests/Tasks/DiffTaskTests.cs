@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CiMigrate.History;
 using CiMigrate.Tests.Fixtures;
 using CiMigrate.Tests.Support;
 
@@ -32,6 +33,12 @@ public sealed class DiffTaskTests
     [TearDown]
     public void DeleteRepository() => _repo.Dispose();
 
+    static async Task CreateLedgerAsync(TestDatabase target)
+    {
+        await using var connection = await target.DataSource.OpenConnectionAsync();
+        await LedgerSchema.EnsureAsync(connection, CancellationToken.None);
+    }
+
     static async Task<string> ShadowUrlAsync() => (await PostgresServer.GetClusterAsync()).ConnectionString();
 
     [Test]
@@ -56,9 +63,11 @@ public sealed class DiffTaskTests
             ALTER TABLE money_tracker.budgets ENABLE ROW LEVEL SECURITY;
             GRANT ALL ON money_tracker.budgets TO postgres, authenticated, service_role;
             GRANT SELECT ON money_tracker.budgets TO anon;
-            CREATE SCHEMA ci_migrate;
-            CREATE TABLE ci_migrate.applied_migrations (app text, version text, checksum text);
-            INSERT INTO ci_migrate.applied_migrations VALUES ('supabase', '20250101000000', 'x'), ('other-app', '20250102000000', 'y');
+            """);
+        await CreateLedgerAsync(target);
+        await target.ExecuteAsync("""
+            INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum)
+            VALUES ('supabase', '20250101000000', 'budgets', 'x'), ('other-app', '20250102000000', 'other', 'y');
             """);
 
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
