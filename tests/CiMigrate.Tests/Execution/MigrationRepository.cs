@@ -1,3 +1,4 @@
+using CiMigrate.Lint;
 using CiMigrate.Tests.Fixtures;
 using CiMigrate.Tests.Support;
 
@@ -31,6 +32,14 @@ sealed class MigrationRepository : IAsyncDisposable
     public TestDatabase Production { get; }
     public string Root => _folder.Path;
 
+    /// <summary>
+    /// The <c>lint</c> settings object. These tests are about execution, and their small migrations break house rules
+    /// (no grants, no RLS): every rule is a warning, so lint still runs before each apply without stopping it.
+    /// Null: the default severities, as a user gets them.
+    /// </summary>
+    public string? LintSettings { get; set; } =
+        $$"""{ "rules": { {{string.Join(", ", LintRules.All.Select(r => $"\"{r.Id}\": \"warning\""))}} } }""";
+
     /// <summary>The process environment the tool sees; tests add GitHub variables here.</summary>
     public Dictionary<string, string?> Variables { get; }
 
@@ -61,7 +70,8 @@ sealed class MigrationRepository : IAsyncDisposable
         var appJson = string.Join(", ", apps.Select(app =>
             $$"""  "{{app}}": { "schema": "{{app!.Replace('-', '_')}}", "migrations": "apps/{{app}}/supabase/migrations" }"""));
         var environmentJson = string.Join(", ", _environmentSettings.Select(e => $"\"{e.Key}\": {e.Value}"));
-        _folder.File("ci-migrate.json", $$"""{ "apps": { {{appJson}} }, "environments": { {{environmentJson}} } }""");
+        var lintJson = LintSettings is null ? "" : $", \"lint\": {LintSettings}";
+        _folder.File("ci-migrate.json", $$"""{ "apps": { {{appJson}} }, "environments": { {{environmentJson}} }{{lintJson}} }""");
     }
 
     public async ValueTask DisposeAsync()
