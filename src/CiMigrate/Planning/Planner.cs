@@ -37,7 +37,12 @@ public static class Planner
         if (request.Target is { } target)
         {
             var live = await CatalogReader.ReadAsync(target, [app.Schema], cancellationToken);
-            drift = CatalogComparer.Compare(before.Only(app.Schema), live, sameDatabase: false);
+            var expected = before.Only(app.Schema);
+            // A new app: the shadow has its (empty) schema so the pending migrations meet what apply creates for them;
+            // the target not having it yet is not drift.
+            if (request.Applied.Count == 0 && !live.Objects.Any(o => o.Kind == ObjectKind.Schema))
+                expected = expected with { Objects = [.. expected.Objects.Where(o => o.Kind != ObjectKind.Schema)] };
+            drift = CatalogComparer.Compare(expected, live, sameDatabase: false);
         }
 
         return plan with

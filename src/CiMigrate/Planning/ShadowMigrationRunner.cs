@@ -4,6 +4,7 @@ using CiMigrate.Execution.Events;
 using CiMigrate.Hosting;
 using CiMigrate.History;
 using CiMigrate.Migrations;
+using Npgsql;
 
 namespace CiMigrate.Planning;
 
@@ -31,10 +32,27 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
 
     ShadowMigrationRunner(MigrationSession session) => _session = session;
 
-    /// <summary>A session on the shadow database for <paramref name="app"/>, holding its lock and a current ledger.</summary>
-    public static async Task<ShadowMigrationRunner> OpenAsync(string connectionString, AppSettings app, CancellationToken cancellationToken) =>
-        new(await MigrationSession.OpenAsync(new ConnectionStringTarget(connectionString), app, ShadowEnvironment, SessionMode.Write,
-            new ExecutionLog(), cancellationToken));
+    /// <summary>
+    /// A session on the shadow database for <paramref name="app"/>, holding its lock and a current ledger, with the
+    /// app's schema created as apply creates it for a new app: here before the first snapshot, so the schema itself
+    /// is not reported as a change of the pending migrations.
+    /// </summary>
+    public static async Task<ShadowMigrationRunner> OpenAsync(string connectionString, AppSettings app, CancellationToken cancellationToken)
+    {
+        var session = await MigrationSession.OpenAsync(new ConnectionStringTarget(connectionString), app, ShadowEnvironment,
+            SessionMode.Write, new ExecutionLog(), cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(app.Schema)}", session.Connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new ShadowMigrationRunner(session);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Applies <paramref name="migrations"/> in order, each in its own transaction as apply does (the app's schema is
