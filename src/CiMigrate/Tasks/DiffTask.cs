@@ -69,7 +69,7 @@ public sealed class DiffTask : ITask
             throw new UsageException("--dry-run-on-target needs a target: pass --env <name> (or --database-url).");
 
         var allApps = context.Get(AllAppsOption);
-        var app = allApps ? workspace.Settings.Apps[0] : workspace.App;
+        var app = allApps ? workspace.Settings.Apps.FirstOrDefault() ?? workspace.App : workspace.App;
         // The dry run takes the app's lock and needs a current ledger, as apply --dry-run does; the plan alone only reads.
         await using var session = environment is null
             ? null
