@@ -17,4 +17,7 @@ public enum HazardKind
 
     /// <summary>The migration changes a schema the app does not own (another app's, public, auth, ...).</summary>
     Isolation,
+
+    /// <summary>A pending migration failed on the target itself (<c>diff --dry-run-on-target</c>): apply would stop there.</summary>
+    FailsOnTarget,
 }

@@ -21,8 +21,8 @@ public sealed record PlanRequest
     /// <summary>Starts the shadow; called only when a replay is needed, and the shadow is always disposed.</summary>
     public required Func<CancellationToken, Task<IShadowDatabase>> StartShadow { get; init; }
 
-    /// <summary>The target, read only, for the drift check; null skips it.</summary>
-    public NpgsqlDataSource? Target { get; init; }
+    /// <summary>An open connection to the target, read only, for the drift check; null skips it.</summary>
+    public NpgsqlConnection? Target { get; init; }
 
     public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
 

@@ -26,12 +26,10 @@ public static class Planner
 
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
-        await ShadowMigrationRunner.CreateSchemaAsync(database.DataSource, app, cancellationToken);
-        foreach (var migration in request.Applied)
-            await ShadowMigrationRunner.ApplyAsync(database.DataSource, app, migration, cancellationToken);
+        await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
+        await runner.ApplyAsync(request.Applied, cancellationToken);
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        foreach (var migration in request.Pending)
-            await ShadowMigrationRunner.ApplyAsync(database.DataSource, app, migration, cancellationToken);
+        await runner.ApplyAsync(request.Pending, cancellationToken);
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
@@ -39,7 +37,12 @@ public static class Planner
         if (request.Target is { } target)
         {
             var live = await CatalogReader.ReadAsync(target, [app.Schema], cancellationToken);
-            drift = CatalogComparer.Compare(before.Only(app.Schema), live, sameDatabase: false);
+            var expected = before.Only(app.Schema);
+            // A new app: the shadow has its (empty) schema so the pending migrations meet what apply creates for them;
+            // the target not having it yet is not drift.
+            if (request.Applied.Count == 0 && !live.Objects.Any(o => o.Kind == ObjectKind.Schema))
+                expected = expected with { Objects = [.. expected.Objects.Where(o => o.Kind != ObjectKind.Schema)] };
+            drift = CatalogComparer.Compare(expected, live, sameDatabase: false);
         }
 
         return plan with

@@ -1,60 +1,80 @@
 using CiMigrate.Configuration;
+using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.Hosting;
+using CiMigrate.History;
 using CiMigrate.Migrations;
-using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Planning;
 
 /// <summary>
-/// Applies migrations to the shadow database for the replay: each file in its own transaction, its statements sent
-/// one by one after <c>SET LOCAL search_path</c> to the app's schema, as apply does. Files that cannot run in a
-/// transaction (CONCURRENTLY, VACUUM) run statement by statement. No ledger: the shadow is thrown away.
+/// Applies migrations to the shadow database for the replay through the real executor, so diff runs them exactly
+/// as apply would: the same search_path and timeouts, the same preflight errors, files marked
+/// <c>-- ci-migrate:no-transaction</c> statement by statement. The executor keeps its <c>ci_migrate</c> ledger on
+/// the shadow; the catalog snapshots leave that schema out.
 /// </summary>
-public static class ShadowMigrationRunner
+public sealed class ShadowMigrationRunner : IAsyncDisposable
 {
-    /// <summary>Creates the app's schema, as apply does for a new app, so its first migration's SET search_path works.</summary>
-    public static async Task CreateSchemaAsync(NpgsqlDataSource shadow, AppSettings app, CancellationToken cancellationToken)
+    // No NOTIFY and no grants: nobody listens on a shadow, and granting would add changes the migrations did not make.
+    // No lock retries: nothing else runs on the shadow, so a lock timeout there is the migration's own.
+    static readonly EnvironmentSettings ShadowEnvironment = new()
     {
-        await using var command = shadow.CreateCommand($"CREATE SCHEMA IF NOT EXISTS {Quote(app.Schema)}");
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        Name = "shadow",
+        NotifyPostgrest = false,
+        AutoGrant = false,
+        LockRetries = 0,
+    };
+
+    static readonly RunProvenance Provenance = new(ShadowEnvironment.Name, null, null, null, null);
+
+    readonly MigrationSession _session;
+
+    ShadowMigrationRunner(MigrationSession session) => _session = session;
+
+    /// <summary>
+    /// A session on the shadow database for <paramref name="app"/>, holding its lock and a current ledger, with the
+    /// app's schema created as apply creates it for a new app: here before the first snapshot, so the schema itself
+    /// is not reported as a change of the pending migrations.
+    /// </summary>
+    public static async Task<ShadowMigrationRunner> OpenAsync(string connectionString, AppSettings app, CancellationToken cancellationToken)
+    {
+        var session = await MigrationSession.OpenAsync(new ConnectionStringTarget(connectionString), app, ShadowEnvironment,
+            SessionMode.Write, new ExecutionLog(), cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(app.Schema)}", session.Connection);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new ShadowMigrationRunner(session);
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
     }
 
-    public static async Task ApplyAsync(NpgsqlDataSource shadow, AppSettings app, Migration migration, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="migrations"/> in order, each in its own transaction as apply does (the app's schema is
+    /// created first when missing). Throws naming file:line:col and PostgreSQL's message when one fails.
+    /// </summary>
+    public async Task ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
-        var statements = migration.Up.Script.Statements;
-        await using var connection = await shadow.OpenConnectionAsync(cancellationToken);
-        var inTransaction = !statements.Any(s => s.IsConcurrently || s.Kind == StatementKind.Vacuum);
-        await using var transaction = inTransaction ? await connection.BeginTransactionAsync(cancellationToken) : null;
-        await using (var path = new NpgsqlCommand(
-            $"{(inTransaction ? "SET LOCAL" : "SET")} search_path TO {Quote(app.Schema)}, public, extensions", connection, transaction))
-            await path.ExecuteNonQueryAsync(cancellationToken);
-
-        // One command per statement: the failing one is then known exactly, for its file, line and column.
-        foreach (var statement in statements)
+        if (migrations.Count == 0)
+            return;
+        var outcome = await new MigrationExecutor(_session, new ExecutionLog())
+            .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance }, cancellationToken);
+        if (outcome.Failure is { } failure)
         {
-            try
-            {
-                await using var command = new NpgsqlCommand(statement.Text, connection, transaction);
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (PostgresException e)
-            {
-                throw Failure(migration, statement, e);
-            }
+            var hint = failure.Hint is { Length: > 0 } h ? $" Hint: {h}" : "";
+            throw new ExecutionException(
+                $"{failure.File}:{failure.Line}:{failure.Column}: the migration fails on the shadow database, so it would fail on the " +
+                $"target too: {failure.Message}{hint}");
         }
 
-        if (transaction is not null)
-            await transaction.CommitAsync(cancellationToken);
+        if (outcome.Events.OfType<RunFailed>().FirstOrDefault() is { } run)
+            throw new ExecutionException($"The replay on the shadow database failed: {run.Message}");
     }
 
-    static ExecutionException Failure(Migration migration, SqlStatement statement, PostgresException e)
-    {
-        var location = e.Position > 0 ? statement.LocationOfServerPosition(e.Position) : new SqlLocation(statement.Line, statement.Column);
-        var hint = e.Hint is { Length: > 0 } h ? $" Hint: {h}" : "";
-        return new ExecutionException(
-            $"{migration.Up.DisplayPath}:{location}: the migration fails on the shadow database, so it would fail on the target too: {e.MessageText}{hint}", e);
-    }
-
-    static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"") + "\"";
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

@@ -5,10 +5,11 @@ namespace CiMigrate.Reporting;
 /// <summary>Short labels shared by the plan renderers (and the JSON, where they are part of the documented schema).</summary>
 public static class PlanLabels
 {
-    /// <summary><c>data-loss</c>, <c>rewrite</c>, <c>lock</c>, <c>breaking</c>, <c>isolation</c>.</summary>
+    /// <summary><c>data-loss</c>, <c>rewrite</c>, <c>lock</c>, <c>breaking</c>, <c>isolation</c>, <c>fails-on-target</c>.</summary>
     public static string Of(HazardKind kind) => kind switch
     {
         HazardKind.DataLoss => "data-loss",
+        HazardKind.FailsOnTarget => "fails-on-target",
         _ => kind.ToString().ToLowerInvariant(),
     };
 

@@ -8,8 +8,8 @@ namespace CiMigrate.Tasks;
 
 /// <summary>
 /// <c>apply --env &lt;name&gt;</c>, under <c>stage-apply</c> and <c>prod-apply</c>: lock, validate the history,
-/// pass the gates (plan hash, promotion, approval), back up when asked, apply, report. Every refusal happens before
-/// anything runs.
+/// lint the pending migrations, pass the gates (plan hash, promotion, approval), back up when asked, apply, report.
+/// Every refusal happens before anything runs.
 /// </summary>
 static class ApplyRunner
 {
@@ -34,6 +34,8 @@ static class ApplyRunner
         }
 
         var pending = comparison.Pending;
+        if (!context.Get(options.SkipLint))
+            PendingLintGate.Check(context, command, environment.Name, pending);
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
         if (context.Get(options.ExpectPlan) is { } expected && !string.Equals(expected.Trim(), planHash, StringComparison.OrdinalIgnoreCase))
         {

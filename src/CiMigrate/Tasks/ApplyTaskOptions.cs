@@ -32,5 +32,10 @@ sealed class ApplyTaskOptions
         Description = "Refuse unless the pending migrations hash to this plan (the planHash diff printed)",
     };
 
-    public IReadOnlyList<Option> All => [DryRun, Atomic, AllowOutOfOrder, Backup, ExpectPlan, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
+    public Option<bool> SkipLint { get; } = new("--skip-lint")
+    {
+        Description = "Escape hatch: apply even when lint finds errors in the pending migrations (they are linted by default)",
+    };
+
+    public IReadOnlyList<Option> All => [DryRun, Atomic, AllowOutOfOrder, Backup, ExpectPlan, SkipLint, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
 }

@@ -2,8 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using CiMigrate.Cli;
 using CiMigrate.Configuration;
+using CiMigrate.Execution;
 using CiMigrate.GitHub;
+using CiMigrate.History;
 using CiMigrate.Hosting;
+using CiMigrate.Kubernetes;
 using CiMigrate.Lint;
 using CiMigrate.Migrations;
 using CiMigrate.Planning;
@@ -37,7 +40,8 @@ public sealed class DiffTask : ITask
 
     public static readonly Option<bool> DryRunOnTargetOption = new("--dry-run-on-target")
     {
-        Description = "Also run the pending migrations on the target in a transaction that is rolled back",
+        Description = "Also run the pending migrations on the target in one transaction that is rolled back (as apply --dry-run): " +
+            "a failure is a hazard with file:line:col, exit code 3",
     };
 
     public string Name => "diff";
@@ -45,7 +49,7 @@ public sealed class DiffTask : ITask
     public string Description => "Plan: pending migrations, schema changes and hazards";
 
     public IReadOnlyList<Option> Options =>
-        [OutOption, AllAppsOption, ShadowUrlOption, DryRunOnTargetOption, GitHubOptions.Comment, GitHubOptions.Token];
+        [OutOption, AllAppsOption, ShadowUrlOption, DryRunOnTargetOption, GitHubOptions.Comment, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
 
     public IReadOnlyList<Type> Dependencies => [typeof(LintTask)];
 
@@ -54,37 +58,53 @@ public sealed class DiffTask : ITask
 
     public async Task<int> RunAsync(TaskContext context)
     {
-        if (context.Get(DryRunOnTargetOption))
-            throw new UsageException("--dry-run-on-target runs the pending migrations through the executor (issue #4), which is not in this version yet.");
         if (context.Options.Format == OutputFormat.Sarif)
             throw new UsageException("diff writes text, json or markdown; SARIF is for lint findings (ci-migrate lint --format sarif).");
 
         var workspace = context.Workspace;
+        var cancellationToken = context.CancellationToken;
         var hasTarget = context.Options.Env is not null || context.Options.DatabaseUrl is not null;
         var environment = hasTarget ? workspace.Environment() : null;
-        await using var target = environment is null ? null : NpgsqlDataSource.Create(workspace.ConnectionString(environment));
+        var dryRunOnTarget = context.Get(DryRunOnTargetOption);
+        if (dryRunOnTarget && environment is null)
+            throw new UsageException("--dry-run-on-target needs a target: pass --env <name> (or --database-url).");
 
-        if (context.Get(AllAppsOption))
-            return await ListAppsAsync(context, target, environment);
+        var allApps = context.Get(AllAppsOption);
+        var app = allApps ? workspace.Settings.Apps.FirstOrDefault() ?? workspace.App : workspace.App;
+        // The dry run takes the app's lock and needs a current ledger, as apply --dry-run does; the plan alone only reads.
+        await using var session = environment is null
+            ? null
+            : await MigrationSession.OpenAsync(DatabaseTargets.For(environment, context), app, environment,
+                dryRunOnTarget ? SessionMode.Write : SessionMode.Read, new ExecutionLog(), cancellationToken);
 
-        var app = workspace.App;
+        if (allApps)
+            return await ListAppsAsync(context, session, environment);
+
         var migrations = workspace.LoadMigrations(app);
-        var history = target is null ? new Dictionary<string, string>() : await ReadHistoryAsync(target, app, environment!);
+        var comparison = await CompareAsync(session, app, migrations, cancellationToken);
         var plan = await Planner.PlanAsync(new PlanRequest
         {
             App = app,
             Environment = environment?.Name,
-            Applied = [.. migrations.Migrations.Where(m => history.ContainsKey(m.Version))],
-            Pending = [.. migrations.Migrations.Where(m => !history.ContainsKey(m.Version))],
-            StartShadow = cancellationToken => StartShadowAsync(context, cancellationToken),
-            Target = target,
-            Notes = Notes(migrations, history, environment?.Name),
+            Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
+            Pending = comparison.Pending,
+            StartShadow = ct => StartShadowAsync(context, ct),
+            Target = session?.Connection,
+            Notes = Notes(comparison, environment?.Name),
             Findings = FindingsOf(context.Find<LintReport>()),
-        }, context.CancellationToken);
+        }, cancellationToken);
+
+        var failsOnTarget = false;
+        if (dryRunOnTarget && plan.Pending.Count > 0)
+        {
+            var hazards = await TargetDryRun.RunAsync(session!, comparison.Pending, cancellationToken);
+            failsOnTarget = hazards.Count > 0;
+            plan = plan with { Hazards = [.. plan.Hazards, .. hazards] };
+        }
 
         await WriteAsync(context, Render(plan, context.Options.Format));
         await PublishAsync(context, plan);
-        return plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
+        return failsOnTarget ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     static IReadOnlyList<PlanFinding> FindingsOf(LintReport? report) =>
@@ -92,13 +112,12 @@ public sealed class DiffTask : ITask
             ? []
             : [.. report.Findings.Select(f => new PlanFinding(f.File, f.Line, f.Column, f.Rule, f.Severity.ToString().ToLowerInvariant(), f.Message))];
 
-    static async Task<int> ListAppsAsync(TaskContext context, NpgsqlDataSource? target, EnvironmentSettings? environment)
+    static async Task<int> ListAppsAsync(TaskContext context, MigrationSession? session, EnvironmentSettings? environment)
     {
         var apps = new List<AppPending>();
         foreach (var app in context.Workspace.Settings.Apps)
         {
-            var history = target is null ? new Dictionary<string, string>() : await ReadHistoryAsync(target, app, environment!);
-            var pending = context.Workspace.LoadMigrations(app).Migrations.Where(m => !history.ContainsKey(m.Version)).ToList();
+            var pending = (await CompareAsync(session, app, context.Workspace.LoadMigrations(app), context.CancellationToken)).Pending;
             apps.Add(new AppPending(app.Name, app.Schema, pending.Count, PlanHash.Of(app.Name, environment?.Name ?? "", pending)));
         }
 
@@ -112,16 +131,23 @@ public sealed class DiffTask : ITask
         return ExitCodes.Ok;
     }
 
-    static async Task<IReadOnlyDictionary<string, string>> ReadHistoryAsync(NpgsqlDataSource target, AppSettings app,
-        EnvironmentSettings environment)
+    /// <summary>
+    /// The app's local migrations against its rows in the target's ledger, as status and apply see them (another
+    /// app's rows are not read); with no target, against an empty history.
+    /// </summary>
+    static async Task<HistoryComparison> CompareAsync(MigrationSession? session, AppSettings app, MigrationSet migrations,
+        CancellationToken cancellationToken)
     {
+        if (session is null)
+            return HistoryComparison.Compare(migrations, []);
         try
         {
-            return await TargetHistory.ReadAsync(target, app.Name, CancellationToken.None);
+            return HistoryComparison.Compare(migrations, await new Ledger(session.Connection, app.Name).ReadAsync(cancellationToken));
         }
         catch (NpgsqlException e)
         {
-            throw new ExecutionException($"Could not read the history of {app.Name} on {environment.Name}: {e.Message}", e);
+            throw session.ExplainLostConnection(e, $"reading the history of {app.Name}")
+                ?? new ExecutionException($"Could not read the history of {app.Name} on {session.Environment.Name}: {e.Message}", e);
         }
     }
 
@@ -132,14 +158,15 @@ public sealed class DiffTask : ITask
         return await ThrowawayShadow.StartAsync(PostgresBinaries.Find(context.Environment), cancellationToken);
     }
 
-    static List<string> Notes(MigrationSet migrations, IReadOnlyDictionary<string, string> history, string? environment)
+    static List<string> Notes(HistoryComparison comparison, string? environment)
     {
         var notes = new List<string>();
-        foreach (var m in migrations.Migrations.Where(m => history.TryGetValue(m.Version, out var checksum) && checksum != m.Checksum))
-            notes.Add($"{m.Up.DisplayPath} was edited after it was applied to {environment}: the replay uses the file as it is now.");
-        var missing = history.Keys.Where(v => migrations.Find(v) is null).ToList();
-        if (missing.Count > 0)
-            notes.Add($"{environment} has applied {string.Join(", ", missing)}, which is not in the repository: the replay cannot include it.");
+        foreach (var entry in comparison.Edited)
+            notes.Add($"{entry.Local!.Up.DisplayPath} was edited after it was applied to {environment}: the replay uses the file as it is now.");
+        foreach (var entry in comparison.OutOfOrder)
+            notes.Add($"{entry.Local!.Up.DisplayPath} is older than the newest migration applied to {environment}: apply refuses it without --allow-out-of-order.");
+        if (comparison.MissingLocally is { Count: > 0 } missing)
+            notes.Add($"{environment} has applied {string.Join(", ", missing.Select(e => e.Version))}, which is not in the repository: the replay cannot include it.");
         return notes;
     }
 

@@ -31,6 +31,9 @@ sealed class MigrationRepository : IAsyncDisposable
     public TestDatabase Production { get; }
     public string Root => _folder.Path;
 
+    /// <summary>The <c>lint</c> settings object: every rule a warning (<see cref="LenientLint"/>); null: the defaults, as a user gets them.</summary>
+    public string? LintSettings { get; set; } = LenientLint.SettingsJson;
+
     /// <summary>The process environment the tool sees; tests add GitHub variables here.</summary>
     public Dictionary<string, string?> Variables { get; }
 
@@ -61,7 +64,8 @@ sealed class MigrationRepository : IAsyncDisposable
         var appJson = string.Join(", ", apps.Select(app =>
             $$"""  "{{app}}": { "schema": "{{app!.Replace('-', '_')}}", "migrations": "apps/{{app}}/supabase/migrations" }"""));
         var environmentJson = string.Join(", ", _environmentSettings.Select(e => $"\"{e.Key}\": {e.Value}"));
-        _folder.File("ci-migrate.json", $$"""{ "apps": { {{appJson}} }, "environments": { {{environmentJson}} } }""");
+        var lintJson = LintSettings is null ? "" : $", \"lint\": {LintSettings}";
+        _folder.File("ci-migrate.json", $$"""{ "apps": { {{appJson}} }, "environments": { {{environmentJson}} }{{lintJson}} }""");
     }
 
     public async ValueTask DisposeAsync()

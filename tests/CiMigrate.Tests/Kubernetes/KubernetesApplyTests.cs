@@ -66,7 +66,8 @@ public sealed class KubernetesApplyTests
                     "database": "{{_database.Name}}"{{restart}}
                   }
                 }
-              }
+              },
+              "lint": {{LenientLint.SettingsJson}}
             }
             """);
     }

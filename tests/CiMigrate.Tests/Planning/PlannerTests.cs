@@ -31,6 +31,13 @@ public sealed class PlannerTests
     static async Task<IShadowDatabase> ShadowAsync(CancellationToken cancellationToken) =>
         new ExistingServerShadow((await PostgresServer.GetClusterAsync()).ConnectionString());
 
+    /// <summary>The target as apply leaves it: the migrations run by the executor, with their ledger rows.</summary>
+    static async Task ApplyAsync(TestDatabase target, MigrationSet set)
+    {
+        await using var runner = await ShadowMigrationRunner.OpenAsync(target.ConnectionString, set.App, CancellationToken.None);
+        await runner.ApplyAsync(set.Migrations, CancellationToken.None);
+    }
+
     const string CreateBudgets = """
         SET search_path TO money_tracker;
         CREATE TABLE IF NOT EXISTS budgets (id uuid PRIMARY KEY, user_id uuid REFERENCES auth.users(id), amount numeric(12,2) NOT NULL, note text);
@@ -109,8 +116,8 @@ public sealed class PlannerTests
     {
         var set = Migrations(("20250101000000_budgets.sql", CreateBudgets));
         await using var target = await PostgresServer.CreateDatabaseAsync();
-        await ShadowMigrationRunner.CreateSchemaAsync(target.DataSource, set.App, CancellationToken.None);
-        await ShadowMigrationRunner.ApplyAsync(target.DataSource, set.App, set.Migrations[0], CancellationToken.None);
+        await ApplyAsync(target, set);
+        await using var connection = await target.DataSource.OpenConnectionAsync();
         await target.ExecuteAsync("""
             ALTER TABLE money_tracker.budgets ADD COLUMN hotfix text;
             ALTER TABLE money_tracker.budgets ALTER COLUMN note SET NOT NULL;
@@ -119,7 +126,7 @@ public sealed class PlannerTests
         var plan = await Planner.PlanAsync(new PlanRequest
         {
             App = set.App, Environment = "staging", Applied = set.Migrations, Pending = [], StartShadow = ShadowAsync,
-            Target = target.DataSource,
+            Target = connection,
         });
 
         Assert.That(plan.Drift!.Select(CatalogChanges.Describe), Is.EqualTo(new[]
@@ -135,13 +142,13 @@ public sealed class PlannerTests
     {
         var set = Migrations(("20250101000000_budgets.sql", CreateBudgets));
         await using var target = await PostgresServer.CreateDatabaseAsync();
-        await ShadowMigrationRunner.CreateSchemaAsync(target.DataSource, set.App, CancellationToken.None);
-        await ShadowMigrationRunner.ApplyAsync(target.DataSource, set.App, set.Migrations[0], CancellationToken.None);
+        await ApplyAsync(target, set);
+        await using var connection = await target.DataSource.OpenConnectionAsync();
 
         var plan = await Planner.PlanAsync(new PlanRequest
         {
             App = set.App, Environment = "staging", Applied = set.Migrations, Pending = [], StartShadow = ShadowAsync,
-            Target = target.DataSource,
+            Target = connection,
         });
 
         Assert.That(plan.Drift, Is.Empty);

@@ -1,4 +1,8 @@
 using System.Text.Json;
+using CiMigrate.Configuration;
+using CiMigrate.History;
+using CiMigrate.Migrations;
+using CiMigrate.Planning;
 using CiMigrate.Tests.Fixtures;
 using CiMigrate.Tests.Support;
 
@@ -32,6 +36,12 @@ public sealed class DiffTaskTests
     [TearDown]
     public void DeleteRepository() => _repo.Dispose();
 
+    static async Task CreateLedgerAsync(TestDatabase target)
+    {
+        await using var connection = await target.DataSource.OpenConnectionAsync();
+        await LedgerSchema.EnsureAsync(connection, CancellationToken.None);
+    }
+
     static async Task<string> ShadowUrlAsync() => (await PostgresServer.GetClusterAsync()).ConnectionString();
 
     [Test]
@@ -56,9 +66,11 @@ public sealed class DiffTaskTests
             ALTER TABLE money_tracker.budgets ENABLE ROW LEVEL SECURITY;
             GRANT ALL ON money_tracker.budgets TO postgres, authenticated, service_role;
             GRANT SELECT ON money_tracker.budgets TO anon;
-            CREATE SCHEMA ci_migrate;
-            CREATE TABLE ci_migrate.applied_migrations (app text, version text, checksum text);
-            INSERT INTO ci_migrate.applied_migrations VALUES ('supabase', '20250101000000', 'x'), ('other-app', '20250102000000', 'y');
+            """);
+        await CreateLedgerAsync(target);
+        await target.ExecuteAsync("""
+            INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum)
+            VALUES ('supabase', '20250101000000', 'budgets', 'x'), ('other-app', '20250102000000', 'other', 'y');
             """);
 
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
@@ -71,6 +83,80 @@ public sealed class DiffTaskTests
         Assert.That(json.RootElement.GetProperty("drift").EnumerateArray().Select(d => d.GetProperty("name").GetString()),
             Is.EqualTo(new[] { "hotfix" }));
         Assert.That(json.RootElement.GetProperty("hasDestructiveChanges").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Ledger_states_become_notes_and_another_apps_rows_are_ignored()
+    {
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        await CreateLedgerAsync(target);
+        await target.ExecuteAsync("""
+            INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum) VALUES
+                ('supabase', '20250101000000', 'budgets', 'edited-since'),
+                ('supabase', '20241231000000', 'gone', 'z'),
+                ('other-app', '20250102000000', 'other', 'y');
+            """);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase");
+
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("pending").EnumerateArray().Select(p => p.GetProperty("version").GetString()),
+            Is.EqualTo(new[] { "20250102000000" }), run.Error);
+        Assert.That(json.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()), Is.EqualTo(new[]
+        {
+            "supabase/migrations/20250101000000_budgets.sql was edited after it was applied to default: the replay uses the file as it is now.",
+            "default has applied 20241231000000, which is not in the repository: the replay cannot include it.",
+        }));
+    }
+
+    [Test]
+    public async Task Dry_run_on_target_reports_a_migration_that_fails_only_there_and_changes_nothing()
+    {
+        _repo.File("supabase/migrations/20250103000000_categories.sql",
+            "SET search_path TO money_tracker;\nCREATE TABLE categories (id int PRIMARY KEY);\n");
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        var set = MigrationSet.Load(new AppSettings("supabase", "money_tracker", Path.Combine(_repo.Path, "supabase", "migrations")), _repo.Path);
+        await using (var runner = await ShadowMigrationRunner.OpenAsync(target.ConnectionString, set.App, CancellationToken.None))
+            await runner.ApplyAsync([set.Migrations[0]], CancellationToken.None);
+        await target.ExecuteAsync("CREATE TABLE money_tracker.categories (id int PRIMARY KEY, made_by_hand text);");
+        const string Ledger = "SELECT (SELECT string_agg(app || ' ' || version, ',' ORDER BY version) FROM ci_migrate.applied_migrations) || ' / ' || " +
+            "(SELECT count(*) FROM ci_migrate.events)";
+        const string Columns = "SELECT string_agg(table_name || '.' || column_name, ',' ORDER BY table_name, column_name) " +
+            "FROM information_schema.columns WHERE table_schema = 'money_tracker'";
+        var ledgerBefore = await target.ScalarAsync(Ledger);
+        var columnsBefore = await target.ScalarAsync(Columns);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase", "--dry-run-on-target");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var hazard = json.RootElement.GetProperty("hazards").EnumerateArray()
+            .Single(h => h.GetProperty("kind").GetString() == "fails-on-target");
+        Assert.That((hazard.GetProperty("file").GetString(), hazard.GetProperty("line").GetInt32(), hazard.GetProperty("column").GetInt32()),
+            Is.EqualTo(("supabase/migrations/20250103000000_categories.sql", 2, 1)));
+        Assert.That(hazard.GetProperty("message").GetString(), Does.Contain("relation \"categories\" already exists"));
+        Assert.That(await target.ScalarAsync(Ledger), Is.EqualTo(ledgerBefore));
+        // The pending drop of budgets.note ran before the failure and was rolled back with it.
+        Assert.That(await target.ScalarAsync(Columns), Is.EqualTo(columnsBefore));
+        Assert.That(columnsBefore, Does.Contain("budgets.note"));
+    }
+
+    [Test]
+    public async Task Dry_run_on_target_that_applies_cleanly_adds_no_hazard()
+    {
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase", "--dry-run-on-target");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("hazards").EnumerateArray().Select(h => h.GetProperty("kind").GetString()),
+            Does.Not.Contain("fails-on-target"));
+        Assert.That(await target.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        Assert.That(await target.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
     [Test]

@@ -33,8 +33,9 @@ public static class CatalogReader
         return await ReadAsync(connection, schemas, cancellationToken);
     }
 
-    static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string> schemas,
-        CancellationToken cancellationToken)
+    /// <summary>A snapshot of the given schemas on an open connection (diff's session on the target).</summary>
+    public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, IReadOnlyList<string> schemas,
+        CancellationToken cancellationToken = default)
     {
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);

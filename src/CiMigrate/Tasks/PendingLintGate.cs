@@ -1,0 +1,40 @@
+using CiMigrate.Cli;
+using CiMigrate.Hosting;
+using CiMigrate.Lint;
+using CiMigrate.Migrations;
+using CiMigrate.Reporting;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>
+/// Lint before apply: the pending migrations, and only those (applied ones were linted when they were applied, and
+/// reading a thousand of them would cost the no-op run its speed), with the configured severities. An
+/// error-severity finding stops the run before anything runs.
+/// </summary>
+static class PendingLintGate
+{
+    /// <summary>Prints the error findings and throws <see cref="GateRefusedException"/> (exit 1) when there are any.</summary>
+    public static void Check(TaskContext context, string command, string environment, IReadOnlyList<Migration> pending)
+    {
+        if (pending.Count == 0)
+            return;
+        var settings = context.Workspace.Settings;
+        var targets = new LintTargets(settings, context.Options.WorkingDirectory, context.Options.Schema);
+        var report = new Linter(LintRules.All, settings.Lint).Lint([.. pending.Select(m => targets.Read(m.Up.Path))]);
+        if (!report.HasErrors)
+            return;
+
+        var errors = new LintReport(report.Files, report.Findings.Where(f => f.IsError), report.Rules);
+        // GitHub shows workflow commands from standard output inline in the pull request's diff.
+        if (context.Options.Format == OutputFormat.Github)
+            LintGithubRenderer.Render(errors, context.Output);
+        else
+            LintTextRenderer.Render(errors, context.Error);
+
+        var rules = errors.Findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal);
+        throw new GateRefusedException(
+            $"{command}: lint found {LintTextRenderer.Count(errors.ErrorCount, "error")} in the pending migrations for {environment} " +
+            $"({string.Join(", ", rules)}); nothing was applied. Fix them, suppress one with '-- ci-migrate:ignore <rule> <reason>', " +
+            "or pass --skip-lint.");
+    }
+}
