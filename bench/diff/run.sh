@@ -29,7 +29,8 @@ CREATE INDEX IF NOT EXISTS idx_items_${i}_owner ON items_$i (owner);
 ALTER TABLE items_$i ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS "own items" ON items_$i;
 CREATE POLICY "own items" ON items_$i FOR SELECT USING (owner IS NOT NULL);
-GRANT ALL ON items_$i TO postgres;
+GRANT ALL ON items_$i TO postgres, authenticated, service_role;
+GRANT SELECT ON items_$i TO anon;
 SQL
 done
 
@@ -38,6 +39,8 @@ mkdir -p "$WORK/target" "$WORK/socket" && chown -R postgres: "$WORK/target" "$WO
 as_pg "$PG_BIN/initdb" -D "$WORK/target" -U postgres --auth=trust >/dev/null
 as_pg "$PG_BIN/pg_ctl" -D "$WORK/target" -o "-k $WORK/socket -c listen_addresses='' -p 54999" -w start >/dev/null
 PSQL=(psql -h "$WORK/socket" -p 54999 -U postgres -d postgres -q -v ON_ERROR_STOP=1)
+# The Supabase roles the migrations grant to (the shadow has them from the baseline).
+"${PSQL[@]}" -c "CREATE ROLE anon NOLOGIN; CREATE ROLE authenticated NOLOGIN; CREATE ROLE service_role NOLOGIN;"
 "${PSQL[@]}" -c "CREATE SCHEMA bench; CREATE SCHEMA ci_migrate;
   CREATE TABLE ci_migrate.applied_migrations (app text, version text, name text, checksum text, applied_at timestamptz DEFAULT now(),
     applied_by text DEFAULT current_user, duration_ms int DEFAULT 0, environment text, git_sha text, run_url text, approver text,
