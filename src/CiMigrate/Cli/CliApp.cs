@@ -111,6 +111,14 @@ public sealed class CliApp
             await error.WriteLineAsync("Cancelled.");
             return ExitCodes.Execution;
         }
+        catch (Exception ex)
+        {
+            // A bug, not a user error: still through the masking writer, so that no secret in a message or a stack
+            // trace reaches the log, as it would if the runtime printed the unhandled exception itself.
+            await error.WriteLineAsync($"internal error: {ex.GetType().Name}: {ex.Message}");
+            await error.WriteLineAsync(options.Verbose ? ex.ToString() : "Run again with --verbose for the stack trace.");
+            return ExitCodes.Execution;
+        }
         finally
         {
             await output.FlushAsync(CancellationToken.None);

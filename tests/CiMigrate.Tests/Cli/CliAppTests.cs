@@ -54,4 +54,28 @@ public class CliAppTests
 
         Assert.That(inner.ToString(), Is.EqualTo("connecting with *** to db\ntail ***"));
     }
+
+    sealed class ThrowingTask : ITask
+    {
+        public string Name => "explode";
+        public string Description => "fails with an unexpected exception that quotes a secret";
+
+        public Task<int> RunAsync(TaskContext context) =>
+            throw new InvalidOperationException($"could not use {context.Options.DatabaseUrl}");
+    }
+
+    [Test]
+    public async Task An_unexpected_exception_exits_3_with_its_secrets_masked()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await new CiMigrate.Cli.CliApp([new ThrowingTask()]).RunAsync(
+            ["explode", "--database-url", "postgresql://postgres:hunter2-secret@db:5432/postgres"], output, error,
+            new Dictionary<string, string?>());
+
+        Assert.That(exitCode, Is.EqualTo(ExitCodes.Execution));
+        Assert.That(error.ToString(), Does.StartWith("internal error: InvalidOperationException: could not use ***"));
+        Assert.That(error.ToString() + output, Does.Not.Contain("hunter2"));
+    }
 }
