@@ -31,7 +31,7 @@ as_server "$bin/pg_ctl" -D "$work/data" -l "$work/data/server.log" -w \
   -o "-c listen_addresses='' -c unix_socket_directories='$work/sock'" \
   start >/dev/null
 psql() { "$bin/psql" -X -q -h "$work/sock" -U postgres -v ON_ERROR_STOP=1 "$@"; }
-psql -d postgres -c "CREATE ROLE bench_reader" -c "CREATE DATABASE by_psql" -c "CREATE DATABASE by_ci_migrate"
+psql -d postgres -c "CREATE ROLE anon NOLOGIN" -c "CREATE ROLE authenticated NOLOGIN" -c "CREATE ROLE service_role NOLOGIN" -c "CREATE DATABASE by_psql" -c "CREATE DATABASE by_ci_migrate"
 
 # The migrations, in the runbook's style.
 migrations="$work/repo/apps/bench/supabase/migrations"
@@ -48,8 +48,10 @@ CREATE TABLE IF NOT EXISTS items_$i (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX IF NOT EXISTS items_${i}_owner ON items_$i (owner);
-GRANT SELECT ON items_$i TO bench_reader;
+GRANT ALL ON items_$i TO postgres, authenticated, service_role;
+GRANT SELECT ON items_$i TO anon;
 ALTER TABLE items_$i ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS "owners see their items" ON items_$i;
 CREATE POLICY "owners see their items" ON items_$i FOR SELECT USING (owner = current_user);
 SQL
 done
