@@ -9,6 +9,8 @@ static class TestRepository
 
     public static string Examples => Path.Combine(Root, "examples");
 
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
+
     static string FindRoot()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)

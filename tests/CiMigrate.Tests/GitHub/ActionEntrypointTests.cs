@@ -1,3 +1,5 @@
+using CiMigrate.Tests.Fixtures;
+
 namespace CiMigrate.Tests.GitHub;
 
 /// <summary>
@@ -38,7 +40,7 @@ public sealed class ActionEntrypointTests
         };
         foreach (var (name, value) in inputs)
             environment[$"INPUT_{name.ToUpperInvariant()}"] = value;
-        var run = await ProcessRun.StartAsync("bash", [RepositoryRoot.Combine("docker", "entrypoint.sh")], _folder, environment,
+        var run = await ProcessRun.StartAsync("bash", [TestRepository.Combine("docker", "entrypoint.sh")], _folder, environment,
             clearEnvironment: true);
         var record = Path.Combine(_folder, "argv");
         var argv = File.Exists(record) ? File.ReadAllText(record).Split('\0')[..^1] : [];

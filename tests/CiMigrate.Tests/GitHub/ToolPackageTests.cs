@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using CiMigrate.Tests.Fixtures;
+
 namespace CiMigrate.Tests.GitHub;
 
 /// <summary>
@@ -15,12 +17,12 @@ public sealed partial class ToolPackageTests
     public async Task PackAndInstall()
     {
         _folder = Directory.CreateTempSubdirectory("ci-migrate-tool-").FullName;
-        _version = ProjectVersion().Match(File.ReadAllText(RepositoryRoot.Combine("src", "CiMigrate", "CiMigrate.csproj"))).Groups[1].Value;
+        _version = ProjectVersion().Match(File.ReadAllText(TestRepository.Combine("src", "CiMigrate", "CiMigrate.csproj"))).Groups[1].Value;
         var feed = Path.Combine(_folder, "feed");
         var repository = Directory.CreateDirectory(Path.Combine(_folder, "repository")).FullName;
 
         // The test run has built the tool in its own configuration; packing that build keeps this test quick.
-        await Dotnet(RepositoryRoot.Path, "pack", RepositoryRoot.Combine("src", "CiMigrate", "CiMigrate.csproj"), "--no-build",
+        await Dotnet(TestRepository.Root, "pack", TestRepository.Combine("src", "CiMigrate", "CiMigrate.csproj"), "--no-build",
             "-c", Configuration(), "-o", feed);
         // Only the packed folder is a source: a package of the same name on a public feed can never stand in.
         File.WriteAllText(Path.Combine(repository, "nuget.config"), """

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using CiMigrate.GitHub;
 
+using CiMigrate.Tests.Fixtures;
+
 namespace CiMigrate.Tests.GitHub;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed partial class WorkflowFilesTests
     [Test]
     public async Task Workflows_and_action_pass_actionlint_and_the_schemas()
     {
-        var run = await ProcessRun.StartAsync("bash", [RepositoryRoot.Combine("build", "validate-workflows.sh")], RepositoryRoot.Path,
+        var run = await ProcessRun.StartAsync("bash", [TestRepository.Combine("build", "validate-workflows.sh")], TestRepository.Root,
             timeout: NpmInstall);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
@@ -30,7 +32,7 @@ public sealed partial class WorkflowFilesTests
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, ".github", "workflows"));
-            File.Copy(RepositoryRoot.Combine("action.yml"), Path.Combine(folder, "action.yml"));
+            File.Copy(TestRepository.Combine("action.yml"), Path.Combine(folder, "action.yml"));
             File.WriteAllText(Path.Combine(folder, ".github", "workflows", "broken.yml"), """
                 on: push
                 jobs:
@@ -41,8 +43,8 @@ public sealed partial class WorkflowFilesTests
                       - run: echo "${{ steps.nothing.outputs.x }}"
                 """);
 
-            var run = await ProcessRun.StartAsync("bash", [RepositoryRoot.Combine("build", "validate-workflows.sh"), folder],
-                RepositoryRoot.Path, timeout: NpmInstall);
+            var run = await ProcessRun.StartAsync("bash", [TestRepository.Combine("build", "validate-workflows.sh"), folder],
+                TestRepository.Root, timeout: NpmInstall);
 
             Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
             Assert.That(run.Error, Does.Contain(".github/workflows/broken.yml:3:3: job \"deploy\" needs job \"missing-job\""));
@@ -56,7 +58,7 @@ public sealed partial class WorkflowFilesTests
     [Test]
     public void Every_action_input_is_mapped_by_the_entrypoint()
     {
-        var entrypoint = File.ReadAllText(RepositoryRoot.Combine("docker", "entrypoint.sh"));
+        var entrypoint = File.ReadAllText(TestRepository.Combine("docker", "entrypoint.sh"));
         var read = InputRead().Matches(entrypoint).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
         // The token is read by the tool itself (INPUT_GITHUB-TOKEN), so it never appears on a command line.
         read.Add("github-token");
@@ -76,8 +78,8 @@ public sealed partial class WorkflowFilesTests
     [Test]
     public void Readme_shows_the_ready_to_copy_workflows_as_they_are()
     {
-        var readme = File.ReadAllText(RepositoryRoot.Combine("README.md"));
-        var workflows = Directory.GetFiles(RepositoryRoot.Combine("docs", "workflows"), "*.yml");
+        var readme = File.ReadAllText(TestRepository.Combine("README.md"));
+        var workflows = Directory.GetFiles(TestRepository.Combine("docs", "workflows"), "*.yml");
 
         Assert.That(workflows, Is.Not.Empty);
         foreach (var workflow in workflows)
@@ -89,7 +91,7 @@ public sealed partial class WorkflowFilesTests
     {
         var keys = new List<string>();
         var inside = false;
-        foreach (var line in File.ReadLines(RepositoryRoot.Combine("action.yml")))
+        foreach (var line in File.ReadLines(TestRepository.Combine("action.yml")))
         {
             if (line.Length > 0 && !char.IsWhiteSpace(line[0]))
                 inside = line == $"{name}:";

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CiMigrate.Tests.Support;
 
+using CiMigrate.Tests.Fixtures;
+
 namespace CiMigrate.Tests.Lint;
 
 sealed class ExampleLintTests
@@ -8,7 +10,7 @@ sealed class ExampleLintTests
     [Test]
     public async Task The_unsafe_example_migration_is_reported_for_each_of_its_mistakes()
     {
-        var root = LintTestSupport.RepositoryRoot();
+        var root = TestRepository.Root;
 
         var run = await CliRun.RunAsync(root, "lint", "examples/unsafe", "--format", "json");
 
@@ -31,7 +33,7 @@ sealed class ExampleLintTests
     [Test]
     public async Task The_example_apps_lint_clean_with_their_settings()
     {
-        var root = LintTestSupport.RepositoryRoot();
+        var root = TestRepository.Root;
 
         var run = await CliRun.RunAsync(root, "lint", "--config", "examples/ci-migrate.json", "--format", "json");
 

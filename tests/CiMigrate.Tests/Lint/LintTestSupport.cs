@@ -26,13 +26,4 @@ static class LintTestSupport
         Apps = apps,
         Environments = new Dictionary<string, EnvironmentSettings>(),
     };
-
-    /// <summary>The repository root, found from the test output folder (docs and fixtures are checked against it).</summary>
-    public static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (folder is not null && !System.IO.File.Exists(Path.Combine(folder.FullName, "CiMigrate.sln")))
-            folder = folder.Parent;
-        return folder?.FullName ?? throw new InvalidOperationException("CiMigrate.sln not found above the test folder.");
-    }
 }

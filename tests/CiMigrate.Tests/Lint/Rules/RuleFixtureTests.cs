@@ -1,5 +1,7 @@
 using CiMigrate.Lint;
 
+using CiMigrate.Tests.Fixtures;
+
 namespace CiMigrate.Tests.Lint.Rules;
 
 /// <summary>
@@ -76,7 +78,7 @@ sealed class RuleFixtureTests
     [Test]
     public void Every_rule_and_linter_finding_has_a_docs_page()
     {
-        var docs = Path.Combine(LintTestSupport.RepositoryRoot(), "docs", "rules");
+        var docs = Path.Combine(TestRepository.Root, "docs", "rules");
         var ids = LintRules.All.Select(r => r.Id).Concat(LinterFindings.All.Select(r => r.Id));
         Assert.That(ids.Where(id => !File.Exists(Path.Combine(docs, $"{id}.md"))), Is.Empty);
     }
@@ -84,7 +86,7 @@ sealed class RuleFixtureTests
     [Test]
     public void Docs_pages_state_the_default_severity_the_code_has()
     {
-        var docs = Path.Combine(LintTestSupport.RepositoryRoot(), "docs", "rules");
+        var docs = Path.Combine(TestRepository.Root, "docs", "rules");
         var wrong = LintRules.All.Select(RuleDescription.Of).Concat(LinterFindings.All)
             .Where(rule => !File.ReadAllText(Path.Combine(docs, $"{rule.Id}.md"))
                 .Contains($"Default severity: **{rule.DefaultSeverity.ToString().ToLowerInvariant()}**", StringComparison.Ordinal))
