@@ -8,8 +8,7 @@ public static class LintJsonRenderer
 {
     public static void Render(LintReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        output.WriteLine(JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteNumber("files", report.Files.Count);
@@ -29,8 +28,6 @@ public static class LintJsonRenderer
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        }));
     }
 }

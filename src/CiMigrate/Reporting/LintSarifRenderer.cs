@@ -14,8 +14,7 @@ public static class LintSarifRenderer
 
     public static void Render(LintReport report, TextWriter output)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        output.WriteLine(JsonText.Write(json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", Schema);
@@ -27,9 +26,7 @@ public static class LintSarifRenderer
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        }));
     }
 
     static void WriteTool(Utf8JsonWriter json, IReadOnlyList<RuleDescription> rules)

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using CiMigrate.Planning;
 using CiMigrate.Planning.Catalog;
@@ -12,8 +10,6 @@ namespace CiMigrate.Reporting;
 /// </summary>
 public static class PlanJsonRenderer
 {
-    static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Render(Plan plan) => Write(w => WritePlan(w, plan));
 
     /// <summary><c>diff --all-apps --format json</c>: the apps with pending migrations, for a workflow matrix.</summary>
@@ -39,13 +35,7 @@ public static class PlanJsonRenderer
         w.WriteEndObject();
     });
 
-    static string Write(Action<Utf8JsonWriter> write)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, Options))
-            write(writer);
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+    static string Write(Action<Utf8JsonWriter> write) => JsonText.Write(write) + "\n";
 
     static void WritePlan(Utf8JsonWriter w, Plan plan)
     {
