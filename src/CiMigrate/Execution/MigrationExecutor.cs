@@ -26,6 +26,9 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
     public async Task<ExecutionOutcome> ApplyAsync(IReadOnlyList<Migration> pending, ApplyOptions options,
         CancellationToken cancellationToken)
     {
+        // Nothing to run, nothing to check: a no-op run costs no round trip here.
+        if (pending.Count == 0 && !options.DryRun)
+            return new ExecutionOutcome(log.Events);
         var single = options.DryRun || options.Atomic;
         MigrationPreflight.Check(pending.Select(m => m.Up), single, options.DryRun ? "--dry-run" : "--atomic");
         var createSchema = await SchemaToCreateAsync(cancellationToken);

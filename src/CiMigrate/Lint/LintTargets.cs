@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Migrations;
@@ -14,7 +15,7 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
     const string MigrationsFolderName = "migrations";
     static readonly string[] SkippedFolders = ["node_modules", "bin", "obj", ".git"];
 
-    readonly Dictionary<string, MigrationsFolder?> _folders = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, MigrationsFolder?> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Absolute paths of the files to lint, sorted; <paramref name="paths"/> empty means every app's folder.</summary>
     public IReadOnlyList<string> Find(IReadOnlyList<string> paths, IReadOnlyList<AppSettings> apps)
@@ -42,21 +43,34 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
     }
 
     /// <summary>Reads a file and places it: its role, its migrations folder and its app's schema.</summary>
-    public LintFile Read(string path)
+    public LintFile Read(string path) => Place(path, text: null);
+
+    /// <summary>A migration discovery has read: the text that is about to run, placed as <see cref="Read"/> does.</summary>
+    public LintFile Of(MigrationFile file) => Place(file.Path, file.Text);
+
+    // Thread-safe: the apply gate opens the files it lints from parallel workers.
+    LintFile Place(string path, string? text)
     {
         var folder = FolderOf(path);
         var directory = Path.GetDirectoryName(path)!;
         var isDown = (folder is not null && directory == folder.DownFolder)
             || (MigrationFileName.TryParse(Path.GetFileName(path), out var name) && name.Value.IsDownSuffix);
         var schema = folder?.App?.Schema is { Length: > 0 } appSchema ? appSchema : schemaOption;
-        return LintFile.Read(path, RepositoryPaths.Display(path, settings.Root), isDown ? LintFileRole.Down : LintFileRole.Up, schema, folder);
+        var role = isDown ? LintFileRole.Down : LintFileRole.Up;
+        var displayPath = RepositoryPaths.Display(path, settings.Root);
+        return text is null
+            ? LintFile.Read(path, displayPath, role, schema, folder)
+            : new LintFile(path, displayPath, text, role, schema, folder);
     }
 
     MigrationsFolder? FolderOf(string file)
     {
         var directory = Path.GetDirectoryName(file)!;
-        if (_folders.TryGetValue(directory, out var known))
-            return known;
+        return _folders.GetOrAdd(directory, FolderAt);
+    }
+
+    MigrationsFolder? FolderAt(string directory)
+    {
         var folderPath = Path.GetFileName(directory) == MigrationsFolder.DownFolderName ? Path.GetDirectoryName(directory)! : directory;
         var app = settings.Apps.FirstOrDefault(a => SamePath(a.Migrations, folderPath));
         MigrationsFolder? folder = null;
@@ -72,7 +86,6 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
             folder = new MigrationsFolder(folderPath, schema is null ? null : new AppSettings(SettingsLoader.AppNameOf(folderPath), schema, folderPath));
         }
 
-        _folders[directory] = folder;
         return folder;
     }
 

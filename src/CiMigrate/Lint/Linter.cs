@@ -36,8 +36,23 @@ public sealed class Linter
     public IReadOnlyList<RuleDescription> Descriptions { get; }
 
     /// <summary>Files are independent, so they are linted in parallel; the report orders the findings.</summary>
-    public LintReport Lint(IReadOnlyList<LintFile> files) =>
-        new([.. files.Select(f => f.DisplayPath)], files.AsParallel().SelectMany(Lint).ToList(), Descriptions);
+    public LintReport Lint(IReadOnlyList<LintFile> files) => Lint(files, file => file);
+
+    /// <summary>
+    /// Lints files that <paramref name="open"/> reads only when their turn comes, so that a run over a thousand files
+    /// holds the statements of one file per worker rather than of all of them.
+    /// </summary>
+    public LintReport Lint<TSource>(IReadOnlyList<TSource> sources, Func<TSource, LintFile> open)
+    {
+        var displayPaths = new string[sources.Count];
+        var findings = sources.AsParallel().SelectMany((source, index) =>
+        {
+            var file = open(source);
+            displayPaths[index] = file.DisplayPath;
+            return Lint(file);
+        }).ToList();
+        return new LintReport(displayPaths, findings, Descriptions);
+    }
 
     /// <summary>The findings of one file, suppressions applied, each with its configured severity.</summary>
     public IReadOnlyList<Finding> Lint(LintFile file)

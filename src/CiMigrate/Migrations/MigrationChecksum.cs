@@ -14,4 +14,8 @@ public static class MigrationChecksum
         var normalised = text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalised)));
     }
+
+    /// <summary>The same checksum from the file's UTF-8 bytes (BOM removed), without decoding them when there is no CR.</summary>
+    public static string Of(ReadOnlySpan<byte> content) =>
+        content.Contains((byte)'\r') ? Of(Encoding.UTF8.GetString(content)) : Convert.ToHexStringLower(SHA256.HashData(content));
 }

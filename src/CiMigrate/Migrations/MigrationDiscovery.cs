@@ -73,7 +73,7 @@ static class MigrationDiscovery
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(file.Text))
+        if (file.IsBlank)
         {
             problems.Add($"{display}: the file is empty.");
             return;

@@ -1,20 +1,24 @@
 using CiMigrate.Configuration;
+using CiMigrate.Hosting;
 using CiMigrate.Sql;
 
 namespace CiMigrate.Migrations;
 
-/// <summary>One SQL file as read from disk: text without a BOM, and the checksum of its normalised content.</summary>
+/// <summary>
+/// One SQL file: where it is, and the checksum of its normalised content. The text (without a BOM) and the
+/// statements are read on first use: a run over 1,000 applied migrations needs only their checksums.
+/// </summary>
 public sealed class MigrationFile
 {
     // Weak: a run over 1,000 files (lint, then apply) must not keep every parsed file alive until the end;
     // a file parsed again costs ~60 µs, its tokens ~20 KiB.
     readonly WeakReference<SqlScript?> _script = new(null);
+    string? _text;
 
-    public MigrationFile(string path, string displayPath, string text, string checksum)
+    MigrationFile(string path, string displayPath, string checksum)
     {
         Path = path;
         DisplayPath = displayPath;
-        Text = text;
         Checksum = checksum;
     }
 
@@ -24,7 +28,11 @@ public sealed class MigrationFile
     /// <summary>The path users see in messages: relative to the repository root where possible.</summary>
     public string DisplayPath { get; }
 
-    public string Text { get; }
+    /// <summary>
+    /// The content, read again from disk on first use. A file edited since its checksum was taken is an error:
+    /// what runs must be what was checked.
+    /// </summary>
+    public string Text => _text ??= ReadTextAgain();
 
     /// <summary>SHA-256 of the content with line endings normalised, lower-case hex.</summary>
     public string Checksum { get; }
@@ -42,11 +50,28 @@ public sealed class MigrationFile
         }
     }
 
+    /// <summary>Whether the file holds nothing but white space.</summary>
+    public bool IsBlank { get; private init; }
+
+    /// <summary>Reads a file's checksum; throws <see cref="UsageException"/> when it is not UTF-8, naming line and column.</summary>
     public static MigrationFile Read(string path, string root)
     {
         var bytes = File.ReadAllBytes(path);
         var displayPath = RepositoryPaths.Display(path, root);
-        var text = MigrationText.Decode(bytes, displayPath);
-        return new MigrationFile(path, displayPath, text, MigrationChecksum.Of(text));
+        var content = MigrationText.Content(bytes, displayPath);
+        return new MigrationFile(path, displayPath, MigrationChecksum.Of(content)) { IsBlank = MigrationText.IsBlank(content) };
+    }
+
+    string ReadTextAgain()
+    {
+        var text = MigrationText.Decode(File.ReadAllBytes(Path), DisplayPath);
+        if (MigrationChecksum.Of(text) != Checksum)
+        {
+            throw new ExecutionException(
+                $"{DisplayPath} changed on disk while ci-migrate was running (its checksum is no longer {Checksum}). " +
+                "Nothing of it ran; run again once the file is final.");
+        }
+
+        return text;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using CiMigrate.Hosting;
 
 namespace CiMigrate.Migrations;
@@ -8,12 +9,18 @@ static class MigrationText
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Decode(byte[] bytes, string displayPath)
+    public static string Decode(byte[] bytes, string displayPath) => StrictUtf8.GetString(Content(bytes, displayPath));
+
+    /// <summary>The bytes after the BOM, checked to be UTF-8 without decoding them.</summary>
+    public static ReadOnlySpan<byte> Content(byte[] bytes, string displayPath)
     {
         var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        var content = bytes.AsSpan(start);
+        if (Utf8.IsValid(content))
+            return content;
         try
         {
-            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+            _ = StrictUtf8.GetCharCount(content);
         }
         catch (DecoderFallbackException ex)
         {
@@ -23,6 +30,22 @@ static class MigrationText
                 $"{displayPath}:{line}:{column}: the file is not valid UTF-8 (byte 0x{bytes[offset]:X2} at byte offset {offset}). " +
                 "Save it as UTF-8.");
         }
+
+        throw new UsageException($"{displayPath}: the file is not valid UTF-8. Save it as UTF-8.");
+    }
+
+    /// <summary>Whether UTF-8 content is nothing but white space (as <see cref="string.IsNullOrWhiteSpace"/> sees it).</summary>
+    public static bool IsBlank(ReadOnlySpan<byte> content)
+    {
+        foreach (var b in content)
+        {
+            // Any ASCII character but white space is content; non-ASCII white space (a no-break space) is rare
+            // enough to decide on the decoded text.
+            if (b < 0x80 && !char.IsWhiteSpace((char)b))
+                return false;
+        }
+
+        return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(content));
     }
 
     static (int Line, int Column) LineColumnAt(byte[] bytes, int start, int offset)

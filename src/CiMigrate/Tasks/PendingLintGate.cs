@@ -20,7 +20,7 @@ static class PendingLintGate
             return;
         var settings = context.Workspace.Settings;
         var targets = new LintTargets(settings, context.Options.WorkingDirectory, context.Options.Schema);
-        var report = new Linter(LintRules.All, settings.Lint).Lint([.. pending.Select(m => targets.Read(m.Up.Path))]);
+        var report = new Linter(LintRules.All, settings.Lint).Lint(pending, migration => targets.Of(migration.Up));
         if (!report.HasErrors)
             return;
 

@@ -117,6 +117,7 @@ public class MigrationDiscoveryTests
 
     [TestCase("")]
     [TestCase("  \n\t\n")]
+    [TestCase("\u00A0\u2003\r\n")]
     public void An_empty_file_is_an_error(string content)
     {
         using var repo = new TempDirectory();
@@ -148,6 +149,24 @@ public class MigrationDiscoveryTests
 
         Assert.That(error.Problems, Has.Count.EqualTo(2));
         Assert.That(error.Message, Does.StartWith("2 problems in the migration files:"));
+    }
+
+    [Test]
+    public void The_text_is_read_on_first_use_and_a_file_edited_since_discovery_is_refused()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_a.sql", Header + "CREATE TABLE a();\n");
+        repo.File("supabase/migrations/20250101000001_b.sql", Header + "CREATE TABLE b();\n");
+        var set = Load(repo);
+
+        repo.File("supabase/migrations/20250101000000_a.sql", Header + "CREATE TABLE a(); DROP TABLE money_tracker.accounts;\n");
+        repo.File("supabase/migrations/20250101000001_b.sql", Header.Replace("\n", "\r\n") + "CREATE TABLE b();\r\n");
+
+        var error = Assert.Throws<CiMigrate.Hosting.ExecutionException>(() => _ = set.Migrations[0].Up.Text)!;
+        Assert.That(error.Message, Does.StartWith(
+            $"supabase/migrations/20250101000000_a.sql changed on disk while ci-migrate was running (its checksum is no longer {set.Migrations[0].Checksum})."));
+        // Line endings are not an edit: the checksum normalises them.
+        Assert.That(set.Migrations[1].Up.Text, Is.EqualTo(Header.Replace("\n", "\r\n") + "CREATE TABLE b();\r\n"));
     }
 
     [Test]
