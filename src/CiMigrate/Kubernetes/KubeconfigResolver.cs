@@ -67,7 +67,7 @@ public sealed class KubeconfigResolver(
         {
             try
             {
-                var config = KubernetesClientConfiguration.LoadKubeConfig(path);
+                var config = KubeconfigFile.Load(path);
                 if (context is null ? !string.IsNullOrEmpty(config.CurrentContext) : config.Contexts?.Any(c => c.Name == context) == true)
                     return path;
             }
@@ -84,7 +84,7 @@ public sealed class KubeconfigResolver(
     {
         try
         {
-            return new KubeconfigSource(KubernetesClientConfiguration.BuildConfigFromConfigFile(path, context), origin);
+            return new KubeconfigSource(KubeconfigFile.Build(path, context), origin);
         }
         catch (KubeConfigException ex)
         {

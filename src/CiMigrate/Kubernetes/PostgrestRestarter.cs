@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using CiMigrate.Hosting;
 using k8s;
 using k8s.Models;
@@ -37,11 +37,19 @@ public sealed class PostgrestRestarter
     public async Task RestartAsync(string @namespace, string deployment, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var restartedAt = _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        var body = new { spec = new { template = new { metadata = new { annotations = new Dictionary<string, string>
+        // kubectl rollout restart's own patch. A JsonObject, not an anonymous type: the serializer's reflection is not
+        // there in the Native AOT build.
+        var body = new JsonObject
         {
-            [RestartedAtAnnotation] = restartedAt,
-        } } } } };
-        var patch = new V1Patch(JsonSerializer.Serialize(body), V1Patch.PatchType.StrategicMergePatch);
+            ["spec"] = new JsonObject
+            {
+                ["template"] = new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RestartedAtAnnotation] = restartedAt } },
+                },
+            },
+        };
+        var patch = new V1Patch(body.ToJsonString(), V1Patch.PatchType.StrategicMergePatch);
         var patched = await KubernetesErrors.CallAsync(new Access("patch", "deployments", deployment, @namespace),
             () => _client.AppsV1.PatchNamespacedDeploymentAsync(patch, deployment, @namespace, cancellationToken: cancellationToken));
         var generation = patched.Metadata.Generation ?? 0;

@@ -45,13 +45,14 @@ public sealed class Linter
     public LintReport Lint<TSource>(IReadOnlyList<TSource> sources, Func<TSource, LintFile> open)
     {
         var displayPaths = new string[sources.Count];
-        var findings = sources.AsParallel().SelectMany((source, index) =>
+        var findings = new IReadOnlyList<Finding>[sources.Count];
+        Parallel.For(0, sources.Count, i =>
         {
-            var file = open(source);
-            displayPaths[index] = file.DisplayPath;
-            return Lint(file);
-        }).ToList();
-        return new LintReport(displayPaths, findings, Descriptions);
+            var file = open(sources[i]);
+            displayPaths[i] = file.DisplayPath;
+            findings[i] = Lint(file);
+        });
+        return new LintReport(displayPaths, findings.SelectMany(f => f), Descriptions);
     }
 
     /// <summary>The findings of one file, suppressions applied, each with its configured severity.</summary>
