@@ -1,18 +1,22 @@
 # The ci-migrate container action. build/image.sh performs the same build steps without Docker (CI has no engine):
 # keep the two in step.
 
-# --- build: publish ReadyToRun for linux-x64 --------------------------------------------------------------------
+# --- build: publish Native AOT for linux-x64 (clang links it) -------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends clang zlib1g-dev \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props CiMigrate.sln README.md ./
 COPY src/CiMigrate/CiMigrate.csproj src/CiMigrate/
-RUN dotnet restore src/CiMigrate/CiMigrate.csproj -r linux-x64 -p:PublishReadyToRun=true
+RUN dotnet restore src/CiMigrate/CiMigrate.csproj -r linux-x64 -p:PublishAot=true
 COPY src/ src/
-RUN dotnet publish src/CiMigrate/CiMigrate.csproj -c Release -r linux-x64 --self-contained false \
-      -p:PublishReadyToRun=true --no-restore -o /out
+RUN dotnet publish src/CiMigrate/CiMigrate.csproj -c Release -r linux-x64 -p:PublishAot=true --no-restore -o /out \
+ && rm -f /out/*.dbg
 
 # --- runtime: the tool, PostgreSQL 15 server binaries (the throwaway shadow of diff) and git --------------------
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# A Native AOT executable needs no .NET runtime: runtime-deps has only what it links against (libc, OpenSSL).
+FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 # Debian's own postgresql-15 where the release has it; otherwise PostgreSQL's apt repository (PGDG) for this
 # release. initdb/pg_ctl/postgres land in /usr/lib/postgresql/15/bin, where ci-migrate looks.
 RUN set -eux; \
@@ -42,6 +46,5 @@ RUN useradd --create-home --uid 1001 --shell /bin/bash ci-migrate \
 USER ci-migrate
 
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
-    DOTNET_NOLOGO=1 \
-    DOTNET_TieredPGO=1
+    DOTNET_NOLOGO=1
 ENTRYPOINT ["/usr/local/bin/ci-migrate-action"]

@@ -65,9 +65,12 @@ obtain() {
 
 if [[ -n "${CI_MIGRATE:-}" ]]; then
   if [[ -x "$CI_MIGRATE" ]]; then BIN[ci-migrate]="$CI_MIGRATE"; else NA[ci-migrate]="CI_MIGRATE=$CI_MIGRATE is not executable"; fi
+  NA[ci-migrate-r2r]="CI_MIGRATE is set: only that build is timed"
 else
-  log "publishing ci-migrate (Release, ReadyToRun)"
-  obtain ci-migrate tools_publish_ci_migrate "$out/ci-migrate"
+  log "publishing ci-migrate (Native AOT, as the container image ships it; a few minutes)"
+  obtain ci-migrate tools_publish_ci_migrate_aot "$out/ci-migrate"
+  log "publishing ci-migrate (ReadyToRun, as the .NET tool ships it)"
+  obtain ci-migrate-r2r tools_publish_ci_migrate "$out/ci-migrate-r2r"
 fi
 for task in stage-apply lint diff; do
   if [[ -n "${NA[ci-migrate]:-}" ]]; then
@@ -126,6 +129,7 @@ set_command() {
     psql-each) CMD=("${PSQL[@]}" -d @DB@ -f "$w/each.sql") ;;
     ci-migrate) CMD=("${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url @DB@)") ;;
     ci-migrate-atomic) CMD=("${BIN[ci-migrate]}" stage-apply --atomic --database-url "$(pg_url @DB@)") ;;
+    ci-migrate-r2r) CMD=("${BIN[ci-migrate-r2r]}" stage-apply --database-url "$(pg_url @DB@)") ;;
     supabase) CMD=("${BIN[supabase]}" migration up --db-url "$(pg_url @DB@)?sslmode=disable") ;;
     # The files set search_path: dbmate's history table is named with its schema, or it would follow them.
     dbmate) CMD=("${BIN[dbmate]}" --url "$(pg_url @DB@)?sslmode=disable" --migrations-dir "$w/dbmate"
@@ -147,22 +151,24 @@ declare -A LABEL=(
   [psql-each]="psql, one transaction per file"
   [ci-migrate]="ci-migrate stage-apply"
   [ci-migrate-atomic]="ci-migrate stage-apply --atomic"
+  [ci-migrate-r2r]="ci-migrate stage-apply (.NET tool, ReadyToRun)"
   [supabase]="supabase migration up (2.117.0)"
   [dbmate]="dbmate migrate (2.36.0)"
   [dbup]="DbUp (dbup-postgresql 7.0.1)"
   [evolve]="Evolve (3.2.0)"
-  [cold-ci-migrate]="ci-migrate --version" [cold-psql]="psql --version" [cold-dbmate]="dbmate --version"
+  [cold-ci-migrate]="ci-migrate --version" [cold-ci-migrate-r2r]="ci-migrate --version (.NET tool, ReadyToRun)" [cold-psql]="psql --version" [cold-dbmate]="dbmate --version"
   [cold-supabase]="supabase --version" [cold-squawk]="squawk --version"
   [lint-ci-migrate]="ci-migrate lint" [lint-squawk]="squawk (squawk-cli 2.66.0)"
   [diff-all]="ci-migrate diff (all pending, throwaway shadow)"
   [diff-203]="ci-migrate diff --env (200 applied, 3 pending)"
 )
 # What each row needs (a key of NA); rows whose need is n/a print the reason.
-declare -A NEEDS=([ci-migrate]=stage-apply [ci-migrate-atomic]=stage-apply [supabase]=supabase [dbmate]=dbmate
+declare -A NEEDS=([ci-migrate]=stage-apply [ci-migrate-atomic]=stage-apply [ci-migrate-r2r]=ci-migrate-r2r
+  [cold-ci-migrate-r2r]=ci-migrate-r2r [supabase]=supabase [dbmate]=dbmate
   [dbup]=peers [evolve]=peers [cold-ci-migrate]=ci-migrate [cold-dbmate]=dbmate [cold-supabase]=supabase
   [cold-squawk]=squawk [lint-ci-migrate]=lint [lint-squawk]=squawk [diff-all]=diff [diff-203]=diff)
-apply_tools=(psql-1tx psql-each ci-migrate ci-migrate-atomic supabase dbmate dbup evolve)
-ledger_tools=(ci-migrate supabase dbmate dbup evolve)
+apply_tools=(psql-1tx psql-each ci-migrate ci-migrate-atomic ci-migrate-r2r supabase dbmate dbup evolve)
+ledger_tools=(ci-migrate ci-migrate-r2r supabase dbmate dbup evolve)
 
 # A short fact from a run's output, where a tool states one worth keeping.
 note_for() {
@@ -237,7 +243,7 @@ for n in "${sizes[@]}"; do
 done
 
 log "cold start"
-series cold 1 "$cold_runs" none cold-ci-migrate cold-psql cold-dbmate cold-supabase cold-squawk
+series cold 1 "$cold_runs" none cold-ci-migrate cold-ci-migrate-r2r cold-psql cold-dbmate cold-supabase cold-squawk
 
 for n in "${sizes[@]}"; do
   log "lint $n"

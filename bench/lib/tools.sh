@@ -2,7 +2,8 @@
 # Everything lands in the git-ignored bench/out/. Each function prints the executable's path, or fails with
 # the reason on stderr (callers turn that into an "n/a (reason)" row rather than stopping the run).
 #
-#   tools_publish_ci_migrate DIR   the published tool: Release, ReadyToRun, linux-x64, framework-dependent
+#   tools_publish_ci_migrate DIR   the .NET tool's build: Release, ReadyToRun, linux-x64, framework-dependent
+#   tools_publish_ci_migrate_aot DIR   the container image's build: Native AOT, linux-x64 (build/publish-aot.sh)
 #   tools_publish_peers DIR        bench/peers (DbUp and Evolve), published the same way
 #   tools_npm NAME PACKAGE@VERSION BIN   npm install -E into bench/out/tools/NAME; prints node_modules/.bin/BIN
 #   tools_has_task CI_MIGRATE TASK       true when the build has TASK (not a "not available yet" placeholder)
@@ -17,6 +18,15 @@ tools_publish_ci_migrate() {
     return 1
   fi
   echo "$out/ci-migrate"
+}
+
+tools_publish_ci_migrate_aot() {
+  local exe
+  if ! exe="$("$TOOLS_ROOT/build/publish-aot.sh" "$1" 2>"$1.why")"; then
+    echo "Native AOT publish failed: $(grep -m1 -E 'error' "$1.why" "$1.log" 2>/dev/null | cut -c1-100)" >&2
+    return 1
+  fi
+  echo "$exe"
 }
 
 tools_publish_peers() {
