@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Sql;
@@ -46,12 +47,22 @@ public sealed class Linter
     {
         var displayPaths = new string[sources.Count];
         var findings = new IReadOnlyList<Finding>[sources.Count];
-        Parallel.For(0, sources.Count, i =>
+        try
         {
-            var file = open(sources[i]);
-            displayPaths[i] = file.DisplayPath;
-            findings[i] = Lint(file);
-        });
+            Parallel.For(0, sources.Count, i =>
+            {
+                var file = open(sources[i]);
+                displayPaths[i] = file.DisplayPath;
+                findings[i] = Lint(file);
+            });
+        }
+        catch (AggregateException ex)
+        {
+            // A file that cannot be read is the user's error (not UTF-8, changed on disk): report it as such, not as
+            // the parallel loop's wrapper.
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
         return new LintReport(displayPaths, findings.SelectMany(f => f), Descriptions);
     }
 

@@ -10,10 +10,10 @@ namespace CiMigrate.Migrations;
 /// </summary>
 public sealed class MigrationFile
 {
-    // Weak: a run over 1,000 files (lint, then apply) must not keep every parsed file alive until the end;
-    // a file parsed again costs ~60 µs, its tokens ~20 KiB.
+    // Weak, both: a run over 1,000 files (lint, then apply) must not keep every text and parsed file alive until the
+    // end; a file read again costs ~10 µs (and its checksum is checked), parsed again ~60 µs.
     readonly WeakReference<SqlScript?> _script = new(null);
-    string? _text;
+    readonly WeakReference<string?> _text = new(null);
 
     MigrationFile(string path, string displayPath, string checksum)
     {
@@ -32,7 +32,17 @@ public sealed class MigrationFile
     /// The content, read again from disk on first use. A file edited since its checksum was taken is an error:
     /// what runs must be what was checked.
     /// </summary>
-    public string Text => _text ??= ReadTextAgain();
+    public string Text
+    {
+        get
+        {
+            if (_text.TryGetTarget(out var text) && text is not null)
+                return text;
+            text = ReadTextAgain();
+            _text.SetTarget(text);
+            return text;
+        }
+    }
 
     /// <summary>SHA-256 of the content with line endings normalised, lower-case hex.</summary>
     public string Checksum { get; }

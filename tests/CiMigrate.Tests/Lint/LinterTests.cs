@@ -82,6 +82,21 @@ sealed class LinterTests
     }
 
     [Test]
+    public void Files_opened_while_linting_report_in_order_and_a_file_that_cannot_be_read_stops_with_its_own_error()
+    {
+        var linter = LintTestSupport.AllRulesLinter();
+        string[] texts = [Header + "DELETE FROM categories;\n", Header + "SELECT 1;\n", Header + "DELETE FROM budgets;\n"];
+
+        var report = linter.Lint(texts, text => LintTestSupport.File(text));
+
+        Assert.That(report.Files, Has.Count.EqualTo(3));
+        Assert.That(report.Findings.Count(f => f.Rule == "unbounded-delete-update"), Is.EqualTo(2));
+        var error = Assert.Throws<UsageException>(() => linter.Lint(texts, text =>
+            text.Contains("SELECT", StringComparison.Ordinal) ? throw new UsageException("b.sql:1:1: not UTF-8") : LintTestSupport.File(text)));
+        Assert.That(error!.Message, Is.EqualTo("b.sql:1:1: not UTF-8"));
+    }
+
+    [Test]
     public void A_file_that_is_not_valid_sql_gets_a_syntax_error_at_the_place()
     {
         var findings = LintTestSupport.AllRulesLinter().Lint(LintTestSupport.File(Header + "INSERT INTO t VALUES ('oops);\n"));
