@@ -5,6 +5,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/bench/out/aot}"
+mkdir -p "$(dirname "$out")"
 
 if ! command -v clang >/dev/null; then
     [[ "$(id -u)" == 0 ]] || { echo "Native AOT needs clang: run 'apt-get install clang zlib1g-dev' as root." >&2; exit 1; }
