@@ -15,26 +15,14 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="$(cd "$bench/.." && pwd)"
 source "$bench/lib/measure.sh"
 source "$bench/lib/pg.sh"
+source "$bench/lib/tools.sh"
 n="${1:-1000}"; rounds="${2:-3}"
 work="$(mktemp -d /tmp/ci-migrate-bench-apply-XXXXXX)"
 chmod 755 "$work"  # the server runs as postgres and must reach its data folder
 cleanup() { pg_stop; rm -rf "$work"; }
 trap cleanup EXIT
 
-out="$root/bench/out/apply-${PUBLISH:-framework-dependent}"
-mkdir -p "$out"
-if [[ -n "${CI_MIGRATE:-}" ]]; then
-  tool="$CI_MIGRATE"
-elif [[ "${PUBLISH:-}" == aot ]]; then
-  tool="$("$root/build/publish-aot.sh" "$out/bin")"
-else
-  args=(--self-contained false)
-  # Its own artifacts folder: a composite build must not leave its intermediate files where the normal build looks.
-  [[ "${PUBLISH:-}" == composite ]] && args=(--self-contained true -p:PublishReadyToRunComposite=true --artifacts-path "$out/artifacts")
-  dotnet publish "$root/src/CiMigrate/CiMigrate.csproj" -c Release -r linux-x64 -p:PublishReadyToRun=true "${args[@]}" \
-    -o "$out/bin" -nologo >"$out.log" 2>&1 || { tail -n 20 "$out.log"; exit 1; }
-  tool="$out/bin/ci-migrate"
-fi
+tool="$(tools_ci_migrate_build "$root/bench/out/builds")"
 dbmate="$root/bench/out/tools/dbmate/node_modules/.bin/dbmate"
 
 pg_start "$work/pg"
@@ -71,7 +59,7 @@ done
 
 med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 floor=$(med "${walls[psql]}")
-echo "apply $n migrations ($(head -c 60 <<<"$("$tool" --version)"), ${PUBLISH:-framework-dependent} build), median of $rounds after a warm-up; no-op median of 10"
+echo "apply $n migrations ($tool, $(head -c 60 <<<"$("$tool" --version)")), median of $rounds after a warm-up; no-op median of 10"
 echo "| run | median wall (s) | x floor | CPU (s) | peak RSS (MiB) |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 for key in psql dbmate ci-migrate noop; do

@@ -5,6 +5,8 @@
 #   tools_publish_ci_migrate DIR   the .NET tool's build: Release, ReadyToRun, linux-x64, framework-dependent
 #   tools_publish_ci_migrate_aot DIR   the container image's build: Native AOT, linux-x64 (build/publish-aot.sh)
 #   tools_publish_peers DIR        bench/peers (DbUp and Evolve), published the same way
+#   tools_ci_migrate_build DIR     the build the focused benches time: $CI_MIGRATE if set, else PUBLISH=aot (Native AOT),
+#                                  PUBLISH=composite (self-contained composite ReadyToRun) or, by default, the .NET tool's
 #   tools_npm NAME PACKAGE@VERSION BIN   npm install -E into bench/out/tools/NAME; prints node_modules/.bin/BIN
 #   tools_has_task CI_MIGRATE TASK       true when the build has TASK (not a "not available yet" placeholder)
 TOOLS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -27,6 +29,23 @@ tools_publish_ci_migrate_aot() {
     return 1
   fi
   echo "$exe"
+}
+
+tools_ci_migrate_build() {
+  local out="$1"
+  mkdir -p "$out"
+  case "${CI_MIGRATE:+given}${PUBLISH:-}" in
+    given*) echo "$CI_MIGRATE" ;;
+    aot) tools_publish_ci_migrate_aot "$out/aot" ;;
+    composite)
+      # Its own artifacts folder: a composite build must not leave its intermediate files where the normal build looks.
+      dotnet publish "$TOOLS_ROOT/src/CiMigrate/CiMigrate.csproj" -c Release -r linux-x64 -p:PublishReadyToRun=true \
+        --self-contained true -p:PublishReadyToRunComposite=true --artifacts-path "$out/composite-artifacts" \
+        -o "$out/composite" -nologo >"$out/composite.log" 2>&1 || { tail -n 20 "$out/composite.log" >&2; return 1; }
+      echo "$out/composite/ci-migrate" ;;
+    "") tools_publish_ci_migrate "$out/r2r" ;;
+    *) echo "PUBLISH must be aot or composite, not '$PUBLISH'" >&2; return 2 ;;
+  esac
 }
 
 tools_publish_peers() {
