@@ -24,6 +24,7 @@ source "$bench/lib/measure.sh"
 source "$bench/lib/pg.sh"
 source "$bench/lib/tools.sh"
 source "$bench/lib/report.sh"
+source "$bench/lib/workload.sh"
 
 quick=false
 case "${1:-}" in
@@ -257,12 +258,7 @@ done
 if [[ -z "${NA[diff]:-}" && -z "${NA[stage-apply]:-}" ]]; then
   # 203 files; the first 200 applied to the target by ci-migrate itself (through a folder of links to them).
   w="$work/w203"
-  "$bench/workload/generate.sh" 203 "$w/repo/supabase/migrations" --down
-  mkdir -p "$w/applied/supabase/migrations/down"
-  for f in $(cd "$w/repo/supabase/migrations" && ls ./*.sql | head -n 200); do
-    ln -s "$w/repo/supabase/migrations/$f" "$w/applied/supabase/migrations/$f"
-    ln -s "$w/repo/supabase/migrations/down/$f" "$w/applied/supabase/migrations/down/$f"
-  done
+  workload_partly_applied "$w" 203 200
   write_config "$w/repo"; write_config "$w/applied"
   pg_fresh target203 bench_template >/dev/null
   if (cd "$w/applied" && "${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url target203)" >"$work/apply200.log" 2>&1); then

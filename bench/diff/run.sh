@@ -12,6 +12,7 @@ root="$(cd "$bench/.." && pwd)"
 source "$bench/lib/measure.sh"
 source "$bench/lib/pg.sh"
 source "$bench/lib/tools.sh"
+source "$bench/lib/workload.sh"
 runs="${1:-3}"
 work="$(mktemp -d /tmp/ci-migrate-bench-diff-XXXXXX)"
 chmod 755 "$work"  # the server runs as postgres and must reach its data folder
@@ -22,13 +23,7 @@ tool="$(tools_ci_migrate_build "$root/bench/out/builds")"
 pg_start "$work/pg"
 pg_template target "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
 
-# The 200 are applied from a folder of links to the first 200 files, so the ledger's checksums are the real ones.
-"$bench/workload/generate.sh" 203 "$work/repo/supabase/migrations" --down
-mkdir -p "$work/applied/supabase/migrations/down"
-for f in $(cd "$work/repo/supabase/migrations" && ls ./*.sql | head -n 200); do
-  ln -s "$work/repo/supabase/migrations/$f" "$work/applied/supabase/migrations/$f"
-  ln -s "$work/repo/supabase/migrations/down/$f" "$work/applied/supabase/migrations/down/$f"
-done
+workload_partly_applied "$work" 203 200
 for dir in repo applied; do
   printf '{ "apps": { "bench": { "schema": "bench", "migrations": "supabase/migrations" } } }\n' >"$work/$dir/ci-migrate.json"
 done

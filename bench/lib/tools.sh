@@ -12,14 +12,17 @@
 TOOLS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS_DIR="$TOOLS_ROOT/bench/out/tools"
 
-tools_publish_ci_migrate() {
-  local out="$1" log="$1.log"
-  if ! dotnet publish "$TOOLS_ROOT/src/CiMigrate/CiMigrate.csproj" -c Release -r linux-x64 -p:PublishReadyToRun=true \
-      --self-contained false -o "$out" -nologo >"$log" 2>&1; then
-    echo "dotnet publish failed: $(grep -m1 -E 'error' "$log" | cut -c1-100)" >&2
+# tools_dotnet_publish WHAT CSPROJ OUT ARGS...: Release, ReadyToRun, linux-x64 into OUT (its log beside it).
+tools_dotnet_publish() {
+  local what="$1" project="$2" out="$3"; shift 3
+  if ! dotnet publish "$project" -c Release -r linux-x64 -p:PublishReadyToRun=true -o "$out" -nologo "$@" >"$out.log" 2>&1; then
+    echo "dotnet publish $what failed: $(grep -m1 -E 'error' "$out.log" | cut -c1-100)" >&2
     return 1
   fi
-  echo "$out/ci-migrate"
+}
+
+tools_publish_ci_migrate() {
+  tools_dotnet_publish ci-migrate "$TOOLS_ROOT/src/CiMigrate/CiMigrate.csproj" "$1" --self-contained false && echo "$1/ci-migrate"
 }
 
 tools_publish_ci_migrate_aot() {
@@ -37,25 +40,17 @@ tools_ci_migrate_build() {
   case "${CI_MIGRATE:+given}${PUBLISH:-}" in
     given*) echo "$CI_MIGRATE" ;;
     aot) tools_publish_ci_migrate_aot "$out/aot" ;;
-    composite)
-      # Its own artifacts folder: a composite build must not leave its intermediate files where the normal build looks.
-      dotnet publish "$TOOLS_ROOT/src/CiMigrate/CiMigrate.csproj" -c Release -r linux-x64 -p:PublishReadyToRun=true \
+    # Its own artifacts folder: a composite build must not leave its intermediate files where the normal build looks.
+    composite) tools_dotnet_publish "ci-migrate (composite)" "$TOOLS_ROOT/src/CiMigrate/CiMigrate.csproj" "$out/composite" \
         --self-contained true -p:PublishReadyToRunComposite=true --artifacts-path "$out/composite-artifacts" \
-        -o "$out/composite" -nologo >"$out/composite.log" 2>&1 || { tail -n 20 "$out/composite.log" >&2; return 1; }
-      echo "$out/composite/ci-migrate" ;;
+      && echo "$out/composite/ci-migrate" ;;
     "") tools_publish_ci_migrate "$out/r2r" ;;
     *) echo "PUBLISH must be aot or composite, not '$PUBLISH'" >&2; return 2 ;;
   esac
 }
 
 tools_publish_peers() {
-  local out="$1" log="$1.log"
-  if ! dotnet publish "$TOOLS_ROOT/bench/peers/Peers.csproj" -c Release -r linux-x64 -p:PublishReadyToRun=true \
-      --self-contained false -o "$out" -nologo >"$log" 2>&1; then
-    echo "dotnet publish bench/peers failed: $(grep -m1 -E 'error' "$log" | cut -c1-100)" >&2
-    return 1
-  fi
-  echo "$out/peers"
+  tools_dotnet_publish bench/peers "$TOOLS_ROOT/bench/peers/Peers.csproj" "$1" --self-contained false && echo "$1/peers"
 }
 
 tools_npm() {

@@ -74,14 +74,14 @@ public sealed class MigrationFile
 
     string ReadTextAgain()
     {
-        var text = MigrationText.Decode(File.ReadAllBytes(Path), DisplayPath);
-        if (MigrationChecksum.Of(text) != Checksum)
+        var content = MigrationText.Content(File.ReadAllBytes(Path), DisplayPath);
+        if (MigrationChecksum.Of(content) != Checksum)
         {
             throw new ExecutionException(
                 $"{DisplayPath} changed on disk while ci-migrate was running (its checksum is no longer {Checksum}). " +
                 "Nothing of it ran; run again once the file is final.");
         }
 
-        return text;
+        return MigrationText.Decode(content);
     }
 }

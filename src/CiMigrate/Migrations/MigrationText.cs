@@ -9,7 +9,10 @@ static class MigrationText
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Decode(byte[] bytes, string displayPath) => StrictUtf8.GetString(Content(bytes, displayPath));
+    public static string Decode(byte[] bytes, string displayPath) => Decode(Content(bytes, displayPath));
+
+    /// <summary>Content that <see cref="Content"/> has checked.</summary>
+    public static string Decode(ReadOnlySpan<byte> content) => StrictUtf8.GetString(content);
 
     /// <summary>The bytes after the BOM, checked to be UTF-8 without decoding them.</summary>
     public static ReadOnlySpan<byte> Content(byte[] bytes, string displayPath)
