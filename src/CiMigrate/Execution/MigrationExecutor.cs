@@ -97,7 +97,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
     {
         for (var i = 0; i < steps.Count; i++)
         {
-            var ok = MigrationPreflight.RunsOutsideTransaction(steps[i].File)
+            var ok = steps[i].File.Script.TransactionMode == TransactionMode.NoTransaction
                 ? await RunStatementByStatementAsync(steps[i], provenance, delay, cancellationToken)
                 : await RunInOneTransactionAsync([steps[i]], commit: true, createSchema: null, provenance, delay, record: true,
                     cancellationToken);
@@ -344,7 +344,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
               "unknown: run 'ci-migrate status' to see if it is recorded before running again."
             : $"The connection to {session.Target} was lost while running {file} ({cause}). PostgreSQL rolls back the open " +
               "transaction of a lost connection: that migration is not applied and not recorded" +
-              (MigrationPreflight.RunsOutsideTransaction(step.File) ? ", but its statements that had completed stay" : "") +
+              (step.File.Script.TransactionMode == TransactionMode.NoTransaction ? ", but its statements that had completed stay" : "") +
               ". Run the command again.");
         log.Add(new RunFailed(message, file));
     }

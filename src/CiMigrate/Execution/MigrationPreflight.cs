@@ -11,13 +11,6 @@ namespace CiMigrate.Execution;
 /// </summary>
 public static class MigrationPreflight
 {
-    /// <summary>The marker, in the comments before the first statement, that makes a file run without a transaction.</summary>
-    public const string NoTransactionMarker = "ci-migrate:no-transaction";
-
-    /// <summary>Whether the file carries <see cref="NoTransactionMarker"/> before its first statement.</summary>
-    public static bool RunsOutsideTransaction(MigrationFile file) =>
-        file.Script.Statements is [var first, ..] && first.LeadingComments.Any(IsMarker);
-
     /// <summary>Throws one <see cref="UsageException"/> naming every problem as <c>file:line:col</c>.</summary>
     /// <param name="files">The up (or, for rollback, down) files about to run, in order.</param>
     /// <param name="singleTransaction">Whether they run in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</param>
@@ -28,10 +21,10 @@ public static class MigrationPreflight
         foreach (var file in files)
         {
             var statements = file.Script.Statements;
-            var marked = RunsOutsideTransaction(file);
+            var marked = file.Script.TransactionMode == TransactionMode.NoTransaction;
             if (marked && singleTransaction)
             {
-                problems.Add($"{file.DisplayPath}:1:1: the file is marked -- {NoTransactionMarker}, so it cannot run in " +
+                problems.Add($"{file.DisplayPath}:1:1: the file is marked {TransactionMarker.Line}, so it cannot run in " +
                     $"the one transaction of {mode}; apply it without {mode}.");
             }
 
@@ -40,13 +33,16 @@ public static class MigrationPreflight
                 if (statement.Kind == StatementKind.TransactionControl)
                 {
                     problems.Add($"{Where(statement)}: '{Head(statement)}' controls the transaction, which ci-migrate owns: each " +
-                        $"migration runs in its own transaction (or statement by statement with -- {NoTransactionMarker}). " +
+                        $"migration runs in its own transaction (or statement by statement with {TransactionMarker.Line}). " +
                         "Remove it; a failure still rolls the whole file back.");
                 }
                 else if (!marked && CannotRunInTransaction(statement, statements) is { } reason)
                 {
-                    problems.Add($"{Where(statement)}: {reason}: add '-- {NoTransactionMarker}' as the first line of the file; " +
-                        "it then runs statement by statement without a transaction, and is recorded after its last statement.");
+                    problems.Add($"{Where(statement)}: {reason}: add '{TransactionMarker.Line}' as the first line of the file; " +
+                        "it then runs statement by statement without a transaction, and is recorded after its last statement." +
+                        (file.Script.HasMisplacedMarker
+                            ? $" (The file mentions {TransactionMarker.NoTransaction}, but only a marker among the comments before the first statement counts.)"
+                            : ""));
                 }
             }
         }
@@ -84,15 +80,6 @@ public static class MigrationPreflight
         if (at < 0)
             return null;
         return statement.Tokens.Skip(at + 2).FirstOrDefault(t => t.Kind == SqlTokenKind.String).Text;
-    }
-
-    static bool IsMarker(string comment)
-    {
-        var text = comment.Trim();
-        text = text.StartsWith("--", StringComparison.Ordinal) ? text[2..]
-            : text.StartsWith("/*", StringComparison.Ordinal) && text.EndsWith("*/", StringComparison.Ordinal) ? text[2..^2]
-            : text;
-        return text.Trim().StartsWith(NoTransactionMarker, StringComparison.OrdinalIgnoreCase);
     }
 
     static string Where(SqlStatement statement) => $"{statement.Path}:{statement.Line}:{statement.Column}";

@@ -9,5 +9,12 @@ public sealed record LintFix(string Description, IReadOnlyList<TextEdit> Edits, 
 {
     public static LintFix Insert(string description, int offset, string text) => new(description, [new TextEdit(offset, 0, text)]);
 
+    /// <summary>
+    /// Puts <paramref name="words"/> (<c>IF NOT EXISTS</c>) right after token <paramref name="index"/> of the statement,
+    /// whatever spacing the author used around it.
+    /// </summary>
+    public static LintFix InsertAfter(Sql.SqlStatement statement, int index, string words, string description) =>
+        Insert(description, statement.Tokens[index].End, " " + words);
+
     public static LintFix Move(string description, string destination) => new(description, [], destination);
 }

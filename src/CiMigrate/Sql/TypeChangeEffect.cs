@@ -1,4 +1,4 @@
-namespace CiMigrate.Planning;
+namespace CiMigrate.Sql;
 
 /// <summary>What changing a column's type costs.</summary>
 public enum TypeChangeEffect
