@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace CiMigrate.Tests.Kubernetes;
 
-public sealed class KubernetesDatabaseTargetTests
+public sealed class PodDatabaseTests
 {
     FakeKubernetesApi _api = null!;
     KubernetesSession _session = null!;
@@ -41,7 +41,7 @@ public sealed class KubernetesDatabaseTargetTests
         await _api.DisposeAsync();
     }
 
-    KubernetesDatabaseTarget Target(KubernetesSettings? settings = null, Dictionary<string, string?>? environment = null) =>
+    PodDatabase Target(KubernetesSettings? settings = null, Dictionary<string, string?>? environment = null) =>
         new(settings ?? Settings, _session, _secrets, _output, environment ?? new());
 
     static async Task<T> ScalarAsync<T>(string connectionString, string sql)
