@@ -10,7 +10,4 @@ namespace CiMigrate.Execution;
 public sealed record ExecutionOutcome(IReadOnlyList<ExecutionEvent> Events)
 {
     public bool Succeeded => !Events.Any(e => e is MigrationFailed or RunFailed or RunRefused);
-
-    /// <summary>The failing statement, when a migration failed.</summary>
-    public MigrationFailed? Failure => Events.OfType<MigrationFailed>().FirstOrDefault();
 }

@@ -29,7 +29,7 @@ public static class ApprovalGates
         new(RefusalCodes.NotApproved, decision.Reason ?? $"The run was not approved for {environment}.", null, null, null, null);
 
     /// <summary>Whether runs against <paramref name="environment"/> need an approval.</summary>
-    public static bool RequiresApproval(EnvironmentSettings environment, IReadOnlyDictionary<string, string?> variables) =>
+    static bool RequiresApproval(EnvironmentSettings environment, IReadOnlyDictionary<string, string?> variables) =>
         environment.RequireApproval ?? (
             string.Equals(environment.Name, Production, StringComparison.OrdinalIgnoreCase)
             && variables.TryGetValue("GITHUB_ACTIONS", out var actions)
