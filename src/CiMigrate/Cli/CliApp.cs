@@ -96,11 +96,6 @@ public sealed class CliApp
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
         }
-        catch (GateRefusedException ex)
-        {
-            await error.WriteLineAsync($"refused: {ex.Message}");
-            return ExitCodes.Findings;
-        }
         catch (ExecutionException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}");

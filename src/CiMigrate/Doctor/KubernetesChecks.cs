@@ -131,7 +131,7 @@ public sealed class KubernetesChecks(
         checklist.Pass("tcp", $"PostgreSQL answers on port {settings.Port} in the pod");
         DatabaseChecks.Tls(checklist, answer.Value, SslMode.Disable, throughPortForward: true, "127.0.0.1");
 
-        var connectionString = KubernetesDatabaseTarget.ConnectionString(forwarder.LocalPort, settings, password);
+        var connectionString = PodDatabase.ConnectionString(forwarder.LocalPort, settings, password);
         await new DatabaseChecks(checklist, cancellationToken).RunAsync(connectionString, throughPortForward: true, schema);
     }
 }

@@ -198,7 +198,7 @@ public static class PlanMarkdownRenderer
 
     static string HazardIcon(HazardKind kind) => kind switch
     {
-        HazardKind.DataLoss or HazardKind.Isolation or HazardKind.FailsOnTarget => "❌",
+        HazardKind.DataLoss or HazardKind.Isolation or HazardKind.FailsOnTarget or HazardKind.FailsOnShadow => "❌",
         _ => "⚠️",
     };
 

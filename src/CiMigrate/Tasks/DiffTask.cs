@@ -89,7 +89,7 @@ public sealed class DiffTask : ITask
             Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
             Pending = comparison.Pending,
             StartShadow = ct => StartShadowAsync(context, ct),
-            Target = session?.Connection,
+            LiveConnection = session?.Connection,
             Notes = Notes(comparison, environment?.Name),
             Findings = FindingsOf(context.Find<LintReport>()),
         }, cancellationToken);
@@ -104,7 +104,7 @@ public sealed class DiffTask : ITask
 
         await WriteAsync(context, Render(plan, context.Options.Format));
         await PublishAsync(context, plan);
-        return failsOnTarget ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
+        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     static IReadOnlyList<PlanFinding> FindingsOf(LintReport? report) =>

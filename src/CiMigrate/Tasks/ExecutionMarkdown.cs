@@ -24,7 +24,7 @@ static class ExecutionMarkdown
             text.Append("Nothing to do.\n\n");
         }
 
-        foreach (var failure in report.Events.Where(e => e is MigrationFailed or RunFailed))
+        foreach (var failure in report.Events.Where(e => e is MigrationFailed or RunFailed or RunRefused))
         {
             text.Append("```text\n");
             foreach (var line in ExecutionText.Lines(failure, verbose: false))

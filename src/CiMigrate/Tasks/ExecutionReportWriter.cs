@@ -14,14 +14,25 @@ sealed class ExecutionReportWriter(TaskContext context)
 {
     OutputFormat Format => context.Options.Format;
 
-    /// <summary>The log to hand to the session and executor; in text format it prints each event as it comes.</summary>
+    /// <summary>
+    /// The log to hand to the session and executor; in text format it prints each event as it comes (a refusal to
+    /// standard error, as errors go).
+    /// </summary>
     public ExecutionLog CreateLog() => Format == OutputFormat.Text
         ? new ExecutionLog(e =>
         {
+            var writer = e is RunRefused ? context.Error : context.Output;
             foreach (var line in ExecutionText.Lines(e, context.Options.Verbose))
-                context.Output.WriteLine(line);
+                writer.WriteLine(line);
         })
         : new ExecutionLog();
+
+    /// <summary>Writes <paramref name="report"/> and returns the run's exit code.</summary>
+    public async Task<int> FinishAsync(ExecutionReport report)
+    {
+        await WriteAsync(report);
+        return ExitCode(report);
+    }
 
     public async Task WriteAsync(ExecutionReport report)
     {
@@ -41,8 +52,23 @@ sealed class ExecutionReportWriter(TaskContext context)
         }
     }
 
-    /// <summary>The exit code of a finished run.</summary>
-    public static int ExitCode(ExecutionReport report) => report.Succeeded ? ExitCodes.Ok : ExitCodes.Execution;
+    /// <summary>
+    /// The exit code of a finished run: a refusal's (1 for a gate, 2 for a problem in the files, 3 for the database's
+    /// state), else 3 when it failed.
+    /// </summary>
+    public static int ExitCode(ExecutionReport report) =>
+        report.Events.OfType<RunRefused>().FirstOrDefault() is { } refused ? RefusalExitCode(refused.Code)
+        : report.Succeeded ? ExitCodes.Ok
+        : ExitCodes.Execution;
+
+    static int RefusalExitCode(string code) => code switch
+    {
+        RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
+            or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
+            or RefusalCodes.OutOfOrder => ExitCodes.Usage,
+        RefusalCodes.SchemaMissing => ExitCodes.Execution,
+        _ => ExitCodes.Findings,
+    };
 
     static string Summary(ExecutionReport report)
     {
@@ -50,6 +76,8 @@ sealed class ExecutionReportWriter(TaskContext context)
         var applied = report.Events.Count(e => e is MigrationApplied);
         var rolledBack = report.Events.Count(e => e is MigrationRolledBack);
         var baselined = report.Events.Count(e => e is MigrationBaselined);
+        if (report.Events.Any(e => e is RunRefused))
+            return $"{head}: REFUSED, nothing was applied";
         if (!report.Succeeded)
             return $"{head}: FAILED" + (applied > 0 && !report.DryRun ? $" after applying {applied} migration(s), which stay applied" : "");
         if (report.DryRun)

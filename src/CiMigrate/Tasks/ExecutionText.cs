@@ -80,6 +80,12 @@ static class ExecutionText
             case RunFailed failed:
                 yield return $"error: {failed.Message}";
                 break;
+            case RunRefused refused:
+                var location = refused.Line is null ? "" : $"{refused.File}:{refused.Line}:{refused.Column}: ";
+                yield return $"refused: {location}{refused.Message}";
+                if (refused.Help is not null)
+                    yield return $"  help: {refused.Help}";
+                break;
         }
     }
 

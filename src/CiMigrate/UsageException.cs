@@ -1,4 +1,4 @@
-namespace CiMigrate.Hosting;
+namespace CiMigrate;
 
 /// <summary>
 /// A problem the user fixes in the command line, the settings or the files: exit code 2, message printed as is.

@@ -1,8 +1,10 @@
 using CiMigrate.Configuration;
+using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.GitHub;
 using CiMigrate.Hosting;
 
-namespace CiMigrate.Execution;
+namespace CiMigrate.Tasks;
 
 /// <summary>Chooses the approval gate of an environment: the one place the GitHub approval gate plugs in.</summary>
 public static class ApprovalGates
@@ -22,8 +24,12 @@ public static class ApprovalGates
         return new GitHubApprovalGate(github, context.ParseResult.CommandResult.Command.Name);
     }
 
+    /// <summary>The refusal of a run whose approval was refused.</summary>
+    public static RunRefused Refusal(ApprovalDecision decision, string environment) =>
+        new(RefusalCodes.NotApproved, decision.Reason ?? $"The run was not approved for {environment}.", null, null, null, null);
+
     /// <summary>Whether runs against <paramref name="environment"/> need an approval.</summary>
-    public static bool RequiresApproval(EnvironmentSettings environment, IReadOnlyDictionary<string, string?> variables) =>
+    static bool RequiresApproval(EnvironmentSettings environment, IReadOnlyDictionary<string, string?> variables) =>
         environment.RequireApproval ?? (
             string.Equals(environment.Name, Production, StringComparison.OrdinalIgnoreCase)
             && variables.TryGetValue("GITHUB_ACTIONS", out var actions)

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace CiMigrate.Shadow;
+namespace CiMigrate.Planning;
 
 /// <summary>One scratch database from an <see cref="IShadowDatabase"/>; disposing it drops the database.</summary>
 public sealed class ShadowDatabase : IAsyncDisposable

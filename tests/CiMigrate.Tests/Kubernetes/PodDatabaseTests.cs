@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace CiMigrate.Tests.Kubernetes;
 
-public sealed class KubernetesDatabaseTargetTests
+public sealed class PodDatabaseTests
 {
     FakeKubernetesApi _api = null!;
     KubernetesSession _session = null!;
@@ -41,7 +41,7 @@ public sealed class KubernetesDatabaseTargetTests
         await _api.DisposeAsync();
     }
 
-    KubernetesDatabaseTarget Target(KubernetesSettings? settings = null, Dictionary<string, string?>? environment = null) =>
+    PodDatabase Target(KubernetesSettings? settings = null, Dictionary<string, string?>? environment = null) =>
         new(settings ?? Settings, _session, _secrets, _output, environment ?? new());
 
     static async Task<T> ScalarAsync<T>(string connectionString, string sql)
@@ -78,13 +78,22 @@ public sealed class KubernetesDatabaseTargetTests
     {
         await using var connection = await Target().OpenAsync(CancellationToken.None);
 
-        var pids = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
+        // All three open at the same time, each through its own tunnel to its own backend.
+        var open = await Task.WhenAll(Enumerable.Range(0, 3).Select(async _ =>
         {
-            await using var npgsql = new NpgsqlConnection(connection.ConnectionString + ";Pooling=false");
+            var npgsql = new NpgsqlConnection(connection.ConnectionString + ";Pooling=false");
             await npgsql.OpenAsync();
-            await using var command = new NpgsqlCommand("SELECT pg_backend_pid() FROM pg_sleep(0.2)", npgsql);
-            return (int)(await command.ExecuteScalarAsync())!;
+            return npgsql;
         }));
+        var pids = new List<int>();
+        foreach (var npgsql in open)
+        {
+            await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", npgsql);
+            pids.Add((int)(await command.ExecuteScalarAsync())!);
+        }
+
+        foreach (var npgsql in open)
+            await npgsql.DisposeAsync();
 
         Assert.That(pids.Distinct().Count(), Is.EqualTo(3));
         Assert.That(_api.TunnelsOpened, Is.EqualTo(3));
