@@ -1,5 +1,7 @@
+using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using Npgsql;
 
 namespace CiMigrate.Kubernetes;

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Kubernetes;
 

@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Sql;
 
 namespace CiMigrate.Lint;

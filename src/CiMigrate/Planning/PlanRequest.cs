@@ -1,4 +1,5 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Migrations;
 using CiMigrate.Shadow;
 using Npgsql;
@@ -24,7 +25,7 @@ public sealed record PlanRequest
     /// <summary>An open connection to the target, read only, for the drift check; null skips it.</summary>
     public NpgsqlConnection? Target { get; init; }
 
-    public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

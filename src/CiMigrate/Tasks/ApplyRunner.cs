@@ -3,6 +3,7 @@ using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Migrations;
 using CiMigrate.Planning;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 
