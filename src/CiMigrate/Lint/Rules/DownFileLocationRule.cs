@@ -1,4 +1,5 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Migrations;
 
 namespace CiMigrate.Lint.Rules;

@@ -1,4 +1,5 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Sql;
 
 namespace CiMigrate.Lint.Rules;

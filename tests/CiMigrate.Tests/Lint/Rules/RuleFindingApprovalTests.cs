@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using System.Text;
 using CiMigrate.Lint;
 using CiMigrate.Tests.Reporting;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CiMigrate.Tasks;
+namespace CiMigrate.Reporting;
 
 /// <summary>Source-generated JSON for the execution and status reports: no reflection, so trimming and AOT stay possible.</summary>
 [JsonSourceGenerationOptions(

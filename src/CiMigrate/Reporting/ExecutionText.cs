@@ -1,10 +1,10 @@
 using System.Globalization;
 using CiMigrate.Execution.Events;
 
-namespace CiMigrate.Tasks;
+namespace CiMigrate.Reporting;
 
 /// <summary>Events as lines for people: printed as they happen, so a long migration shows where it is.</summary>
-static class ExecutionText
+public static class ExecutionText
 {
     /// <summary>The lines of one event; none for events only <c>--verbose</c> shows.</summary>
     public static IEnumerable<string> Lines(ExecutionEvent executionEvent, bool verbose)
@@ -82,20 +82,58 @@ static class ExecutionText
                     yield return $"  {missing.Role} lacks {string.Join(", ", missing.Privileges)} on {missing.ObjectKind} {missing.Object}";
                 break;
             case RunFailed failed:
-                yield return $"error: {failed.Message}";
+                yield return $"{(failed.File is null ? "" : $"{failed.File}: ")}error: {failed.Message}";
                 break;
             case RunRefused refused:
-                var location = refused.Line is null ? "" : $"{refused.File}:{refused.Line}:{refused.Column}: ";
-                yield return $"refused: {location}{refused.Message}";
-                if (refused.Help is not null)
-                    yield return $"  help: {refused.Help}";
+                foreach (var line in RefusalLines(refused))
+                    yield return line;
                 break;
         }
     }
 
-    static IEnumerable<string> FailureLines(MigrationFailed failed)
+    /// <summary>One line saying what the run did, last in every format: <c>apply: app -> staging (db): FAILED</c>.</summary>
+    public static string Summary(ExecutionReport report)
     {
-        yield return $"{failed.File}:{failed.Line}:{failed.Column}: error: {failed.Message}" +
+        var head = $"{report.Command}: {report.App} -> {report.Environment} ({report.Target})";
+        var applied = report.Events.Count(e => e is MigrationApplied);
+        var rolledBack = report.Events.Count(e => e is MigrationRolledBack);
+        var baselined = report.Events.Count(e => e is MigrationBaselined);
+        if (report.Events.OfType<RunRefused>().Any())
+            return $"{head}: REFUSED, nothing was applied";
+        if (!report.Succeeded)
+            return $"{head}: FAILED" + (applied > 0 && !report.DryRun ? $" after applying {applied} migration(s), which stay applied" : "");
+        if (report.DryRun)
+            return $"{head}: dry run OK, {applied} migration(s) would apply";
+        if (rolledBack > 0)
+            return $"{head}: rolled back {rolledBack} migration(s)";
+        if (baselined > 0)
+            return $"{head}: marked {baselined} migration(s) as applied";
+        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten))
+            return $"{head}: ledger repaired";
+        return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
+    }
+
+    /// <summary>After a failed run that took a backup: how to restore it.</summary>
+    public static string? RestoreHint(ExecutionReport report) =>
+        !report.Succeeded && report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup
+            ? $"To restore the backup taken before this run: {backup.RestoreCommand}"
+            : null;
+
+    /// <summary><c>file:line:col: </c>, <c>file: </c> or nothing, before a message about a place.</summary>
+    public static string Where(string? file, int? line, int? column) =>
+        file is null ? "" : line is null ? $"{file}: " : $"{file}:{line}:{column ?? 1}: ";
+
+    static IEnumerable<string> RefusalLines(RunRefused refused)
+    {
+        yield return $"{Where(refused.File, refused.Line, refused.Column)}refused ({refused.Code}): {refused.Message}";
+        if (refused.Help is not null)
+            yield return $"  {refused.Help}";
+        yield return "  Nothing was applied.";
+    }
+
+    public static IEnumerable<string> FailureLines(MigrationFailed failed)
+    {
+        yield return $"{Where(failed.File, failed.Line, failed.Column)}error: {failed.Message}" +
                      (failed.SqlState is null ? "" : $" (SQLSTATE {failed.SqlState})");
         if (failed.Detail is not null)
             yield return $"  detail: {failed.Detail}";

@@ -1,4 +1,4 @@
-namespace CiMigrate.Cli;
+namespace CiMigrate.Reporting;
 
 public enum OutputFormat
 {

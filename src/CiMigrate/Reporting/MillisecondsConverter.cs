@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CiMigrate.Tasks;
+namespace CiMigrate.Reporting;
 
 /// <summary>Durations in JSON as whole milliseconds: <c>"duration": 12</c> reads better than <c>"00:00:00.0120000"</c>.</summary>
 sealed class MillisecondsConverter : JsonConverter<TimeSpan>

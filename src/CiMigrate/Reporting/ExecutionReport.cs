@@ -1,6 +1,6 @@
 using CiMigrate.Execution.Events;
 
-namespace CiMigrate.Tasks;
+namespace CiMigrate.Reporting;
 
 /// <summary>
 /// What a run of apply, rollback, baseline or repair did, for the renderers: the events in order and the verdict.

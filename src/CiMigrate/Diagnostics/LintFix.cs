@@ -1,4 +1,4 @@
-namespace CiMigrate.Lint;
+namespace CiMigrate.Diagnostics;
 
 /// <summary>
 /// What <c>lint --fix</c> does for one finding: edits to the file's text, or moving the file. A fix only ever

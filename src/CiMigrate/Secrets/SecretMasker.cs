@@ -1,4 +1,4 @@
-namespace CiMigrate.Reporting;
+namespace CiMigrate.Secrets;
 
 /// <summary>
 /// The secrets this run knows (passwords, tokens, connection strings); every writer of the tool replaces them

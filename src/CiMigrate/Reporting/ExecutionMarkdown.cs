@@ -1,15 +1,15 @@
 using System.Text;
 using CiMigrate.Execution.Events;
 
-namespace CiMigrate.Tasks;
+namespace CiMigrate.Reporting;
 
 /// <summary>A run as markdown for a job summary: a table of migrations and the failure, rendered from the report.</summary>
-static class ExecutionMarkdown
+public static class ExecutionMarkdown
 {
     public static string Render(ExecutionReport report)
     {
         var text = new StringBuilder();
-        var verdict = !report.Succeeded ? "failed" : report.DryRun ? "dry run OK (rolled back)" : "succeeded";
+        var verdict = report.Events.OfType<RunRefused>().Any() ? "refused, nothing was applied" : !report.Succeeded ? "failed" : report.DryRun ? "dry run OK (rolled back)" : "succeeded";
         text.Append($"### ci-migrate {report.Command}: `{report.App}` → `{report.Environment}`: {verdict}\n\n");
         var rows = report.Events.Select(Row).OfType<string>().ToList();
         if (rows.Count > 0)
@@ -21,7 +21,7 @@ static class ExecutionMarkdown
         }
         else
         {
-            text.Append("Nothing to do.\n\n");
+            text.Append(report.Succeeded ? "Nothing to do.\n\n" : "No migration ran.\n\n");
         }
 
         foreach (var failure in report.Events.Where(e => e is MigrationFailed or RunFailed or RunRefused))

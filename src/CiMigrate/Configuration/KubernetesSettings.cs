@@ -1,8 +1,7 @@
 using System.Globalization;
-using CiMigrate.Configuration;
 using Microsoft.Extensions.Configuration;
 
-namespace CiMigrate.Kubernetes;
+namespace CiMigrate.Configuration;
 
 /// <summary>
 /// An environment's <c>kubernetes</c> block: how to reach a database that lives in a pod (the runbook's

@@ -1,6 +1,6 @@
 using CiMigrate.History;
 
-namespace CiMigrate.Tasks;
+namespace CiMigrate.Reporting;
 
 /// <summary>One line of <c>status</c>: a migration, its state, and what the ledger says about it.</summary>
 public sealed record StatusEntry(

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CiMigrate.Reporting;
+namespace CiMigrate.Secrets;
 
 /// <summary>
 /// Writes through to another writer a line at a time, with every known secret masked. Whole lines are held
