@@ -12,7 +12,7 @@ public sealed class SqlScript
         _lines = lines;
         Statements = statements;
         TransactionMode = TransactionMarker.ModeOf(statements);
-        AllowedSchemas = SchemaAllowance.Of(statements);
+        AllowedSchemas = SchemaAllowance.Of(this);
     }
 
     /// <summary>The path given to <see cref="Parse"/>, used in every location and error.</summary>

@@ -82,7 +82,8 @@ public sealed class SchemaGuardTests
         File.WriteAllText(file, "-- ci-migrate:allow-schema storage\n" + Policy);
         var noReason = await repo.RunAsync("stage-apply", "--skip-lint");
         Assert.That(noReason.ExitCode, Is.EqualTo(2), noReason.Output);
-        Assert.That(noReason.Error + noReason.Output, Does.Contain("20250208000001_receipts_policy.sql:2:1: '-- ci-migrate:allow-schema' needs a schema and a reason"));
+        Assert.That(noReason.Error + noReason.Output, Does.Contain(
+            "20250208000001_receipts_policy.sql:1:1: refused (allow-schema-without-reason): '-- ci-migrate:allow-schema' needs a schema and a reason"));
 
         File.WriteAllText(file, "-- ci-migrate:allow-schema storage the app's own bucket, policies scoped to it\n" + Policy);
         var allowed = await repo.RunAsync("stage-apply", "--skip-lint");
@@ -195,6 +196,8 @@ public sealed class SchemaGuardTests
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
         Assert.That(run.Error + run.Output, Does.Contain("DELETE on ci_migrate.applied_migrations by a migration"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(1L));
+        var github = await repo.RunAsync("stage-apply", "--skip-lint", "--format", "github");
+        Assert.That(github.Output, Does.Contain("::warning title=schema guard cannot watch DDL::warning: the schema guard cannot watch DDL here"));
         await repo.Staging.ExecuteAsync($"""
             DROP SCHEMA ci_migrate CASCADE; DROP SCHEMA money_tracker CASCADE;
             REVOKE CREATE ON DATABASE {repo.Staging.Name} FROM deployer_guard_test; DROP ROLE deployer_guard_test;
