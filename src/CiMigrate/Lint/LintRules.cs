@@ -24,6 +24,7 @@ public static class LintRules
         new PolicyDropBeforeCreateRule(),
         new InsertOnConflictRule(),
         new CreateOrReplaceRule(),
+        new ConcurrentIndexGuardRule(),
 
         // Files
         new FileNameRule(),
