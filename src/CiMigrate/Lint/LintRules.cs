@@ -28,6 +28,7 @@ public static class LintRules
 
         // Files
         new FileNameRule(),
+        new SkippedFileRule(),
         new MissingDownMigrationRule(),
         new DownFileLocationRule(),
 
