@@ -210,7 +210,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
     {
         log.Add(new MigrationStarted(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, InTransaction: false));
         var clock = Stopwatch.StartNew();
-        var statements = step.File.Script.Statements;
+        var statements = step.File.Script.StatementsToRun;
         var maxAttempts = session.Environment.LockRetries + 1;
         var done = 0;
         try
@@ -266,7 +266,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         if (createSchema is not null)
             batch.BatchCommands.Add(new(createSchema));
         AddPreamble(batch, local: true);
-        foreach (var statement in step.File.Script.Statements)
+        foreach (var statement in step.File.Script.StatementsToRun)
             batch.BatchCommands.Add(new(statement.Text));
         // A migration may SET ROLE; the ledger row is written as the role that logged in.
         batch.BatchCommands.Add(new("RESET ROLE"));
@@ -298,7 +298,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
     MigrationFailed Failure(MigrationStep step, PostgresException ex, int statementIndex, bool inTransaction, int committed,
         int attempts)
     {
-        var statements = step.File.Script.Statements;
+        var statements = step.File.Script.StatementsToRun;
         var message = ex.MessageText;
         if (ex.SqlState == PostgresErrorCodes.LockNotAvailable)
             message += $" (tried {attempts} time{(attempts == 1 ? "" : "s")}; lock_timeout is {Milliseconds(session.Environment.LockTimeout)} ms)";

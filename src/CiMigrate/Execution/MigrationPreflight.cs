@@ -20,7 +20,7 @@ public static class MigrationPreflight
         var problems = new List<string>();
         foreach (var file in files)
         {
-            var statements = file.Script.Statements;
+            var statements = file.Script.StatementsToRun;
             var marked = file.Script.TransactionMode == TransactionMode.NoTransaction;
             if (marked && singleTransaction)
             {
