@@ -12,8 +12,10 @@ static class DefaultExpression
     static readonly string[] Ends = ["NOT", "NULL", "CONSTRAINT", "CHECK", "REFERENCES", "UNIQUE", "PRIMARY", "GENERATED", "COLLATE"];
 
     // Words PostgreSQL's grammar takes with parentheses that are not function calls; what is inside is still read.
+    // CURRENT_TIMESTAMP(3) and its kin are SQL's spellings of stable functions, with a precision.
     static readonly string[] Syntax = ["CAST", "COALESCE", "NULLIF", "GREATEST", "LEAST", "ROW", "ARRAY", "EXTRACT", "OVERLAY",
-        "POSITION", "SUBSTRING", "TRIM", "CASE", "EXISTS", "IN", "VALUES"];
+        "POSITION", "SUBSTRING", "TRIM", "CASE", "EXISTS", "IN", "VALUES", "CURRENT_TIMESTAMP", "CURRENT_TIME", "LOCALTIMESTAMP",
+        "LOCALTIME"];
 
     /// <summary>
     /// The first call of the DEFAULT at token <paramref name="at"/> that is not known to be non-volatile, as
