@@ -102,7 +102,7 @@ public sealed class DiffTask : ITask
             plan = plan with { Hazards = [.. plan.Hazards, .. hazards] };
         }
 
-        await WriteAsync(context, Render(plan, context.Options.Format));
+        await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
         return failsOnTarget ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
     }
@@ -167,12 +167,15 @@ public sealed class DiffTask : ITask
         return notes;
     }
 
-    static string Render(Plan plan, OutputFormat format) => format switch
+    static string Render(Plan plan, OutputFormat format, SourceLinks? links) => format switch
     {
         OutputFormat.Json => PlanJsonRenderer.Render(plan),
-        OutputFormat.Markdown or OutputFormat.Github => PlanMarkdownRenderer.Render(plan),
+        OutputFormat.Markdown or OutputFormat.Github => PlanMarkdownRenderer.Render(plan, links),
         _ => PlanTextRenderer.Render(plan),
     };
+
+    static SourceLinks? LinksOf(TaskContext context) =>
+        PullRequestLinks.Of(GitHubIntegration.From(context, context.Get(GitHubOptions.Token)).Context, context.Workspace.Root, context.Environment);
 
     static async Task WriteAsync(TaskContext context, string text)
     {
@@ -190,7 +193,7 @@ public sealed class DiffTask : ITask
     static async Task PublishAsync(TaskContext context, Plan plan)
     {
         var github = GitHubIntegration.From(context, context.Get(GitHubOptions.Token));
-        var markdown = context.Secrets.Apply(PlanMarkdownRenderer.Render(plan));
+        var markdown = context.Secrets.Apply(PlanMarkdownRenderer.Render(plan, PullRequestLinks.Of(github.Context, context.Workspace.Root, context.Environment)));
         await github.Summary.AppendAsync(markdown, context.CancellationToken);
         await github.Outputs.SetPlanAsync(plan.Pending.Count, plan.PlanHash, plan.HasDestructiveChanges,
             plan.Pending.Count > 0 ? [plan.App] : [], context.CancellationToken);
