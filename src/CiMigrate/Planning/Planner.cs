@@ -24,18 +24,33 @@ public static class Planner
         if (request.Pending.Count == 0 && request.Target is null)
             return plan;
 
+        var progress = request.Progress ?? (_ => { });
+        progress(new PlanProgress(PlanStage.StartingShadow));
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        await runner.ApplyAsync(request.Applied, cancellationToken);
+        if (request.Applied.Count > 0)
+        {
+            // In one call: a long history replays fastest in one executor run.
+            progress(new PlanProgress(PlanStage.ReplayingApplied, 0, request.Applied.Count));
+            await runner.ApplyAsync(request.Applied, cancellationToken);
+        }
+
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        await runner.ApplyAsync(request.Pending, cancellationToken);
+        for (var i = 0; i < request.Pending.Count; i++)
+        {
+            progress(new PlanProgress(PlanStage.ReplayingPending, i, request.Pending.Count, request.Pending[i].Up.DisplayPath));
+            await runner.ApplyAsync([request.Pending[i]], cancellationToken);
+        }
+
+        progress(new PlanProgress(PlanStage.Comparing));
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
         IReadOnlyList<SchemaChange>? drift = null;
         if (request.Target is { } target)
         {
+            progress(new PlanProgress(PlanStage.ReadingTarget));
             var live = await CatalogReader.ReadAsync(target, [app.Schema], cancellationToken);
             var expected = before.Only(app.Schema);
             // A new app: the shadow has its (empty) schema so the pending migrations meet what apply creates for them;

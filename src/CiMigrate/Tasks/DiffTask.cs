@@ -82,17 +82,22 @@ public sealed class DiffTask : ITask
 
         var migrations = workspace.LoadMigrations(app);
         var comparison = await CompareAsync(session, app, migrations, cancellationToken);
-        var plan = await Planner.PlanAsync(new PlanRequest
+        Plan plan;
+        using (var progress = new StepProgress(context.Error, context.Options.Verbose))
         {
-            App = app,
-            Environment = environment?.Name,
-            Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
-            Pending = comparison.Pending,
-            StartShadow = ct => StartShadowAsync(context, ct),
-            Target = session?.Connection,
-            Notes = Notes(comparison, environment?.Name),
-            Findings = FindingsOf(context.Find<LintReport>()),
-        }, cancellationToken);
+            plan = await Planner.PlanAsync(new PlanRequest
+            {
+                App = app,
+                Environment = environment?.Name,
+                Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
+                Pending = comparison.Pending,
+                StartShadow = ct => StartShadowAsync(context, ct),
+                Target = session?.Connection,
+                Notes = Notes(comparison, environment?.Name),
+                Findings = FindingsOf(context.Find<LintReport>()),
+                Progress = step => progress.Step(ProgressText.Of(step)),
+            }, cancellationToken);
+        }
 
         var failsOnTarget = false;
         if (dryRunOnTarget && plan.Pending.Count > 0)

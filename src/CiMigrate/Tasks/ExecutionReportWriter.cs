@@ -14,19 +14,33 @@ namespace CiMigrate.Tasks;
 /// </summary>
 sealed class ExecutionReportWriter(TaskContext context)
 {
+    readonly StepProgress _progress = new(context.Error, context.Options.Verbose);
+
     OutputFormat Format => context.Options.Format;
 
-    /// <summary>The log to hand to the session and executor; in text format it prints each event as it comes.</summary>
+    TextColors Colors => TextColors.For(context.Terminal, context.Environment);
+
+    /// <summary>
+    /// The log to hand to the session and executor: in text format it prints each event as it comes; in the others,
+    /// whose report comes at the end, slow steps show on standard error (<see cref="StepProgress"/>).
+    /// </summary>
     public ExecutionLog CreateLog() => Format == OutputFormat.Text
         ? new ExecutionLog(e =>
         {
             foreach (var line in ExecutionText.Lines(e, context.Options.Verbose))
-                context.Output.WriteLine(line);
+                context.Output.WriteLine(e is MigrationFailed or RunFailed or RunRefused ? Colors.Error(line) : line);
         })
-        : new ExecutionLog();
+        : new ExecutionLog(e =>
+        {
+            if (ProgressText.Of(e) is { } line)
+                _progress.Step(line);
+            else if (e is LockAcquired or MigrationApplied or MigrationFailed or MigrationRolledBack)
+                _progress.End();
+        });
 
     public async Task WriteAsync(ExecutionReport report)
     {
+        _progress.Dispose();
         switch (Format)
         {
             case OutputFormat.Json:
@@ -46,7 +60,8 @@ sealed class ExecutionReportWriter(TaskContext context)
             default:
                 if (ExecutionText.RestoreHint(report) is { } restore)
                     await context.Output.WriteLineAsync(restore);
-                await context.Output.WriteLineAsync(ExecutionText.Summary(report));
+                var summary = ExecutionText.Summary(report);
+                await context.Output.WriteLineAsync(report.Succeeded ? Colors.Ok(summary) : Colors.Error(summary));
                 break;
         }
     }
