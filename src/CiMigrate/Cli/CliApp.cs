@@ -43,7 +43,8 @@ public sealed class CliApp
         {
             foreach (var parseError in parseResult.Errors)
                 await maskedError.WriteLineAsync(parseError.Message);
-            await maskedError.WriteLineAsync("Run 'ci-migrate --help' for usage.");
+            var command = parseResult.CommandResult.Command;
+            await maskedError.WriteLineAsync($"Run 'ci-migrate {(command is RootCommand ? "" : command.Name + " ")}--help' for usage.");
             return ExitCodes.Usage;
         }
 
