@@ -26,6 +26,9 @@ public static class Planner
 
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
+        await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
+            await ShadowExtensions.CheckAvailableAsync(connection, [.. request.Applied, .. request.Pending], cancellationToken);
+        var baselineStandIns = await ShadowExtensions.StandInsAsync(database.DataSource, cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
         await runner.ApplyAsync(request.Applied, cancellationToken);
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
@@ -47,6 +50,7 @@ public static class Planner
 
         return plan with
         {
+            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, baselineStandIns, request.Target, request.Environment, cancellationToken)],
             Changes = changes,
             Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before)],
             Drift = drift,

@@ -40,6 +40,22 @@ CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
 GRANT USAGE ON SCHEMA extensions TO postgres, anon, authenticated, service_role;
 
+-- Supabase installs Vault and pg_graphql in every project, so migrations use vault.* and graphql.* without creating
+-- them (and dumps repeat CREATE EXTENSION ... WITH SCHEMA vault). Where the server offers them: on the throwaway
+-- shadow these are ci-migrate stand-ins (Shadow/Extensions/).
+DO $preinstalled$
+BEGIN
+    IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'supabase_vault') THEN
+        CREATE SCHEMA IF NOT EXISTS vault;
+        CREATE EXTENSION IF NOT EXISTS supabase_vault WITH SCHEMA vault;
+    END IF;
+    IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pg_graphql') THEN
+        CREATE SCHEMA IF NOT EXISTS graphql;
+        CREATE EXTENSION IF NOT EXISTS pg_graphql WITH SCHEMA graphql;
+    END IF;
+END
+$preinstalled$;
+
 -- Supabase sets search_path = "$user", public, extensions for postgres (ALTER ROLE, cluster-wide). A database
 -- setting gives the same lookup without changing a role on a server we only borrow a scratch database from.
 DO $search_path$

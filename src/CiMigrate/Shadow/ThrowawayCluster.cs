@@ -65,6 +65,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         var binaries = options.Binaries ?? PostgresBinaries.Find(ProcessEnvironment());
         var parent = options.ParentDirectory ?? (ServerUser.IsRoot ? "/tmp" : Path.GetTempPath());
         OrphanedClusters.Reap(parent);
+        if (options.ExtensionStandIns)
+            binaries = await Extensions.ExtensionInstallation.PrepareAsync(binaries, parent, cancellationToken);
 
         var folder = Path.Combine(parent, OrphanedClusters.NewFolderName());
         CreatePrivateDirectory(folder);

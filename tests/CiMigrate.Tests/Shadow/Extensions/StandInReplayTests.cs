@@ -1,0 +1,101 @@
+using System.Text.Json;
+using CiMigrate.Shadow.Extensions;
+using CiMigrate.Tests.Fixtures;
+using CiMigrate.Tests.Support;
+
+namespace CiMigrate.Tests.Shadow.Extensions;
+
+/// <summary>
+/// <c>ci-migrate diff</c> on migrations that use Supabase extensions a plain PostgreSQL lacks: each fixture in
+/// Fixtures/ reproduces how real projects use one of them, and replays on the test cluster through its stand-in.
+/// </summary>
+public sealed class StandInReplayTests
+{
+    static readonly string FixtureFolder = TestRepository.Combine("tests", "CiMigrate.Tests", "Shadow", "Extensions", "Fixtures");
+
+    static IEnumerable<string> Fixtures() =>
+        Directory.EnumerateFiles(FixtureFolder, "*.sql").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+
+    /// <summary>Supabase installs these in every project; the shadow's baseline does too, so plans do not name them.</summary>
+    static readonly string[] Preinstalled = ["pg_graphql", "supabase_vault"];
+
+    TempDirectory _repo = null!;
+
+    [SetUp]
+    public void CreateRepository()
+    {
+        _repo = new TempDirectory();
+        // The fixtures copy real projects, house rules and all: lint findings are warnings here, the replay is the subject.
+        _repo.File("ci-migrate.json", $$"""{ "apps": { "app": { "schema": "public" } }, "lint": {{LenientLint.SettingsJson}} }""");
+    }
+
+    [TearDown]
+    public void DeleteRepository() => _repo.Dispose();
+
+    static async Task<string> ShadowUrlAsync() => (await PostgresServer.GetClusterAsync()).ConnectionString();
+
+    [Test]
+    public void Every_stand_in_has_a_fixture_and_every_fixture_a_stand_in() =>
+        Assert.That(Fixtures(), Is.EquivalentTo(StandIns.All.Select(s => s.Name)));
+
+    [TestCaseSource(nameof(Fixtures))]
+    public async Task The_fixture_replays_and_the_plan_names_the_stand_in(string extension)
+    {
+        _repo.File($"supabase/migrations/20250101000000_{extension}.sql", await File.ReadAllTextAsync(Path.Combine(FixtureFolder, extension + ".sql")));
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync());
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        using var json = JsonDocument.Parse(run.Output);
+        var notes = json.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+        if (Preinstalled.Contains(extension))
+            Assert.That(notes, Has.None.Contains("Stand-ins replaced"));
+        else
+            Assert.That(notes, Has.One.StartsWith($"Stand-ins replaced {extension} on the shadow").And.Contains("behaviour was not run"));
+    }
+
+    [Test]
+    public async Task Text_and_markdown_plans_also_say_which_extensions_were_stand_ins()
+    {
+        _repo.File("supabase/migrations/20250101000000_queue.sql", "create extension if not exists pgmq;\nselect pgmq.create('jobs');\n");
+        _repo.File("supabase/migrations/20250102000000_cron.sql", "create extension if not exists pg_cron;\nselect cron.schedule('tick', '* * * * *', 'select 1');\n");
+
+        foreach (var format in new[] { "text", "markdown" })
+        {
+            var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", format, "--shadow-url", await ShadowUrlAsync());
+
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+            Assert.That(run.Output, Does.Contain("Stand-ins replaced pg_cron, pgmq on the shadow"), format);
+        }
+    }
+
+    [Test]
+    public async Task An_extension_without_package_or_stand_in_is_an_error_naming_it_and_both_ways_out()
+    {
+        _repo.File("supabase/migrations/20250101000000_plv8.sql", "create table if not exists public.t (id int);\n\ncreate extension if not exists plv8;\n");
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--shadow-url", await ShadowUrlAsync());
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error, Does.Contain("supabase/migrations/20250101000000_plv8.sql:3:1: extension \"plv8\" cannot be created on the shadow database"));
+        Assert.That(run.Error, Does.Contain("environments.<name>.shadow = \"scratch\"").And.Contains("diff --shadow-env <name>"));
+        Assert.That(run.Error, Does.Contain("apt-get install postgresql-15-"));
+    }
+
+    [Test]
+    public async Task With_schema_and_if_not_exists_behave_as_for_a_real_extension()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await database.ExecuteAsync("""
+            create schema if not exists ai;
+            create extension if not exists vector with schema ai;
+            create extension if not exists vector with schema extensions;
+            """);
+
+        await using var command = database.DataSource.CreateCommand(
+            "select e.extnamespace::regnamespace::text, (select count(*) from pg_extension where extname = 'vector') from pg_extension e where e.extname = 'vector'");
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.That(await reader.ReadAsync(), Is.True);
+        Assert.That((reader.GetString(0), reader.GetInt64(1)), Is.EqualTo(("ai", 1L)));
+    }
+}
