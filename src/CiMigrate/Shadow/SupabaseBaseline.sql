@@ -160,6 +160,8 @@ CREATE TABLE IF NOT EXISTS storage.buckets (
     updated_at timestamptz DEFAULT now()
 );
 CREATE UNIQUE INDEX IF NOT EXISTS bname ON storage.buckets (name);
+-- Columns Supabase Storage added later (owner_id replaced owner); real projects' policies use them.
+ALTER TABLE storage.buckets ADD COLUMN IF NOT EXISTS owner_id text, ADD COLUMN IF NOT EXISTS avif_autodetection boolean DEFAULT false;
 
 CREATE TABLE IF NOT EXISTS storage.objects (
     id uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
@@ -173,6 +175,8 @@ CREATE TABLE IF NOT EXISTS storage.objects (
     last_accessed_at timestamptz DEFAULT now()
 );
 CREATE UNIQUE INDEX IF NOT EXISTS bucketid_objname ON storage.objects (bucket_id, name);
+ALTER TABLE storage.objects ADD COLUMN IF NOT EXISTS owner_id text, ADD COLUMN IF NOT EXISTS version text,
+    ADD COLUMN IF NOT EXISTS user_metadata jsonb;
 ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
 GRANT ALL ON storage.buckets, storage.objects TO anon, authenticated, service_role, supabase_storage_admin;
 
