@@ -26,13 +26,20 @@ public static class Planner
 
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
+        using var indexOptions = ShadowIndexOptions.Create();
+        var (applied, pending) = (request.Applied, request.Pending);
         await using (var connection = await database.DataSource.OpenConnectionAsync(cancellationToken))
-            await ShadowExtensions.CheckAvailableAsync(connection, [.. request.Applied, .. request.Pending], cancellationToken);
+        {
+            await ShadowExtensions.CheckAvailableAsync(connection, [.. applied, .. pending], cancellationToken);
+            if (await ShadowIndexOptions.NeededAsync(connection, cancellationToken))
+                (applied, pending) = (indexOptions.Adapt(applied), indexOptions.Adapt(pending));
+        }
+
         var baselineStandIns = await ShadowExtensions.StandInsAsync(database.DataSource, cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        await runner.ApplyAsync(request.Applied, cancellationToken);
+        await runner.ApplyAsync(applied, cancellationToken);
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        await runner.ApplyAsync(request.Pending, cancellationToken);
+        await runner.ApplyAsync(pending, cancellationToken);
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
@@ -50,7 +57,8 @@ public static class Planner
 
         return plan with
         {
-            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, baselineStandIns, request.Target, request.Environment, cancellationToken)],
+            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, baselineStandIns, request.Target, request.Environment, cancellationToken),
+                .. ShadowExtensions.IndexOptionNotes(indexOptions.Adapted)],
             Changes = changes,
             Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before)],
             Drift = drift,

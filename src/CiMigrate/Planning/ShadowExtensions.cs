@@ -47,6 +47,13 @@ public static class ShadowExtensions
             $"(Debian/Ubuntu: apt-get install postgresql-{version}-<package>; see build/postgres-extension-packages.txt).");
     }
 
+    /// <summary>The note for files replayed without their hnsw/ivfflat index options (<see cref="ShadowIndexOptions"/>).</summary>
+    public static IReadOnlyList<string> IndexOptionNotes(IReadOnlyList<string> files) =>
+        files.Count == 0
+            ? []
+            : [$"The vector stand-in's hnsw and ivfflat index methods take no options: the replay left out WITH (...) after them in " +
+                $"{string.Join(", ", files)}. The target's pgvector checks those options."];
+
     /// <summary>The extensions in the shadow database that are ci-migrate stand-ins, by name.</summary>
     public static async Task<IReadOnlyList<string>> StandInsAsync(NpgsqlDataSource shadow, CancellationToken cancellationToken)
     {

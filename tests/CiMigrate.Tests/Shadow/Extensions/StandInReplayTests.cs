@@ -70,6 +70,25 @@ public sealed class StandInReplayTests
     }
 
     [Test]
+    public async Task Index_options_of_hnsw_and_ivfflat_are_left_out_of_the_replay_and_the_plan_says_so()
+    {
+        _repo.File("supabase/migrations/20250101000000_vector.sql", await File.ReadAllTextAsync(Path.Combine(FixtureFolder, "vector.sql")));
+        _repo.File("supabase/migrations/20250102000000_broken.sql", "create index on public.documents using hnsw (embedding extensions.vector_l2_ops)\n  with (m = 16);\nselect 1/0;\n");
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--shadow-url", await ShadowUrlAsync());
+
+        // The copy replayed keeps every line and column: the error still points into the user's file.
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error, Does.Contain("supabase/migrations/20250102000000_broken.sql:3:1: the migration fails on the shadow database"));
+
+        File.Delete(Path.Combine(_repo.Path, "supabase/migrations/20250102000000_broken.sql"));
+        var plan = await CliRun.RunAsync(_repo.Path, "diff", "--shadow-url", await ShadowUrlAsync());
+        Assert.That(plan.ExitCode, Is.EqualTo(0), plan.Error);
+        Assert.That(plan.Output, Does.Contain("the replay left out WITH (...) after them in supabase/migrations/20250101000000_vector.sql"));
+        Assert.That(await File.ReadAllTextAsync(Path.Combine(_repo.Path, "supabase/migrations/20250101000000_vector.sql")), Does.Contain("with (m = 16"));
+    }
+
+    [Test]
     public async Task An_extension_without_package_or_stand_in_is_an_error_naming_it_and_both_ways_out()
     {
         _repo.File("supabase/migrations/20250101000000_plv8.sql", "create table if not exists public.t (id int);\n\ncreate extension if not exists plv8;\n");

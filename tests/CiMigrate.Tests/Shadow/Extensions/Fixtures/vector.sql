@@ -6,8 +6,14 @@ create table public.documents (
   embedding extensions.vector(1536),
   small extensions.halfvec(3)
 );
-create index documents_embedding_idx on public.documents using hnsw (embedding extensions.vector_cosine_ops);
-create index documents_small_idx on public.documents using ivfflat (small extensions.halfvec_l2_ops);
+create index documents_embedding_idx on public.documents using hnsw (embedding extensions.vector_cosine_ops)
+  with (m = 16, ef_construction = 64);
+do $$
+begin
+  if not exists (select from pg_indexes where indexname = 'documents_small_idx') then
+    create index documents_small_idx on public.documents using ivfflat (small extensions.halfvec_l2_ops) with (lists = 100);
+  end if;
+end $$;
 insert into public.documents (content, embedding) values ('seed', array_fill(0.5, array[1536])::real[]::extensions.vector);
 create or replace function public.match_documents(query_embedding extensions.vector(1536), match_count int)
 returns table (id bigint, similarity float)
