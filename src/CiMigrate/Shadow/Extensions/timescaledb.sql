@@ -12,12 +12,8 @@
 -- control: default_version = '2.16.1'
 -- control: relocatable = false
 
-CREATE SCHEMA _timescaledb_catalog;
-CREATE SCHEMA _timescaledb_functions;
-CREATE SCHEMA _timescaledb_internal;
-CREATE SCHEMA _timescaledb_config;
-CREATE SCHEMA timescaledb_information;
-CREATE SCHEMA timescaledb_experimental;
+CREATE SCHEMA _timescaledb_catalog; CREATE SCHEMA _timescaledb_functions; CREATE SCHEMA _timescaledb_internal;
+CREATE SCHEMA _timescaledb_config; CREATE SCHEMA timescaledb_information; CREATE SCHEMA timescaledb_experimental;
 GRANT USAGE ON SCHEMA _timescaledb_catalog, _timescaledb_functions, _timescaledb_internal, _timescaledb_config,
     timescaledb_information, timescaledb_experimental TO PUBLIC;
 
@@ -52,7 +48,6 @@ CREATE TABLE _timescaledb_config.bgw_job (
     timezone text
 );
 GRANT SELECT ON ALL TABLES IN SCHEMA _timescaledb_catalog, _timescaledb_config TO PUBLIC;
-
 CREATE VIEW timescaledb_information.hypertables AS
 SELECT h.schema_name AS hypertable_schema, h.table_name AS hypertable_name, c.relowner::regrole::name AS owner,
        (SELECT count(*)::smallint FROM _timescaledb_catalog.dimension d WHERE d.hypertable_id = h.id) AS num_dimensions,
@@ -67,7 +62,6 @@ SELECT j.id AS job_id, j.application_name, j.schedule_interval, NULL::interval A
        NULL::name AS check_schema, NULL::name AS check_name
 FROM _timescaledb_config.bgw_job j LEFT JOIN _timescaledb_catalog.hypertable h ON h.id = j.hypertable_id;
 GRANT SELECT ON ALL TABLES IN SCHEMA timescaledb_information TO PUBLIC;
-
 CREATE FUNCTION _timescaledb_functions.calculate_chunk_interval(dimension_id integer, dimension_coord bigint, chunk_target_size bigint)
     RETURNS bigint LANGUAGE sql AS $$ SELECT -1::bigint $$;
 
@@ -263,10 +257,8 @@ CREATE FUNCTION @extschema@.enable_chunk_skipping(hypertable regclass, column_na
 CREATE FUNCTION @extschema@.disable_chunk_skipping(hypertable regclass, column_name name, if_not_exists boolean = false)
     RETURNS TABLE (hypertable_id int, column_name name, disabled bool) LANGUAGE sql
     AS $$ SELECT _timescaledb_functions.hypertable_id(hypertable), column_name, true $$;
-CREATE FUNCTION @extschema@.attach_tablespace(tablespace name, hypertable regclass, if_not_attached boolean = false) RETURNS void LANGUAGE sql
-    AS $$ SELECT $$;
-CREATE FUNCTION @extschema@.detach_tablespace(tablespace name, hypertable regclass = NULL, if_attached boolean = false) RETURNS integer LANGUAGE sql
-    AS $$ SELECT 0 $$;
+CREATE FUNCTION @extschema@.attach_tablespace(tablespace name, hypertable regclass, if_not_attached boolean = false) RETURNS void LANGUAGE sql AS $$ SELECT $$;
+CREATE FUNCTION @extschema@.detach_tablespace(tablespace name, hypertable regclass = NULL, if_attached boolean = false) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$;
 CREATE FUNCTION @extschema@.detach_tablespaces(hypertable regclass) RETURNS integer LANGUAGE sql AS $$ SELECT 0 $$;
 CREATE FUNCTION @extschema@.show_tablespaces(hypertable regclass) RETURNS SETOF name LANGUAGE sql AS $$ SELECT NULL::name WHERE false $$;
 

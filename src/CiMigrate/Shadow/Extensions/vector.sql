@@ -41,32 +41,19 @@ CREATE TYPE vector (
 	STORAGE   = external
 );
 
-CREATE FUNCTION l2_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT sqrt(coalesce(sum((a.x::float8 - b.x::float8) ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION inner_product(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT coalesce(sum(a.x::float8 * b.x::float8), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION cosine_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT 1 - sum(a.x::float8 * b.x::float8) / nullif(sqrt(sum(a.x::float8 ^ 2)) * sqrt(sum(b.x::float8 ^ 2)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION l1_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT coalesce(sum(abs(a.x::float8 - b.x::float8)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION vector_dims(vector) RETURNS integer IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT jsonb_array_length($1::text::jsonb) $$;
-CREATE FUNCTION vector_norm(vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT sqrt(coalesce(sum(x::float8 ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) x $$;
-CREATE FUNCTION l2_normalize(vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x::float8 / nullif(n, 0) ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i), (SELECT sqrt(sum(y::float8 ^ 2)) n FROM jsonb_array_elements_text($1::text::jsonb) y) s)::text; END $$;
-CREATE FUNCTION binary_quantize(vector) RETURNS bit IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT string_agg(CASE WHEN x::float8 > 0 THEN '1' ELSE '0' END, '' ORDER BY i)::bit varying::bit FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
-CREATE FUNCTION subvector(vector, int, int) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY a(x, i) WHERE i >= $2 AND i < $2 + $3)::text; END $$;
-CREATE FUNCTION vector_add(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 + b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
-CREATE FUNCTION vector_sub(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 - b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
-CREATE FUNCTION vector_mul(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 * b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
-CREATE FUNCTION vector_concat(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN ($1::text::jsonb || $2::text::jsonb)::text; END $$;
+CREATE FUNCTION l2_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT sqrt(coalesce(sum((a.x::float8 - b.x::float8) ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION inner_product(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT coalesce(sum(a.x::float8 * b.x::float8), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION cosine_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT 1 - sum(a.x::float8 * b.x::float8) / nullif(sqrt(sum(a.x::float8 ^ 2)) * sqrt(sum(b.x::float8 ^ 2)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION l1_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT coalesce(sum(abs(a.x::float8 - b.x::float8)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION vector_dims(vector) RETURNS integer IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT jsonb_array_length($1::text::jsonb) $$;
+CREATE FUNCTION vector_norm(vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT sqrt(coalesce(sum(x::float8 ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) x $$;
+CREATE FUNCTION l2_normalize(vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x::float8 / nullif(n, 0) ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i), (SELECT sqrt(sum(y::float8 ^ 2)) n FROM jsonb_array_elements_text($1::text::jsonb) y) s)::text; END $$;
+CREATE FUNCTION binary_quantize(vector) RETURNS bit IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT string_agg(CASE WHEN x::float8 > 0 THEN '1' ELSE '0' END, '' ORDER BY i)::bit varying::bit FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
+CREATE FUNCTION subvector(vector, int, int) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY a(x, i) WHERE i >= $2 AND i < $2 + $3)::text; END $$;
+CREATE FUNCTION vector_add(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 + b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
+CREATE FUNCTION vector_sub(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 - b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
+CREATE FUNCTION vector_mul(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 * b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
+CREATE FUNCTION vector_concat(vector, vector) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN ($1::text::jsonb || $2::text::jsonb)::text; END $$;
 CREATE FUNCTION vector_lt(vector, vector) RETURNS bool IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_lt';
 CREATE FUNCTION vector_le(vector, vector) RETURNS bool IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_le';
 CREATE FUNCTION vector_eq(vector, vector) RETURNS bool IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_eq';
@@ -76,20 +63,13 @@ CREATE FUNCTION vector_gt(vector, vector) RETURNS bool IMMUTABLE STRICT PARALLEL
 CREATE FUNCTION vector_cmp(vector, vector) RETURNS int4 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_cmp';
 -- For the hnsw and ivfflat stand-ins: a hash of the value's bytes.
 CREATE FUNCTION vector_stand_in_hash(vector) RETURNS int4 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'hashvarlena';
-CREATE FUNCTION vector_l2_squared_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT l2_distance($1, $2) ^ 2 $$;
-CREATE FUNCTION vector_negative_inner_product(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT - inner_product($1, $2) $$;
-CREATE FUNCTION vector_spherical_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT acos(greatest(-1, least(1, inner_product($1, $2)))) / pi() $$;
-CREATE FUNCTION vector_accum(double precision[], vector) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT array_prepend(coalesce($1[1], 0) + 1, array_agg(coalesce($1[i + 1], 0) + x::float8 ORDER BY i)) FROM jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY a(x, i) $$;
-CREATE FUNCTION vector_avg(double precision[]) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x / $1[1] ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
-CREATE FUNCTION vector_combine(double precision[], double precision[]) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT array_agg(coalesce(a, 0) + coalesce(b, 0) ORDER BY i) FROM unnest($1, $2) WITH ORDINALITY u(a, b, i) $$;
-CREATE FUNCTION vector_sum_final(double precision[]) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
+CREATE FUNCTION vector_l2_squared_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT l2_distance($1, $2) ^ 2 $$;
+CREATE FUNCTION vector_negative_inner_product(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT - inner_product($1, $2) $$;
+CREATE FUNCTION vector_spherical_distance(vector, vector) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT acos(greatest(-1, least(1, inner_product($1, $2)))) / pi() $$;
+CREATE FUNCTION vector_accum(double precision[], vector) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT array_prepend(coalesce($1[1], 0) + 1, array_agg(coalesce($1[i + 1], 0) + x::float8 ORDER BY i)) FROM jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY a(x, i) $$;
+CREATE FUNCTION vector_avg(double precision[]) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x / $1[1] ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
+CREATE FUNCTION vector_combine(double precision[], double precision[]) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT array_agg(coalesce(a, 0) + coalesce(b, 0) ORDER BY i) FROM unnest($1, $2) WITH ORDINALITY u(a, b, i) $$;
+CREATE FUNCTION vector_sum_final(double precision[]) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
 
 CREATE AGGREGATE avg(vector) (
 	SFUNC = vector_accum,
@@ -120,8 +100,7 @@ CREATE FUNCTION array_to_vector(integer[], integer, boolean) RETURNS vector IMMU
 CREATE FUNCTION array_to_vector(real[], integer, boolean) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'to_jsonb';
 CREATE FUNCTION array_to_vector(double precision[], integer, boolean) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'to_jsonb';
 CREATE FUNCTION array_to_vector(numeric[], integer, boolean) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'to_jsonb';
-CREATE FUNCTION vector_to_float4(vector, integer, boolean) RETURNS real[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT array_agg(x::real ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
+CREATE FUNCTION vector_to_float4(vector, integer, boolean) RETURNS real[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT array_agg(x::real ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
 
 CREATE CAST (vector AS vector) WITH FUNCTION vector(vector, integer, boolean) AS IMPLICIT;
 CREATE CAST (vector AS real[]) WITH FUNCTION vector_to_float4(vector, integer, boolean) AS IMPLICIT;
@@ -175,32 +154,19 @@ CREATE TYPE halfvec (
 	STORAGE   = external
 );
 
-CREATE FUNCTION l2_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT sqrt(coalesce(sum((a.x::float8 - b.x::float8) ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION inner_product(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT coalesce(sum(a.x::float8 * b.x::float8), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION cosine_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT 1 - sum(a.x::float8 * b.x::float8) / nullif(sqrt(sum(a.x::float8 ^ 2)) * sqrt(sum(b.x::float8 ^ 2)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION l1_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT coalesce(sum(abs(a.x::float8 - b.x::float8)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
-CREATE FUNCTION vector_dims(halfvec) RETURNS integer IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT jsonb_array_length($1::text::jsonb) $$;
-CREATE FUNCTION l2_norm(halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT sqrt(coalesce(sum(x::float8 ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) x $$;
-CREATE FUNCTION l2_normalize(halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x::float8 / nullif(n, 0) ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i), (SELECT sqrt(sum(y::float8 ^ 2)) n FROM jsonb_array_elements_text($1::text::jsonb) y) s)::text; END $$;
-CREATE FUNCTION binary_quantize(halfvec) RETURNS bit IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT string_agg(CASE WHEN x::float8 > 0 THEN '1' ELSE '0' END, '' ORDER BY i)::bit varying::bit FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
-CREATE FUNCTION subvector(halfvec, int, int) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY a(x, i) WHERE i >= $2 AND i < $2 + $3)::text; END $$;
-CREATE FUNCTION halfvec_add(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 + b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
-CREATE FUNCTION halfvec_sub(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 - b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
-CREATE FUNCTION halfvec_mul(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 * b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
-CREATE FUNCTION halfvec_concat(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN ($1::text::jsonb || $2::text::jsonb)::text; END $$;
+CREATE FUNCTION l2_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT sqrt(coalesce(sum((a.x::float8 - b.x::float8) ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION inner_product(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT coalesce(sum(a.x::float8 * b.x::float8), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION cosine_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT 1 - sum(a.x::float8 * b.x::float8) / nullif(sqrt(sum(a.x::float8 ^ 2)) * sqrt(sum(b.x::float8 ^ 2)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION l1_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT coalesce(sum(abs(a.x::float8 - b.x::float8)), 0) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i) $$;
+CREATE FUNCTION vector_dims(halfvec) RETURNS integer IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT jsonb_array_length($1::text::jsonb) $$;
+CREATE FUNCTION l2_norm(halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT sqrt(coalesce(sum(x::float8 ^ 2), 0)) FROM jsonb_array_elements_text($1::text::jsonb) x $$;
+CREATE FUNCTION l2_normalize(halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x::float8 / nullif(n, 0) ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i), (SELECT sqrt(sum(y::float8 ^ 2)) n FROM jsonb_array_elements_text($1::text::jsonb) y) s)::text; END $$;
+CREATE FUNCTION binary_quantize(halfvec) RETURNS bit IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT string_agg(CASE WHEN x::float8 > 0 THEN '1' ELSE '0' END, '' ORDER BY i)::bit varying::bit FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
+CREATE FUNCTION subvector(halfvec, int, int) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY a(x, i) WHERE i >= $2 AND i < $2 + $3)::text; END $$;
+CREATE FUNCTION halfvec_add(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 + b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
+CREATE FUNCTION halfvec_sub(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 - b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
+CREATE FUNCTION halfvec_mul(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(a.x::float8 * b.x::float8 ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) JOIN jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY b(x, i) USING (i))::text; END $$;
+CREATE FUNCTION halfvec_concat(halfvec, halfvec) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN ($1::text::jsonb || $2::text::jsonb)::text; END $$;
 CREATE FUNCTION halfvec_lt(halfvec, halfvec) RETURNS bool IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_lt';
 CREATE FUNCTION halfvec_le(halfvec, halfvec) RETURNS bool IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_le';
 CREATE FUNCTION halfvec_eq(halfvec, halfvec) RETURNS bool IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_eq';
@@ -210,20 +176,13 @@ CREATE FUNCTION halfvec_gt(halfvec, halfvec) RETURNS bool IMMUTABLE STRICT PARAL
 CREATE FUNCTION halfvec_cmp(halfvec, halfvec) RETURNS int4 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'jsonb_cmp';
 -- For the hnsw and ivfflat stand-ins: a hash of the value's bytes.
 CREATE FUNCTION halfvec_stand_in_hash(halfvec) RETURNS int4 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'hashvarlena';
-CREATE FUNCTION halfvec_l2_squared_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT l2_distance($1, $2) ^ 2 $$;
-CREATE FUNCTION halfvec_negative_inner_product(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT - inner_product($1, $2) $$;
-CREATE FUNCTION halfvec_spherical_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT acos(greatest(-1, least(1, inner_product($1, $2)))) / pi() $$;
-CREATE FUNCTION halfvec_accum(double precision[], halfvec) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT array_prepend(coalesce($1[1], 0) + 1, array_agg(coalesce($1[i + 1], 0) + x::float8 ORDER BY i)) FROM jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY a(x, i) $$;
-CREATE FUNCTION halfvec_avg(double precision[]) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x / $1[1] ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
-CREATE FUNCTION halfvec_combine(double precision[], double precision[]) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT array_agg(coalesce(a, 0) + coalesce(b, 0) ORDER BY i) FROM unnest($1, $2) WITH ORDINALITY u(a, b, i) $$;
-CREATE FUNCTION halfvec_sum_final(double precision[]) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
+CREATE FUNCTION halfvec_l2_squared_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT l2_distance($1, $2) ^ 2 $$;
+CREATE FUNCTION halfvec_negative_inner_product(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT - inner_product($1, $2) $$;
+CREATE FUNCTION halfvec_spherical_distance(halfvec, halfvec) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT acos(greatest(-1, least(1, inner_product($1, $2)))) / pi() $$;
+CREATE FUNCTION halfvec_accum(double precision[], halfvec) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT array_prepend(coalesce($1[1], 0) + 1, array_agg(coalesce($1[i + 1], 0) + x::float8 ORDER BY i)) FROM jsonb_array_elements_text($2::text::jsonb) WITH ORDINALITY a(x, i) $$;
+CREATE FUNCTION halfvec_avg(double precision[]) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x / $1[1] ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
+CREATE FUNCTION halfvec_combine(double precision[], double precision[]) RETURNS double precision[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT array_agg(coalesce(a, 0) + coalesce(b, 0) ORDER BY i) FROM unnest($1, $2) WITH ORDINALITY u(a, b, i) $$;
+CREATE FUNCTION halfvec_sum_final(double precision[]) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT jsonb_agg(x ORDER BY i) FROM unnest($1[2:]) WITH ORDINALITY a(x, i))::text; END $$;
 
 CREATE AGGREGATE avg(halfvec) (
 	SFUNC = halfvec_accum,
@@ -254,8 +213,7 @@ CREATE FUNCTION array_to_halfvec(integer[], integer, boolean) RETURNS halfvec IM
 CREATE FUNCTION array_to_halfvec(real[], integer, boolean) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'to_jsonb';
 CREATE FUNCTION array_to_halfvec(double precision[], integer, boolean) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'to_jsonb';
 CREATE FUNCTION array_to_halfvec(numeric[], integer, boolean) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'to_jsonb';
-CREATE FUNCTION halfvec_to_float4(halfvec, integer, boolean) RETURNS real[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT array_agg(x::real ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
+CREATE FUNCTION halfvec_to_float4(halfvec, integer, boolean) RETURNS real[] IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT array_agg(x::real ORDER BY i) FROM jsonb_array_elements_text($1::text::jsonb) WITH ORDINALITY a(x, i) $$;
 
 CREATE CAST (halfvec AS halfvec) WITH FUNCTION halfvec(halfvec, integer, boolean) AS IMPLICIT;
 CREATE CAST (halfvec AS real[]) WITH FUNCTION halfvec_to_float4(halfvec, integer, boolean) AS IMPLICIT;
@@ -290,18 +248,14 @@ CREATE OPERATOR CLASS halfvec_ip_ops FOR TYPE halfvec USING hnsw AS OPERATOR 1 =
 CREATE OPERATOR CLASS halfvec_cosine_ops FOR TYPE halfvec USING hnsw AS OPERATOR 1 = , FUNCTION 1 halfvec_stand_in_hash(halfvec);
 CREATE OPERATOR CLASS halfvec_l1_ops FOR TYPE halfvec USING hnsw AS OPERATOR 1 = , FUNCTION 1 halfvec_stand_in_hash(halfvec);
 
-CREATE FUNCTION halfvec_to_vector(halfvec, integer, boolean) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN $1::text; END $$;
-CREATE FUNCTION vector_to_halfvec(vector, integer, boolean) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql
-	AS $$ BEGIN RETURN $1::text; END $$;
+CREATE FUNCTION halfvec_to_vector(halfvec, integer, boolean) RETURNS vector IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN $1::text; END $$;
+CREATE FUNCTION vector_to_halfvec(vector, integer, boolean) RETURNS halfvec IMMUTABLE STRICT PARALLEL SAFE LANGUAGE plpgsql AS $$ BEGIN RETURN $1::text; END $$;
 CREATE CAST (halfvec AS vector) WITH FUNCTION halfvec_to_vector(halfvec, integer, boolean) AS ASSIGNMENT;
 CREATE CAST (vector AS halfvec) WITH FUNCTION vector_to_halfvec(vector, integer, boolean) AS IMPLICIT;
 
 -- bit vectors: pgvector's distances on PostgreSQL's own bit type.
-CREATE FUNCTION hamming_distance(bit, bit) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT length(replace(($1 # $2)::text, '0', ''))::float8 $$;
-CREATE FUNCTION jaccard_distance(bit, bit) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql
-	AS $$ SELECT 1 - length(replace(($1 & $2)::text, '0', ''))::float8 / nullif(length(replace(($1 | $2)::text, '0', '')), 0) $$;
+CREATE FUNCTION hamming_distance(bit, bit) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT length(replace(($1 # $2)::text, '0', ''))::float8 $$;
+CREATE FUNCTION jaccard_distance(bit, bit) RETURNS float8 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE sql AS $$ SELECT 1 - length(replace(($1 & $2)::text, '0', ''))::float8 / nullif(length(replace(($1 | $2)::text, '0', '')), 0) $$;
 CREATE OPERATOR <~> (LEFTARG = bit, RIGHTARG = bit, PROCEDURE = hamming_distance, COMMUTATOR = '<~>');
 CREATE OPERATOR <%> (LEFTARG = bit, RIGHTARG = bit, PROCEDURE = jaccard_distance, COMMUTATOR = '<%>');
 CREATE FUNCTION bit_stand_in_hash(bit) RETURNS int4 IMMUTABLE STRICT PARALLEL SAFE LANGUAGE internal AS 'hashvarlena';

@@ -102,6 +102,23 @@ public sealed class StandInReplayTests
     }
 
     [Test]
+    public async Task A_packaged_extension_is_the_real_one_and_the_plan_names_no_stand_in()
+    {
+        // build/ensure-postgres.sh installs PostGIS from build/postgres-extension-packages.txt before the tests run.
+        _repo.File("supabase/migrations/20250101000000_places.sql", """
+            create extension if not exists postgis with schema extensions;
+            create table if not exists public.places (id int primary key, location extensions.geography(Point, 4326));
+            create index if not exists places_location_idx on public.places using gist (location);
+            """);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync());
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.Not.Contain("Stand-ins replaced"));
+        Assert.That(run.Output, Does.Contain("geography(Point,4326)"));
+    }
+
+    [Test]
     public async Task With_schema_and_if_not_exists_behave_as_for_a_real_extension()
     {
         await using var database = await PostgresServer.CreateDatabaseAsync();
