@@ -36,14 +36,15 @@ for folder in "$@"; do
   (cd "$repo" && "$tool" inspect --format json supabase/migrations/*.sql >"$work/inspect.out" 2>"$work/inspect.err"); inspect=$?
   (cd "$repo" && "$tool" diff --format json >"$work/diff.out" 2>"$work/diff.err"); diff=$?
 
-  # diff exits 1 for lint errors or drift and still writes the plan; any plan on stdout counts as planned.
-  if grep -q '"pending"' "$work/diff.out" 2>/dev/null; then
+  # diff writes a plan even when the replay stops (a fails-on-shadow hazard at the failing statement, exit 3);
+  # planned means a plan with no such hazard.
+  failure="$(python3 "$here/replay_failure.py" "$work/diff.out" 2>/dev/null)"
+  if grep -q '"pending"' "$work/diff.out" 2>/dev/null && [[ -z "$failure" ]]; then
     planned=$((planned + 1))
-    pending=$(grep -o '"version"' "$work/diff.out" | wc -l)
     notes=$(grep -o 'Stand-ins replaced [^"]* on the shadow' "$work/diff.out" | head -n1)
     echo "$name ($files files): planned, lint exit $lint, inspect exit $inspect, diff exit $diff${notes:+; $notes}"
   else
-    echo "$name ($files files): NOT planned (lint exit $lint, inspect exit $inspect, diff exit $diff): $(first_reason "$work/diff.err")"
+    echo "$name ($files files): NOT planned (lint exit $lint, inspect exit $inspect, diff exit $diff): ${failure:-$(first_reason "$work/diff.err")}"
   fi
 done
 echo "real folders planned: $planned/$total"

@@ -1,4 +1,3 @@
-using CiMigrate.Hosting;
 using CiMigrate.Migrations;
 using CiMigrate.Sql;
 using Npgsql;
@@ -15,17 +14,18 @@ public static class ShadowExtensions
     public const string StandInCommentPrefix = "ci-migrate stand-in";
 
     /// <summary>
-    /// Throws naming the first <c>CREATE EXTENSION</c> whose extension the shadow server has neither installed nor
-    /// available (as a package or a stand-in), with the two ways out.
+    /// The first <c>CREATE EXTENSION</c> whose extension the shadow server has neither installed nor available (as a
+    /// package or a stand-in), as a hazard at its file:line:col with the two ways out; null when all are there.
     /// </summary>
-    public static async Task CheckAvailableAsync(NpgsqlConnection shadow, IEnumerable<Migration> migrations, CancellationToken cancellationToken)
+    public static async Task<Hazard?> UnavailableAsync(NpgsqlConnection shadow, IEnumerable<Migration> migrations, string schema,
+        CancellationToken cancellationToken)
     {
         var creates = migrations
             .SelectMany(m => m.Up.Script.Statements)
             .Where(s => s.Kind == StatementKind.CreateExtension && s.Target is not null)
             .ToList();
         if (creates.Count == 0)
-            return;
+            return null;
 
         var available = new HashSet<string>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand("SELECT name FROM pg_available_extensions", shadow))
@@ -36,15 +36,21 @@ public static class ShadowExtensions
         }
 
         if (creates.FirstOrDefault(s => !available.Contains(s.Target!)) is not { } missing)
-            return;
+            return null;
 
         var version = shadow.PostgreSqlVersion.Major;
-        throw new ExecutionException(
-            $"{missing.Path}:{missing.Line}:{missing.Column}: extension \"{missing.Target}\" cannot be created on the shadow database: " +
-            $"its PostgreSQL {version} server has no package for it and ci-migrate has no stand-in. Either replay on a real server " +
-            "that has it (a scratch database there, dropped afterwards: environments.<name>.shadow = \"scratch\" in ci-migrate.json, " +
-            $"or diff --shadow-env <name>; or --shadow-url), or install its package where the shadow runs " +
-            $"(Debian/Ubuntu: apt-get install postgresql-{version}-<package>; see build/postgres-extension-packages.txt).");
+        return new Hazard(HazardKind.FailsOnShadow, schema,
+            $"extension \"{missing.Target}\" cannot be created on the shadow database: its PostgreSQL {version} server has no " +
+            "package for it and ci-migrate has no stand-in")
+        {
+            Advice = "Either replay on a real server that has it (a scratch database there, dropped afterwards: " +
+                "environments.<name>.shadow = \"scratch\" in ci-migrate.json, or diff --shadow-env <name>; or --shadow-url), " +
+                $"or install its package where the shadow runs (Debian/Ubuntu: apt-get install postgresql-{version}-<package>; " +
+                "see build/postgres-extension-packages.txt).",
+            File = missing.Path,
+            Line = missing.Line,
+            Column = missing.Column,
+        };
     }
 
     /// <summary>The note for files replayed without their hnsw/ivfflat index options (<see cref="ShadowIndexOptions"/>).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CiMigrate.Execution;
 using CiMigrate.Hosting;
+using CiMigrate.Planning;
 using Npgsql;
 
 namespace CiMigrate.Shadow;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Hosting;
+using CiMigrate.Planning;
 using CiMigrate.Shadow;
 
 namespace CiMigrate.Tasks;

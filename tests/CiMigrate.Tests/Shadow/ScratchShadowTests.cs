@@ -75,8 +75,8 @@ public sealed class ScratchShadowTests
 
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--env", "staging");
 
-        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
-        Assert.That(run.Error, Does.Contain("supabase/migrations/20250102000000_broken.sql:2:1: the migration fails on the shadow database"));
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
+        Assert.That(run.Output, Does.Contain("(supabase/migrations/20250102000000_broken.sql:2:1)"));
         Assert.That(await DatabasesAsync(), Is.EqualTo(before));
     }
 
@@ -89,8 +89,9 @@ public sealed class ScratchShadowTests
         // review has no shadow setting; --shadow-env picks its server anyway, which has no vector (no stand-ins there).
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--shadow-env", "review");
 
-        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
-        Assert.That(run.Error, Does.Contain("20250102000000_vector.sql:2:1: extension \"vector\" cannot be created on the shadow database"));
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
+        Assert.That(run.Output, Does.Contain("extension \"vector\" cannot be created on the shadow database"));
+        Assert.That(run.Output, Does.Contain("(supabase/migrations/20250102000000_vector.sql:2:1)"));
         Assert.That(await DatabasesAsync(), Is.EqualTo(before));
     }
 
@@ -102,8 +103,8 @@ public sealed class ScratchShadowTests
 
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--env", "staging");
 
-        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
-        Assert.That(run.Error, Does.Contain("extension \"vector\" cannot be created on the shadow database"));
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
+        Assert.That(run.Output, Does.Contain("extension \"vector\" cannot be created on the shadow database"));
     }
 
     [Test]
