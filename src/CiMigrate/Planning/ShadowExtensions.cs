@@ -97,8 +97,8 @@ public static class ShadowExtensions
             if (ours.Major != theirs.Major)
             {
                 notes.Add($"The shadow ran PostgreSQL {ours.Major}.{ours.Minor} while {environment ?? "the target"} runs {theirs.Major}.{theirs.Minor}: " +
-                    $"no PostgreSQL {theirs.Major} server binaries were found (install postgresql-{theirs.Major} or set PG_BIN), so what " +
-                    "differs between the two versions was not checked.");
+                    "what differs between the two versions was not checked. The throwaway shadow takes the target's version when " +
+                    $"its server binaries are installed (postgresql-{theirs.Major}, or PG_BIN); a scratch shadow has the server's own.");
             }
         }
 

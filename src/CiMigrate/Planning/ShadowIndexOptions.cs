@@ -15,13 +15,12 @@ namespace CiMigrate.Planning;
 public sealed partial class ShadowIndexOptions : IDisposable
 {
     readonly string _folder;
+    readonly List<string> _adapted = [];
 
     ShadowIndexOptions(string folder) => _folder = folder;
 
     /// <summary>The files that were replayed without their index options, for the plan's notes.</summary>
     public IReadOnlyList<string> Adapted => _adapted;
-
-    readonly List<string> _adapted = [];
 
     /// <summary>Whether the shadow's vector extension is the ci-migrate stand-in.</summary>
     public static async Task<bool> NeededAsync(NpgsqlConnection shadow, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ public static class ExtensionInstallation
     }
 
     /// <summary>The stand-ins the tree installs: those without a real package, and those preferred over theirs.</summary>
-    public static IReadOnlyList<StandIn> Installed(ServerLayout layout) =>
+    static List<StandIn> Installed(ServerLayout layout) =>
         [.. StandIns.All.Where(s => StandIns.PreferredOverPackages.Contains(s.Name)
             || !File.Exists(Path.Combine(layout.ExtensionDirectory, s.ControlFileName)))];
 
