@@ -20,8 +20,8 @@ static partial class Layers
         ["Migrations"],
         ["Lint", "Planning", "Execution", "History"],
         ["Reporting"],
-        // Adapters. Shadow: the throwaway server and scratch databases the planner replays on (IShadowDatabase is
-        // Planning's); a scratch shadow on an environment's server goes in through Execution's database targets.
+        // Adapters to the outside: GitHub's API, the Kubernetes API, the throwaway PostgreSQL server (which implements
+        // the planner's IShadowDatabase).
         ["GitHub", "Kubernetes", "Shadow"],
         // Checks of a database and a cluster: it reads through the Kubernetes adapter.
         ["Doctor"],
