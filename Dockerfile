@@ -32,6 +32,9 @@ RUN set -eux; \
     fi; \
     apt-get install -y --no-install-recommends postgresql-15; \
     rm -rf /var/lib/apt/lists/*
+# The extension packages Supabase's extensions come in (one list for this image and build/ensure-postgres.sh).
+COPY build/postgres-extension-packages.txt build/install-postgres-extensions.sh /tmp/extensions/
+RUN bash /tmp/extensions/install-postgres-extensions.sh $(ls /usr/lib/postgresql) && rm -rf /tmp/extensions /var/lib/apt/lists/*
 
 COPY --from=build /out /opt/ci-migrate
 COPY docker/entrypoint.sh /usr/local/bin/ci-migrate-action

@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Makes sure the PostgreSQL 15 server binaries (initdb, pg_ctl, postgres) are there: the tests and `diff` start a
-# throwaway cluster with them. Installs them with apt when missing (root only); creates no default cluster.
+# throwaway cluster with them. Installs them with apt when missing (root only); creates no default cluster. Also
+# installs, as root, the extension packages of build/postgres-extension-packages.txt that apt offers here.
 set -euo pipefail
+here="$(dirname "${BASH_SOURCE[0]}")"
 
-if [[ -n "${PG_BIN:-}" || -x /usr/lib/postgresql/15/bin/initdb ]]; then
+if [[ -n "${PG_BIN:-}" ]]; then
+    exit 0
+fi
+if [[ -x /usr/lib/postgresql/15/bin/initdb ]]; then
+    [[ "$(id -u)" != 0 ]] || bash "$here/install-postgres-extensions.sh" 15
     exit 0
 fi
 if [[ "$(id -u)" != 0 ]]; then
@@ -22,3 +28,4 @@ apt-get update -q
 # confold: keep the createcluster.conf written above instead of asking.
 apt-get install -y -q --no-install-recommends \
     -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postgresql-15 < /dev/null
+bash "$here/install-postgres-extensions.sh" 15

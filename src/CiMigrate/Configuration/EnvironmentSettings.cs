@@ -40,6 +40,9 @@ public sealed record EnvironmentSettings
     /// <summary>An approval of this environment in the workflow run is required (null: on for production in Actions).</summary>
     public bool? RequireApproval { get; init; }
 
+    /// <summary><c>shadow</c>: <c>"throwaway"</c> (default) or <c>"scratch"</c>, a scratch database on this environment's server.</summary>
+    public ShadowKind Shadow { get; init; }
+
     /// <summary>The <c>kubernetes</c> block: the database is reached through a port-forward; null for a direct connection.</summary>
     public KubernetesSettings? Kubernetes { get; init; }
 

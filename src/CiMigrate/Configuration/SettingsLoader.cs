@@ -20,7 +20,7 @@ public static partial class SettingsLoader
     static readonly string[] EnvironmentKeys =
     [
         "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
-        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval",
+        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval", "shadow",
     ];
 
     public static Settings Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
@@ -230,12 +230,27 @@ public static partial class SettingsLoader
                 AutoGrant = reader.Bool("autoGrant", defaults.AutoGrant),
                 Backup = reader.Bool("backup", defaults.Backup),
                 RequireApproval = reader.Bool("requireApproval"),
+                Shadow = ReadShadow(reader),
                 Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
                 Section = envSection,
             };
         }
 
         return environments;
+    }
+
+    static ShadowKind ReadShadow(SettingsReader reader)
+    {
+        switch (reader.String("shadow")?.ToLowerInvariant())
+        {
+            case null or "throwaway":
+                return ShadowKind.Throwaway;
+            case "scratch":
+                return ShadowKind.Scratch;
+            case var other:
+                reader.Problem("shadow", $"must be \"throwaway\" or \"scratch\", not '{other}'");
+                return ShadowKind.Throwaway;
+        }
     }
 
     static LintSettings ReadLint(IConfigurationSection section, List<string> problems)

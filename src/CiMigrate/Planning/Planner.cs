@@ -30,21 +30,32 @@ public static class Planner
         progress(new PlanProgress(PlanStage.StartingShadow));
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
+        using var indexOptions = ShadowIndexOptions.Create();
+        var (applied, pending) = (request.Applied, request.Pending);
+        await using (var shadowConnection = await database.DataSource.OpenConnectionAsync(cancellationToken))
+        {
+            if (await ShadowExtensions.UnavailableAsync(shadowConnection, [.. applied, .. pending], app.Schema, cancellationToken) is { } unavailable)
+                return plan with { Hazards = [unavailable] };
+            if (await ShadowIndexOptions.NeededAsync(shadowConnection, cancellationToken))
+                (applied, pending) = (indexOptions.Adapt(applied), indexOptions.Adapt(pending));
+        }
+
+        var baselineStandIns = await ShadowExtensions.StandInsAsync(database.DataSource, cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        if (request.Applied.Count > 0)
+        if (applied.Count > 0)
         {
             // In one call: a long history replays fastest in one executor run.
-            progress(new PlanProgress(PlanStage.ReplayingApplied, 0, request.Applied.Count));
+            progress(new PlanProgress(PlanStage.ReplayingApplied, 0, applied.Count));
             // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
-            if (ReplayFailure(await runner.ApplyAsync(request.Applied, cancellationToken), app) is { } appliedFails)
+            if (ReplayFailure(await runner.ApplyAsync(applied, cancellationToken), app) is { } appliedFails)
                 return plan with { Hazards = [appliedFails] };
         }
 
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        for (var i = 0; i < request.Pending.Count; i++)
+        for (var i = 0; i < pending.Count; i++)
         {
-            progress(new PlanProgress(PlanStage.ReplayingPending, i, request.Pending.Count, request.Pending[i].Up.DisplayPath));
-            if (ReplayFailure(await runner.ApplyAsync([request.Pending[i]], cancellationToken), app) is { } pendingFails)
+            progress(new PlanProgress(PlanStage.ReplayingPending, i, pending.Count, pending[i].Up.DisplayPath));
+            if (ReplayFailure(await runner.ApplyAsync([pending[i]], cancellationToken), app) is { } pendingFails)
                 return plan with { Hazards = [pendingFails] };
         }
 
@@ -67,6 +78,8 @@ public static class Planner
 
         return plan with
         {
+            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, baselineStandIns, request.LiveConnection,
+                request.Environment, cancellationToken), .. ShadowExtensions.IndexOptionNotes(indexOptions.Adapted)],
             Changes = changes,
             Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before)],
             Drift = drift,

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CiMigrate.Execution;
 using CiMigrate.Hosting;
 using CiMigrate.Planning;
 using Npgsql;
@@ -15,12 +16,29 @@ public sealed class ExistingServerShadow : IShadowDatabase
     readonly NpgsqlConnectionStringBuilder _server;
     readonly NpgsqlDataSource _admin;
     readonly ConcurrentDictionary<string, ShadowDatabase> _databases = new(StringComparer.Ordinal);
+    readonly DatabaseConnection? _wayIn;
 
     /// <param name="connectionString">An Npgsql connection string to any database on the server (usually postgres).</param>
     public ExistingServerShadow(string connectionString)
+        : this(connectionString, null)
+    {
+    }
+
+    ExistingServerShadow(string connectionString, DatabaseConnection? wayIn)
     {
         _server = new NpgsqlConnectionStringBuilder(connectionString);
         _admin = NpgsqlDataSource.Create(_server.ConnectionString);
+        _wayIn = wayIn;
+    }
+
+    /// <summary>
+    /// A shadow on an environment's own server, reached the way apply reaches it (a connection string, or a Kubernetes
+    /// port-forward that stays open until the shadow is disposed): <c>environments.&lt;name&gt;.shadow = "scratch"</c>.
+    /// </summary>
+    public static async Task<ExistingServerShadow> OpenAsync(IDatabaseTarget target, CancellationToken cancellationToken)
+    {
+        var wayIn = await target.OpenAsync(cancellationToken);
+        return new ExistingServerShadow(wayIn.ConnectionString, wayIn);
     }
 
     public async Task<ShadowDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
@@ -53,12 +71,20 @@ public sealed class ExistingServerShadow : IShadowDatabase
         return database;
     }
 
-    /// <summary>Drops every scratch database still there.</summary>
+    /// <summary>Drops every scratch database still there, then closes the way in.</summary>
     public async ValueTask DisposeAsync()
     {
-        foreach (var database in _databases.Values)
-            await database.DisposeAsync();
-        await _admin.DisposeAsync();
+        try
+        {
+            foreach (var database in _databases.Values)
+                await database.DisposeAsync();
+        }
+        finally
+        {
+            await _admin.DisposeAsync();
+            if (_wayIn is not null)
+                await _wayIn.DisposeAsync();
+        }
     }
 
     async Task ExecuteAsync(string sql, string database, CancellationToken cancellationToken)

@@ -22,15 +22,20 @@ public sealed class PostgresBinaries
 
     public string Postgres => Path.Combine(Directory, "postgres");
 
+    /// <summary>Binaries known to be in <paramref name="directory"/> (a private installation tree, say).</summary>
+    internal static PostgresBinaries In(string directory) => new(directory);
+
     /// <summary>
     /// Looks in <c>PG_BIN</c>, then the Debian layout (<c>/usr/lib/postgresql/&lt;major&gt;/bin</c>, newest first),
     /// then <c>PATH</c>.
     /// </summary>
+    /// <param name="environment">The process environment (<c>PG_BIN</c>, <c>PATH</c>).</param>
+    /// <param name="preferredMajor">The target's major version: its Debian folder comes first when it is there.</param>
     /// <exception cref="UsageException">No usable binaries, or <c>PG_BIN</c> names a folder without them.</exception>
-    public static PostgresBinaries Find(IReadOnlyDictionary<string, string?> environment) =>
-        Find(environment, DebianRoot);
+    public static PostgresBinaries Find(IReadOnlyDictionary<string, string?> environment, int? preferredMajor = null) =>
+        Find(environment, DebianRoot, preferredMajor);
 
-    internal static PostgresBinaries Find(IReadOnlyDictionary<string, string?> environment, string debianRoot)
+    internal static PostgresBinaries Find(IReadOnlyDictionary<string, string?> environment, string debianRoot, int? preferredMajor = null)
     {
         if (environment.TryGetValue("PG_BIN", out var pgBin) && !string.IsNullOrWhiteSpace(pgBin))
         {
@@ -43,7 +48,7 @@ public sealed class PostgresBinaries
 
         // The Debian folders come before PATH because PATH often holds only client wrappers
         // (postgresql-common links psql and pg_ctlcluster there, not the server binaries).
-        var candidates = DebianCandidates(debianRoot).Concat(PathCandidates(environment));
+        var candidates = DebianCandidates(debianRoot, preferredMajor).Concat(PathCandidates(environment));
         var found = candidates.FirstOrDefault(HasAll);
         return found is not null
             ? new PostgresBinaries(found)
@@ -53,7 +58,7 @@ public sealed class PostgresBinaries
                 "(Debian/Ubuntu: apt-get install postgresql-15) or set PG_BIN to the folder that holds them.");
     }
 
-    static IEnumerable<string> DebianCandidates(string root)
+    static IEnumerable<string> DebianCandidates(string root, int? preferredMajor)
     {
         if (!System.IO.Directory.Exists(root))
             return [];
@@ -61,7 +66,8 @@ public sealed class PostgresBinaries
         return System.IO.Directory.EnumerateDirectories(root)
             .Select(dir => (dir, major: int.TryParse(Path.GetFileName(dir), out var major) ? major : 0))
             .Where(x => x.major >= MinimumMajorVersion)
-            .OrderByDescending(x => x.major)
+            .OrderByDescending(x => x.major == preferredMajor)
+            .ThenByDescending(x => x.major)
             .Select(x => Path.Combine(x.dir, "bin"));
     }
 

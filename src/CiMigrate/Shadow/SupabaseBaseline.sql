@@ -40,6 +40,22 @@ CREATE EXTENSION IF NOT EXISTS "uuid-ossp" WITH SCHEMA extensions;
 CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions;
 GRANT USAGE ON SCHEMA extensions TO postgres, anon, authenticated, service_role;
 
+-- Supabase installs Vault and pg_graphql in every project, so migrations use vault.* and graphql.* without creating
+-- them (and dumps repeat CREATE EXTENSION ... WITH SCHEMA vault). Where the server offers them: on the throwaway
+-- shadow these are ci-migrate stand-ins (Shadow/Extensions/).
+DO $preinstalled$
+BEGIN
+    IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'supabase_vault') THEN
+        CREATE SCHEMA IF NOT EXISTS vault;
+        CREATE EXTENSION IF NOT EXISTS supabase_vault WITH SCHEMA vault;
+    END IF;
+    IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pg_graphql') THEN
+        CREATE SCHEMA IF NOT EXISTS graphql;
+        CREATE EXTENSION IF NOT EXISTS pg_graphql WITH SCHEMA graphql;
+    END IF;
+END
+$preinstalled$;
+
 -- Supabase sets search_path = "$user", public, extensions for postgres (ALTER ROLE, cluster-wide). A database
 -- setting gives the same lookup without changing a role on a server we only borrow a scratch database from.
 DO $search_path$
@@ -144,6 +160,8 @@ CREATE TABLE IF NOT EXISTS storage.buckets (
     updated_at timestamptz DEFAULT now()
 );
 CREATE UNIQUE INDEX IF NOT EXISTS bname ON storage.buckets (name);
+-- Columns Supabase Storage added later (owner_id replaced owner); real projects' policies use them.
+ALTER TABLE storage.buckets ADD COLUMN IF NOT EXISTS owner_id text, ADD COLUMN IF NOT EXISTS avif_autodetection boolean DEFAULT false;
 
 CREATE TABLE IF NOT EXISTS storage.objects (
     id uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
@@ -157,6 +175,8 @@ CREATE TABLE IF NOT EXISTS storage.objects (
     last_accessed_at timestamptz DEFAULT now()
 );
 CREATE UNIQUE INDEX IF NOT EXISTS bucketid_objname ON storage.objects (bucket_id, name);
+ALTER TABLE storage.objects ADD COLUMN IF NOT EXISTS owner_id text, ADD COLUMN IF NOT EXISTS version text,
+    ADD COLUMN IF NOT EXISTS user_metadata jsonb;
 ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY;
 GRANT ALL ON storage.buckets, storage.objects TO anon, authenticated, service_role, supabase_storage_admin;
 

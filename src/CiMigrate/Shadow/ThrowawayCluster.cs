@@ -63,8 +63,11 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     {
         options ??= new ThrowawayClusterOptions();
         var binaries = options.Binaries ?? PostgresBinaries.Find(ProcessEnvironment());
-        var parent = options.ParentDirectory ?? (ServerUser.IsRoot ? "/tmp" : Path.GetTempPath());
+        var temp = ServerUser.IsRoot ? "/tmp" : Path.GetTempPath();
+        var parent = options.ParentDirectory ?? temp;
         OrphanedClusters.Reap(parent);
+        if (options.ExtensionStandIns)
+            binaries = await Extensions.ExtensionInstallation.PrepareAsync(binaries, temp, cancellationToken);
 
         var folder = Path.Combine(parent, OrphanedClusters.NewFolderName());
         CreatePrivateDirectory(folder);

@@ -21,6 +21,12 @@ public sealed class ThrowawayClusterOptions
     /// <summary>Create the <see cref="ThrowawayCluster.SupabaseTemplate"/> database with <see cref="SupabaseBaseline"/> applied.</summary>
     public bool CreateSupabaseTemplate { get; init; } = true;
 
+    /// <summary>
+    /// Offer the <see cref="Extensions.StandIns"/> for extensions this installation lacks (see
+    /// <see cref="Extensions.ExtensionInstallation"/>).
+    /// </summary>
+    public bool ExtensionStandIns { get; init; } = true;
+
     /// <summary>Extra server settings written to postgresql.conf (name to value), after ours.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

@@ -49,7 +49,7 @@ public sealed class DiffTask : ITask
     public string Description => "Plan: pending migrations, schema changes and hazards";
 
     public IReadOnlyList<Option> Options =>
-        [OutOption, AllAppsOption, ShadowUrlOption, DryRunOnTargetOption, GitHubOptions.Comment, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
+        [OutOption, AllAppsOption, ShadowUrlOption, ShadowChoice.ShadowEnvOption, DryRunOnTargetOption, GitHubOptions.Comment, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
 
     public IReadOnlyList<Type> Dependencies => [typeof(LintTask)];
 
@@ -93,7 +93,7 @@ public sealed class DiffTask : ITask
                 Environment = environment?.Name,
                 Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
                 Pending = comparison.Pending,
-                StartShadow = ct => StartShadowAsync(context, ct),
+                StartShadow = ct => ShadowChoice.StartAsync(context, environment, session?.Connection.PostgreSqlVersion.Major, ct),
                 LiveConnection = session?.Connection,
                 Notes = Notes(comparison, environment?.Name),
                 Findings = FindingsOf(context.Find<LintReport>()),
@@ -153,13 +153,6 @@ public sealed class DiffTask : ITask
             throw session.ExplainLostConnection(e, $"reading the history of {app.Name}")
                 ?? new ExecutionException($"Could not read the history of {app.Name} on {session.Environment.Name}: {e.Message}", e);
         }
-    }
-
-    static async Task<IShadowDatabase> StartShadowAsync(TaskContext context, CancellationToken cancellationToken)
-    {
-        if (context.Get(ShadowUrlOption) is { } url)
-            return new ExistingServerShadow(DatabaseUrl.ToConnectionString(url, context.Secrets));
-        return await ThrowawayShadow.StartAsync(PostgresBinaries.Find(context.Environment), cancellationToken);
     }
 
     static List<string> Notes(HistoryComparison comparison, string? environment)

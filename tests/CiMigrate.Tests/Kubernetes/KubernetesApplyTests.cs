@@ -50,7 +50,7 @@ public sealed class KubernetesApplyTests
         _repo.Dispose();
     }
 
-    void WriteSettings(string? restartDeployment = null)
+    void WriteSettings(string? restartDeployment = null, string shadow = "throwaway")
     {
         var restart = restartDeployment is null ? "" : $""", "restartDeployment": "{restartDeployment}" """;
         _repo.File("ci-migrate.json", $$"""
@@ -59,6 +59,7 @@ public sealed class KubernetesApplyTests
               "environments": {
                 "staging": {
                   "lockWait": "5s",
+                  "shadow": "{{shadow}}",
                   "kubernetes": {
                     "namespace": "supabase",
                     "pod": "postgres-0",
@@ -171,6 +172,24 @@ public sealed class KubernetesApplyTests
             Is.EqualTo("20250208000001"));
         Assert.That(await _database.ScalarAsync("SELECT to_regclass('money_tracker.categories') IS NULL"), Is.True);
         Assert.That(_api.TunnelsOpened - tunnelsBefore, Is.EqualTo(1), "no tunnel was reopened to replay the migration");
+    }
+
+    [Test]
+    public async Task Diff_with_a_scratch_shadow_replays_on_the_server_behind_the_port_forward()
+    {
+        WriteSettings();
+        Up("20250101000000", "budgets", Budgets);
+        var throwaway = await RunAsync("diff", "--env", "staging", "--format", "json");
+        Assert.That(throwaway.ExitCode, Is.EqualTo(0), throwaway.Error);
+        var tunnelsForTheTarget = _api.TunnelsOpened;
+
+        WriteSettings(shadow: "scratch");
+        var scratch = await RunAsync("diff", "--env", "staging", "--format", "json");
+
+        Assert.That(scratch.ExitCode, Is.EqualTo(0), scratch.Error);
+        Assert.That(scratch.Output, Is.EqualTo(throwaway.Output));
+        // The scratch database was made, replayed on and dropped through port-forwards of its own.
+        Assert.That(_api.TunnelsOpened - tunnelsForTheTarget, Is.GreaterThan(tunnelsForTheTarget));
     }
 
     [Test]

@@ -34,6 +34,22 @@ public sealed class PostgresBinariesTests
     }
 
     [Test]
+    public void The_target_s_major_version_is_preferred_over_a_newer_one()
+    {
+        var target = FakeBinFolder("lib/15/bin");
+        FakeBinFolder("lib/17/bin");
+        Assert.That(PostgresBinaries.Find(Env(), Path.Combine(_root, "lib"), preferredMajor: 15).Directory, Is.EqualTo(target));
+    }
+
+    [Test]
+    public void Without_the_target_s_version_the_newest_is_taken()
+    {
+        FakeBinFolder("lib/15/bin");
+        var newest = FakeBinFolder("lib/17/bin");
+        Assert.That(PostgresBinaries.Find(Env(), Path.Combine(_root, "lib"), preferredMajor: 16).Directory, Is.EqualTo(newest));
+    }
+
+    [Test]
     public void PATH_is_searched_when_no_Debian_folder_qualifies()
     {
         FakeBinFolder("lib/14/bin");

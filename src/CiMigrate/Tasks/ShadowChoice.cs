@@ -1,0 +1,41 @@
+using System.CommandLine;
+using CiMigrate.Configuration;
+using CiMigrate.Execution;
+using CiMigrate.Hosting;
+using CiMigrate.Planning;
+using CiMigrate.Shadow;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>
+/// Which shadow <c>diff</c> replays on: <c>--shadow-url</c>; else a scratch database on an environment's server
+/// (<c>--shadow-env &lt;name&gt;</c>, or the target environment's <c>shadow: "scratch"</c>), reached as apply reaches it,
+/// Kubernetes port-forward included; else the throwaway cluster, of the target's major version where its binaries are here.
+/// </summary>
+public static class ShadowChoice
+{
+    public static readonly Option<string?> ShadowEnvOption = new("--shadow-env")
+    {
+        Description = "Replay on a scratch database on this environment's server (its own extensions and version), dropped afterwards",
+    };
+
+    /// <param name="context">The task's context (options, settings, secrets).</param>
+    /// <param name="target">The environment diff plans against, if any.</param>
+    /// <param name="targetMajor">The target server's major version, if connected.</param>
+    /// <param name="cancellationToken">Cancels the start; a scratch database made so far is still dropped.</param>
+    public static async Task<IShadowDatabase> StartAsync(TaskContext context, EnvironmentSettings? target, int? targetMajor,
+        CancellationToken cancellationToken)
+    {
+        if (context.Get(DiffTask.ShadowUrlOption) is { } url)
+            return new ExistingServerShadow(DatabaseUrl.ToConnectionString(url, context.Secrets));
+
+        var scratchOn = context.Get(ShadowEnvOption) is { } name
+            ? context.Workspace.Settings.Environments.GetValueOrDefault(name)
+                ?? throw new UsageException($"--shadow-env: there is no environment '{name}' (environments: {string.Join(", ", context.Workspace.Settings.Environments.Keys)}).")
+            : target is { Shadow: ShadowKind.Scratch } ? target : null;
+        if (scratchOn is not null)
+            return await ExistingServerShadow.OpenAsync(DatabaseTargets.Configured(scratchOn, context), cancellationToken);
+
+        return await ThrowawayShadow.StartAsync(PostgresBinaries.Find(context.Environment, targetMajor), cancellationToken);
+    }
+}
