@@ -29,6 +29,9 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             return Outcome;
         }
 
+        if (schemaExists && Refused(await InvalidIndexes.CheckBeforeAsync(session, pending.Select(m => m.Up), cancellationToken)))
+            return Outcome;
+
         var createSchema = schemaExists ? null : $"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(session.App.Schema)}";
         if (createSchema is not null && !options.DryRun && !await CreateSchemaAsync(createSchema, cancellationToken))
             return Outcome;
@@ -58,7 +61,8 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             return Outcome;
         }
 
-        if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null)))
+        if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null))
+            || Refused(await InvalidIndexes.CheckBeforeAsync(session, migrations.Select(m => m.Down!), cancellationToken)))
             return Outcome;
         var steps = migrations
             .Select(m => new MigrationStep(m, m.Down!,

@@ -24,6 +24,9 @@ public static class RefusalCodes
     /// <summary>The app's schema does not exist and the environment may not create it.</summary>
     public const string SchemaMissing = "schema-missing";
 
+    /// <summary>A file without a transaction creates an index that exists invalid, left by an earlier failed build.</summary>
+    public const string InvalidIndex = "invalid-index";
+
     /// <summary>An applied migration's file changed since it was applied.</summary>
     public const string EditedMigration = "edited-migration";
 

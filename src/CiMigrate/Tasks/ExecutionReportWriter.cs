@@ -66,7 +66,7 @@ sealed class ExecutionReportWriter(TaskContext context)
         RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
             or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
             or RefusalCodes.OutOfOrder => ExitCodes.Usage,
-        RefusalCodes.SchemaMissing => ExitCodes.Execution,
+        RefusalCodes.SchemaMissing or RefusalCodes.InvalidIndex => ExitCodes.Execution,
         _ => ExitCodes.Findings,
     };
 

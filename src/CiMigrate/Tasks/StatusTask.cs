@@ -27,7 +27,8 @@ sealed class StatusTask : ITask
         var report = new StatusReport(target.App.Name, target.Environment.Name, session.Target,
             PlanHash.Of(target.App.Name, target.Environment.Name, comparison.Pending),
             [.. comparison.Entries.Select(e => new StatusEntry(e.Version, e.Name, e.State, e.Local?.Up.DisplayPath, e.Local?.Checksum,
-                e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy))]);
+                e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy))],
+            await InvalidIndexes.FindAsync(session.Connection, target.App.Schema, context.CancellationToken));
         await context.Output.WriteAsync(context.Options.Format switch
         {
             OutputFormat.Json => JsonSerializer.Serialize(report, ReportJsonContext.Default.StatusReport) + System.Environment.NewLine,
@@ -48,6 +49,12 @@ sealed class StatusTask : ITask
 
         var counts = report.Migrations.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {State(g.Key)}");
         text.Append($"{string.Join(", ", counts.DefaultIfEmpty("no migrations"))}; plan {report.PlanHash}\n");
+        if (report.InvalidIndexes.Count > 0)
+        {
+            text.Append($"invalid indexes in {report.App}'s schema (indisvalid = false, a failed CREATE INDEX CONCURRENTLY): " +
+                $"{string.Join(", ", report.InvalidIndexes)}; drop each (DROP INDEX CONCURRENTLY IF EXISTS) and build it again\n");
+        }
+
         return text.ToString();
     }
 
@@ -56,6 +63,8 @@ sealed class StatusTask : ITask
         var text = new StringBuilder($"### `{report.App}` on `{report.Environment}`\n\n| version | name | state | applied |\n| --- | --- | --- | --- |\n");
         foreach (var entry in report.Migrations)
             text.Append($"| {entry.Version} | {entry.Name} | {State(entry.State)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
+        if (report.InvalidIndexes.Count > 0)
+            text.Append($"\n**Invalid indexes** (drop and build again): {string.Join(", ", report.InvalidIndexes.Select(i => $"`{i}`"))}\n");
         return text.Append('\n').ToString();
     }
 
