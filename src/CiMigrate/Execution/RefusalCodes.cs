@@ -27,6 +27,12 @@ public static class RefusalCodes
     /// <summary>A file without a transaction creates an index that exists invalid, left by an earlier failed build.</summary>
     public const string InvalidIndex = "invalid-index";
 
+    /// <summary>The ledger lost rows of migrations whose apply its events record.</summary>
+    public const string LostLedgerRows = "lost-ledger-rows";
+
+    /// <summary>The app's schema holds objects while the ledger has no migration of the app.</summary>
+    public const string SchemaWithoutHistory = "schema-without-history";
+
     /// <summary>An applied migration's file changed since it was applied.</summary>
     public const string EditedMigration = "edited-migration";
 

@@ -64,6 +64,10 @@ public sealed class Ledger(NpgsqlConnection connection, string app)
     public NpgsqlBatchCommand RecordBaselined(Migration migration, RunProvenance provenance, string detail) =>
         Insert(migration.Version, migration.Name, migration.Checksum, "0", LedgerEventKind.Baseline, provenance, detail);
 
+    /// <summary>Puts back the lost row of a migration its events record as applied (<c>repair --restore-lost</c>), with an event.</summary>
+    public NpgsqlBatchCommand RecordRestored(Migration migration, string checksum, RunProvenance provenance, string detail) =>
+        Insert(migration.Version, migration.Name, checksum, "0", LedgerEventKind.Restore, provenance, detail);
+
     /// <summary>Removes the row of a rolled-back or forgotten migration and keeps an event saying so.</summary>
     public NpgsqlBatchCommand RecordRemoved(string version, LedgerEventKind kind, RunProvenance provenance, string detail)
     {

@@ -25,7 +25,8 @@ static class ApplyRunner
         var pending = comparison.Pending;
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
 
-        var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, comparison, options, cancellationToken);
+        var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, session, comparison, options,
+            cancellationToken);
         foreach (var refusal in refusals)
             log.Add(refusal);
         if (refusals.Count == 0)

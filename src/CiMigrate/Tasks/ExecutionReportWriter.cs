@@ -66,7 +66,8 @@ sealed class ExecutionReportWriter(TaskContext context)
         RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
             or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
             or RefusalCodes.OutOfOrder => ExitCodes.Usage,
-        RefusalCodes.SchemaMissing or RefusalCodes.InvalidIndex => ExitCodes.Execution,
+        RefusalCodes.SchemaMissing or RefusalCodes.InvalidIndex or RefusalCodes.LostLedgerRows
+            or RefusalCodes.SchemaWithoutHistory => ExitCodes.Execution,
         _ => ExitCodes.Findings,
     };
 
@@ -86,7 +87,7 @@ sealed class ExecutionReportWriter(TaskContext context)
             return $"{head}: rolled back {rolledBack} migration(s)";
         if (baselined > 0)
             return $"{head}: marked {baselined} migration(s) as applied";
-        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten))
+        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten or LedgerRowRestored))
             return $"{head}: ledger repaired";
         return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
     }

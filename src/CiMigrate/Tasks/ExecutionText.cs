@@ -61,6 +61,9 @@ static class ExecutionText
             case MigrationForgotten forgotten:
                 yield return $"forgot {forgotten.Version}_{forgotten.Name}: its ledger row is removed, its objects are untouched";
                 break;
+            case LedgerRowRestored restored:
+                yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
+                break;
             case DryRunRolledBack dryRun:
                 yield return $"dry run: {dryRun.Migrations} migration(s) ran in one transaction that was rolled back; nothing changed";
                 break;

@@ -20,4 +20,39 @@ static class HistoryChecks
             $"with: ci-migrate repair --env {environment} --accept-checksum {e.Version}",
             e.Local.Up.DisplayPath, null, null)),
     ];
+
+    /// <summary>
+    /// History lost while its effects stayed, which would make apply run migrations again: ledger rows gone while
+    /// the events record their apply (the fix is repair), or objects in the app's schema with no ledger row of the
+    /// app at all (the fix is baseline). Empty when nothing is pending or nothing is lost.
+    /// </summary>
+    public static async Task<IReadOnlyList<RunRefused>> LostAsync(MigrationSession session, HistoryComparison comparison,
+        CancellationToken cancellationToken)
+    {
+        if (comparison.Pending.Count == 0)
+            return [];
+        var (app, schema, environment) = (session.App.Name, session.App.Schema, session.Environment.Name);
+        var lost = await LostHistory.LostRowsAsync(session.Connection, app, cancellationToken);
+        if (lost.Count > 0)
+        {
+            return [new RunRefused(RefusalCodes.LostLedgerRows,
+                $"The ledger of app '{app}' on {environment} has no row for {string.Join(", ", lost.Select(l => l.Version))}, " +
+                "while its events record them as applied: applying would run them a second time. Nothing was applied.",
+                $"If they are still applied, put their rows back: ci-migrate repair --env {environment} --restore-lost. If their " +
+                $"changes were undone by hand, say so: ci-migrate repair --env {environment} --forget <version>.", null, null, null)];
+        }
+
+        if (comparison.Entries.Any(e => e.Applied is not null) || !await session.SchemaExistsAsync(cancellationToken))
+            return [];
+        var (names, count) = await LostHistory.ObjectsAsync(session.Connection, schema, 5, cancellationToken);
+        if (count == 0)
+            return [];
+        return [new RunRefused(RefusalCodes.SchemaWithoutHistory,
+            $"The schema {schema} already holds {count} object(s) ({string.Join(", ", names)}{(count > names.Count ? ", …" : "")}), " +
+            $"but the ledger has no migration of app '{app}' on {environment}: applying would run every migration again on top " +
+            "of them. Nothing was applied.",
+            $"If they came from these migrations, record them without running them: ci-migrate baseline --env {environment} " +
+            "(--to <version> for the ones applied; --from-supabase to adopt the Supabase CLI's history). If they are " +
+            "leftovers, drop them first.", null, null, null)];
+    }
 }

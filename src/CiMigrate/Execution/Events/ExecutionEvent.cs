@@ -21,6 +21,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(MigrationBaselined), "migrationBaselined")]
 [JsonDerivedType(typeof(ChecksumAccepted), "checksumAccepted")]
 [JsonDerivedType(typeof(MigrationForgotten), "migrationForgotten")]
+[JsonDerivedType(typeof(LedgerRowRestored), "ledgerRowRestored")]
 [JsonDerivedType(typeof(DryRunRolledBack), "dryRunRolledBack")]
 [JsonDerivedType(typeof(PostgrestNotified), "postgrestNotified")]
 [JsonDerivedType(typeof(PostgrestRestarted), "postgrestRestarted")]
