@@ -40,7 +40,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         var steps = pending
             .Select(m => new MigrationStep(m, m.Up, () => session.Ledger.RecordApplied(m, options.Provenance), Forward: true))
             .ToList();
-        ITransactionStrategy strategy = options.DryRun ? new DryRunTransaction(context, createSchema)
+        ITransactionStrategy strategy = options.DryRun ? new DryRunTransaction(context, DryRunSetup(createSchema))
             : options.Atomic ? new AtomicTransaction(context)
             : new TransactionPerFile(context);
         await strategy.RunAsync(steps, cancellationToken);
@@ -84,6 +84,13 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             log.Add(problem);
         return problems.Count > 0;
     }
+
+    /// <summary>What a dry run creates inside its transaction: the app's schema and the ledger when they are missing or old.</summary>
+    IReadOnlyList<string> DryRunSetup(string? createSchema) =>
+    [
+        .. createSchema is null ? [] : new[] { createSchema },
+        .. session.LedgerVersion < LedgerSchema.LatestVersion ? LedgerSchema.UpgradeStatements(session.LedgerVersion) : [],
+    ];
 
     RunRefused SchemaMissing() => new(RefusalCodes.SchemaMissing,
         $"The schema {session.App.Schema} of app '{session.App.Name}' does not exist in {session.Target}, and createSchema " +

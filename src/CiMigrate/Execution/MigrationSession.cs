@@ -36,6 +36,9 @@ public sealed class MigrationSession : IAsyncDisposable
 
     public Ledger Ledger { get; }
 
+    /// <summary>The ledger's version in the database: the latest once a write session opened, maybe older (0: none) in a dry run.</summary>
+    public int LedgerVersion { get; private set; }
+
     /// <summary>The connection string of the way in, for tools that connect on their own (pg_dump); holds the password.</summary>
     internal string ConnectionString => _way.ConnectionString;
 
@@ -81,13 +84,18 @@ public sealed class MigrationSession : IAsyncDisposable
             }
 
             var session = new MigrationSession(way, dataSource, connection, app, environment, target.Description);
+            if (mode != SessionMode.Read)
+                await AppLock.AcquireAsync(connection, app.Name, environment.LockWait, log, cancellationToken);
             if (mode == SessionMode.Write)
             {
-                await AppLock.AcquireAsync(connection, app.Name, environment.LockWait, log, cancellationToken);
                 var before = await LedgerSchema.EnsureAsync(connection, cancellationToken);
                 if (before != LedgerSchema.LatestVersion)
                     log.Add(new LedgerUpgraded(before, LedgerSchema.LatestVersion));
             }
+
+            session.LedgerVersion = mode == SessionMode.DryRun
+                ? await LedgerSchema.VersionAsync(connection, cancellationToken)
+                : LedgerSchema.LatestVersion;
 
             return session;
         }

@@ -12,7 +12,7 @@ sealed class TransactionPerFile(RunContext context) : ITransactionStrategy
         {
             var ok = MigrationPreflight.RunsOutsideTransaction(steps[i].File)
                 ? await new NoTransaction(context).RunAsync([steps[i]], cancellationToken)
-                : await new BatchTransaction(context).RunAsync([steps[i]], TransactionEnd.Commit, schemaToCreate: null, cancellationToken);
+                : await new BatchTransaction(context).RunAsync([steps[i]], TransactionEnd.Commit, setup: [], cancellationToken);
             if (!ok)
             {
                 context.Failures.Skip(steps.Skip(i + 1));

@@ -16,6 +16,13 @@ public static class LostHistory
     public static async Task<IReadOnlyList<(string Version, string Checksum)>> LostRowsAsync(NpgsqlConnection connection, string app,
         CancellationToken cancellationToken)
     {
+        // A dry run on a database without a ledger: nothing recorded, so nothing lost.
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.events') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                return [];
+        }
+
         await using var command = new NpgsqlCommand(
             "SELECT DISTINCT ON (e.version) e.version, e.kind, e.detail FROM ci_migrate.events e " +
             "WHERE e.app = $1 AND e.version IS NOT NULL AND e.kind IN ('apply', 'baseline', 'repair-restore', 'rollback', 'repair-forget') " +
@@ -32,6 +39,15 @@ public static class LostHistory
         return [.. last
             .Where(e => e.Kind is "apply" or "baseline" or "repair-restore" && !recorded.Contains(e.Version))
             .Select(e => (e.Version, e.Detail[(e.Detail.LastIndexOf(' ') + 1)..]))];
+    }
+
+    /// <summary>Whether the events hold anything of <paramref name="app"/>: a history that was forgotten on purpose is not lost.</summary>
+    public static async Task<bool> HasEventsAsync(NpgsqlConnection connection, string app, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT to_regclass('ci_migrate.events') IS NOT NULL AND EXISTS (SELECT 1 FROM ci_migrate.events WHERE app = $1)", connection);
+        command.Parameters.Add(new() { Value = app });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Up to <paramref name="limit"/> names of the tables, views, sequences, functions and types in <paramref name="schema"/>, and how many there are.</summary>

@@ -18,11 +18,11 @@ sealed class ExecutionReportWriter(TaskContext context)
     /// The log to hand to the session and executor; in text format it prints each event as it comes (a refusal to
     /// standard error, as errors go).
     /// </summary>
-    public ExecutionLog CreateLog() => Format == OutputFormat.Text
+    public ExecutionLog CreateLog(bool dryRun = false) => Format == OutputFormat.Text
         ? new ExecutionLog(e =>
         {
             var writer = e is RunRefused ? context.Error : context.Output;
-            foreach (var line in ExecutionText.Lines(e, context.Options.Verbose))
+            foreach (var line in ExecutionText.Lines(e, context.Options.Verbose, dryRun))
                 writer.WriteLine(line);
         })
         : new ExecutionLog();

@@ -6,8 +6,8 @@ namespace CiMigrate.Tasks;
 /// <summary>Events as lines for people: printed as they happen, so a long migration shows where it is.</summary>
 static class ExecutionText
 {
-    /// <summary>The lines of one event; none for events only <c>--verbose</c> shows.</summary>
-    public static IEnumerable<string> Lines(ExecutionEvent executionEvent, bool verbose)
+    /// <summary>The lines of one event; none for events only <c>--verbose</c> shows. In a dry run, what ran "would apply".</summary>
+    public static IEnumerable<string> Lines(ExecutionEvent executionEvent, bool verbose, bool dryRun = false)
     {
         switch (executionEvent)
         {
@@ -34,6 +34,9 @@ static class ExecutionText
                 break;
             case MigrationStarted started when verbose:
                 yield return $"running {started.File}{(started.InTransaction ? "" : " (no transaction: statement by statement)")}";
+                break;
+            case MigrationApplied applied when dryRun:
+                yield return $"would apply {applied.File} (ran in {Milliseconds(applied.Duration)}, rolled back)";
                 break;
             case MigrationApplied applied:
                 yield return $"applied {applied.File} ({Milliseconds(applied.Duration)})";
@@ -64,8 +67,8 @@ static class ExecutionText
             case LedgerRowRestored restored:
                 yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
                 break;
-            case DryRunRolledBack dryRun:
-                yield return $"dry run: {dryRun.Migrations} migration(s) ran in one transaction that was rolled back; nothing changed";
+            case DryRunRolledBack rolledBackRun:
+                yield return $"dry run: {rolledBackRun.Migrations} migration(s) ran in one transaction that was rolled back; nothing changed";
                 break;
             case PostgrestNotified when verbose:
                 yield return "sent NOTIFY pgrst, 'reload schema'";

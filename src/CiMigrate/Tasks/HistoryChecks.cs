@@ -23,8 +23,8 @@ static class HistoryChecks
 
     /// <summary>
     /// History lost while its effects stayed, which would make apply run migrations again: ledger rows gone while
-    /// the events record their apply (the fix is repair), or objects in the app's schema with no ledger row of the
-    /// app at all (the fix is baseline). Empty when nothing is pending or nothing is lost.
+    /// the events record their apply (the fix is repair), or objects in the app's schema with no ledger row nor event
+    /// of the app at all (the fix is baseline). Empty when nothing is pending or nothing is lost.
     /// </summary>
     public static async Task<IReadOnlyList<RunRefused>> LostAsync(MigrationSession session, HistoryComparison comparison,
         CancellationToken cancellationToken)
@@ -42,7 +42,9 @@ static class HistoryChecks
                 $"changes were undone by hand, say so: ci-migrate repair --env {environment} --forget <version>.", null, null, null)];
         }
 
-        if (comparison.Entries.Any(e => e.Applied is not null) || !await session.SchemaExistsAsync(cancellationToken))
+        // Rows, or events of a history forgotten on purpose (repair --forget): not an unknown history.
+        if (comparison.Entries.Any(e => e.Applied is not null) || !await session.SchemaExistsAsync(cancellationToken)
+            || await LostHistory.HasEventsAsync(session.Connection, app, cancellationToken))
             return [];
         var (names, count) = await LostHistory.ObjectsAsync(session.Connection, schema, 5, cancellationToken);
         if (count == 0)
