@@ -24,7 +24,7 @@ public sealed class MigrationSession : IAsyncDisposable
         App = app;
         Environment = environment;
         Target = target;
-        Ledger = new Ledger(connection, app.Name);
+        Ledger = new Ledger(connection, app.Name, app.Schema);
     }
 
     public NpgsqlConnection Connection { get; }

@@ -33,6 +33,9 @@ public static class RefusalCodes
     /// <summary>The app's schema holds objects while the ledger has no migration of the app.</summary>
     public const string SchemaWithoutHistory = "schema-without-history";
 
+    /// <summary>The ledger recorded the app's migrations in another schema than the settings name now.</summary>
+    public const string SchemaMismatch = "schema-mismatch";
+
     /// <summary>An applied migration's file changed since it was applied.</summary>
     public const string EditedMigration = "edited-migration";
 

@@ -142,7 +142,7 @@ public sealed class DiffTask : ITask
             return HistoryComparison.Compare(migrations, []);
         try
         {
-            return HistoryComparison.Compare(migrations, await new Ledger(session.Connection, app.Name).ReadAsync(cancellationToken));
+            return HistoryComparison.Compare(migrations, await new Ledger(session.Connection, app.Name, app.Schema).ReadAsync(cancellationToken));
         }
         catch (NpgsqlException e)
         {

@@ -1,3 +1,4 @@
+using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
@@ -56,5 +57,21 @@ static class HistoryChecks
             $"If they came from these migrations, record them without running them: ci-migrate baseline --env {environment} " +
             "(--to <version> for the ones applied; --from-supabase to adopt the Supabase CLI's history). If they are " +
             "leftovers, drop them first.", null, null, null)];
+    }
+
+    /// <summary>
+    /// Ledger rows of the app recorded in another schema than the settings name: the app was pointed at another
+    /// schema (or two apps share a name), and their histories must not mix.
+    /// </summary>
+    public static IReadOnlyList<RunRefused> SchemaMismatch(HistoryComparison comparison, AppSettings app, string environment)
+    {
+        var others = comparison.Entries
+            .Where(e => e.Applied?.Schema is { } schema && schema != app.Schema)
+            .GroupBy(e => e.Applied!.Schema!)
+            .ToList();
+        return [.. others.Select(g => new RunRefused(RefusalCodes.SchemaMismatch,
+            $"The ledger on {environment} records {string.Join(", ", g.Select(e => e.Version))} of app '{app.Name}' in schema " +
+            $"{g.Key}, but the settings say its schema is {app.Schema}. Nothing was applied.",
+            $"Set the app's schema back to {g.Key}, or give the app in schema {app.Schema} a name of its own.", null, null, null))];
     }
 }

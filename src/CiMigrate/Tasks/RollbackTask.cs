@@ -44,7 +44,12 @@ sealed class RollbackTask : ITask
             ? applied.Where(e => string.CompareOrdinal(e.Version, to) > 0).ToList()
             : applied.Take(steps ?? 1).ToList();
         var environment = target.Environment;
-        if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
+        if (HistoryChecks.SchemaMismatch(comparison, target.App, environment.Name) is { Count: > 0 } mismatch)
+        {
+            foreach (var refusal in mismatch)
+                log.Add(refusal);
+        }
+        else if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
         {
             log.Add(new RunRefused(RefusalCodes.MissingLocalFile,
                 $"Cannot roll back {missing.Version}_{missing.Name}: it is applied to {environment.Name} but has no local file. Nothing was run.",

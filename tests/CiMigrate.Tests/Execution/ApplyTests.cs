@@ -96,6 +96,28 @@ public sealed class ApplyTests
     }
 
     [Test]
+    public async Task Each_ledger_row_keeps_its_schema_and_a_row_of_another_schema_stops_the_run()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        await repo.RunAsync("stage-apply");
+        var recorded = await repo.Staging.ScalarAsync("SELECT schema FROM ci_migrate.applied_migrations");
+        // As if the settings had pointed the app at another schema since: its rows say where it really lives.
+        await repo.Staging.ExecuteAsync("UPDATE ci_migrate.applied_migrations SET schema = 'old_home'");
+        repo.Up("20250208000002", "next", "CREATE TABLE next_one (id int);");
+
+        var run = await repo.RunAsync("stage-apply");
+
+        Assert.That(recorded, Is.EqualTo("money_tracker"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain(
+            "refused: The ledger on staging records 20250208000001 of app 'money-tracker' in schema old_home, but the settings " +
+            "say its schema is money_tracker. Nothing was applied.\n" +
+            "  help: Set the app's schema back to old_home, or give the app in schema money_tracker a name of its own."));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.next_one') IS NULL"), Is.True);
+    }
+
+    [Test]
     public async Task Out_of_order_pending_migration_is_refused_unless_allowed()
     {
         await using var repo = await MigrationRepository.CreateAsync();
