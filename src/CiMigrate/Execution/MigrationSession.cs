@@ -55,6 +55,9 @@ public sealed class MigrationSession : IAsyncDisposable
                 ApplicationName = $"ci-migrate/{app.Name}/{environment.Name}",
                 // PostgresException.BatchCommand then names the failing statement of a migration's batch.
                 IncludeFailedBatchedCommand = true,
+                // PostgreSQL's DETAIL says which row broke a constraint; Npgsql redacts it unless asked. What reaches the
+                // output still goes through the secret masker, so a password in a DETAIL is hidden there.
+                IncludeErrorDetail = true,
                 // A pooled connection would keep its session, and with it the advisory lock, after we close it.
                 Pooling = false,
                 // The server's statement_timeout governs; the client waits a little longer so the server's error wins.

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.Doctor;
 using CiMigrate.Hosting;
@@ -54,7 +56,16 @@ sealed class DoctorTask : ITask
                 .RunAsync(target.Kubernetes!, target.KubeconfigPath, target.Schema);
         }
 
-        await checklist.WriteAsync(context.Output);
+        if (context.Options.Format == OutputFormat.Json)
+        {
+            await context.Output.WriteLineAsync(
+                JsonSerializer.Serialize(DoctorReport.Of(checklist), ReportJsonContext.Default.DoctorReport));
+        }
+        else
+        {
+            await checklist.WriteAsync(context.Output);
+        }
+
         return checklist.HasFailures ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

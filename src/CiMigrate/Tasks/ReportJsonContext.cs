@@ -11,4 +11,5 @@ namespace CiMigrate.Tasks;
     Converters = [typeof(MillisecondsConverter)])]
 [JsonSerializable(typeof(ExecutionReport))]
 [JsonSerializable(typeof(StatusReport))]
+[JsonSerializable(typeof(Doctor.DoctorReport))]
 sealed partial class ReportJsonContext : JsonSerializerContext;

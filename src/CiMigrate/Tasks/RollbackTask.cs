@@ -49,6 +49,13 @@ sealed class RollbackTask : ITask
             foreach (var refusal in mismatch)
                 log.Add(refusal);
         }
+        else if (HistoryChecks.Edited(comparison, environment.Name) is { Count: > 0 } edited
+            && edited.Where(r => chosen.Any(e => e.Local?.Up.DisplayPath == r.File)).ToList() is { Count: > 0 } editedChosen)
+        {
+            // The down file undoes what the up file did when it was applied; an edited up file may no longer be that.
+            foreach (var refusal in editedChosen)
+                log.Add(refusal);
+        }
         else if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
         {
             log.Add(new RunRefused(RefusalCodes.MissingLocalFile,
