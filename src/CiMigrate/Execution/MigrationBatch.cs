@@ -24,7 +24,8 @@ sealed class MigrationBatch : IAsyncDisposable
             _batch.BatchCommands.Add(new(statement.Text));
         // A migration may SET ROLE; the ledger row is written as the role that logged in.
         _batch.BatchCommands.Add(new("RESET ROLE"));
-        _batch.BatchCommands.Add(step.Record());
+        foreach (var record in step.Record())
+            _batch.BatchCommands.Add(record);
     }
 
     public MigrationStep Step { get; }

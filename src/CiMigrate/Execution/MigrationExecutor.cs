@@ -37,8 +37,11 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             return Outcome;
 
         var context = Context(options.Provenance);
+        var mirrored = await MirroredAsync(pending, cancellationToken);
         var steps = pending
-            .Select(m => new MigrationStep(m, m.Up, () => session.Ledger.RecordApplied(m, options.Provenance), Forward: true))
+            .Select(m => new MigrationStep(m, m.Up, () => mirrored.Contains(m)
+                ? [session.Ledger.RecordApplied(m, options.Provenance), SupabaseHistory.RecordApplied(m)]
+                : [session.Ledger.RecordApplied(m, options.Provenance)], Forward: true))
             .ToList();
         ITransactionStrategy strategy = options.DryRun ? new DryRunTransaction(context, DryRunSetup(createSchema))
             : options.Atomic ? new AtomicTransaction(context)
@@ -64,9 +67,13 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null))
             || Refused(await InvalidIndexes.CheckBeforeAsync(session, migrations.Select(m => m.Down!), cancellationToken)))
             return Outcome;
+        var mirrored = await MirroredAsync(migrations, cancellationToken);
         var steps = migrations
-            .Select(m => new MigrationStep(m, m.Down!,
-                () => session.Ledger.RecordRemoved(m.Version, LedgerEventKind.Rollback, provenance, $"{m.Down!.DisplayPath} {m.Down.Checksum}"),
+            .Select(m => new MigrationStep(m, m.Down!, () =>
+                {
+                    var removed = session.Ledger.RecordRemoved(m.Version, LedgerEventKind.Rollback, provenance, $"{m.Down!.DisplayPath} {m.Down.Checksum}");
+                    return mirrored.Contains(m) ? [removed, SupabaseHistory.RecordRemoved(m)] : [removed];
+                },
                 Forward: false))
             .ToList();
         await new TransactionPerFile(Context(provenance)).RunAsync(steps, cancellationToken);
@@ -77,6 +84,28 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
 
     RunContext Context(RunProvenance provenance) => new(session, log,
         new LockRetryPolicy(session.Environment.LockRetries + 1, LockRetryPolicy.JitteredDelay, log), provenance);
+
+    /// <summary>
+    /// The migrations whose rows the Supabase CLI's history gets (<c>mirrorSupabaseHistory</c>, by default when the
+    /// table exists): all but those whose version the table holds under another name, each of which is reported.
+    /// </summary>
+    async Task<HashSet<Migration>> MirroredAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        if (migrations.Count == 0 || session.Environment.MirrorSupabaseHistory == false
+            || !await SupabaseHistory.ExistsAsync(session.Connection, cancellationToken))
+            return [];
+        var names = await SupabaseHistory.NamesAsync(session.Connection, [.. migrations.Select(m => m.Version)], cancellationToken);
+        var mirrored = new HashSet<Migration>();
+        foreach (var migration in migrations)
+        {
+            if (names.TryGetValue(migration.Version, out var name) && name != migration.Name)
+                log.Add(new SupabaseVersionTaken(migration.Version, migration.Name, name));
+            else
+                mirrored.Add(migration);
+        }
+
+        return mirrored;
+    }
 
     bool Refused(IReadOnlyList<RunRefused> problems)
     {

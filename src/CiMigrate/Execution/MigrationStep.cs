@@ -5,10 +5,10 @@ using Npgsql;
 namespace CiMigrate.Execution;
 
 /// <summary>
-/// One file to run with the ledger command that records it: an up file and its <c>apply</c> row, or a down file
-/// and the removal of its row. Both go in the same transaction.
+/// One file to run with the commands that record it: an up file and its <c>apply</c> row (and its row in the Supabase
+/// CLI's history), or a down file and the removal of its rows. All go in the same transaction.
 /// </summary>
-sealed record MigrationStep(Migration Migration, MigrationFile File, Func<NpgsqlBatchCommand> Record, bool Forward)
+sealed record MigrationStep(Migration Migration, MigrationFile File, Func<IReadOnlyList<NpgsqlBatchCommand>> Record, bool Forward)
 {
     /// <summary>The event that says the step ran.</summary>
     public ExecutionEvent Done(TimeSpan duration) => Forward

@@ -56,7 +56,7 @@ sealed class NoTransaction(RunContext context) : ITransactionStrategy
                 return false;
             }
 
-            await context.Session.Ledger.WriteAsync([step.Record()], cancellationToken);
+            await context.Session.Ledger.WriteAsync(step.Record(), cancellationToken);
         }
         catch (PostgresException ex) when (!StepFailures.IsConnectionLost(ex) && done < statements.Count)
         {

@@ -19,6 +19,8 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
     {
         Name = "shadow",
         LockRetries = 0,
+        // The shadow's own Supabase history is no part of the plan.
+        MirrorSupabaseHistory = false,
     };
 
     static readonly RunProvenance Provenance = new(ShadowEnvironment.Name, null, null, null, null);

@@ -64,6 +64,10 @@ static class ExecutionText
             case MigrationForgotten forgotten:
                 yield return $"forgot {forgotten.Version}_{forgotten.Name}: its ledger row is removed, its objects are untouched";
                 break;
+            case SupabaseVersionTaken taken:
+                yield return $"supabase_migrations.schema_migrations holds version {taken.Version} as '{taken.TakenBy ?? "(no name)"}', " +
+                             $"not {taken.Version}_{taken.Name}: that row is another app's, left as it is";
+                break;
             case LedgerRowRestored restored:
                 yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
                 break;

@@ -22,6 +22,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(ChecksumAccepted), "checksumAccepted")]
 [JsonDerivedType(typeof(MigrationForgotten), "migrationForgotten")]
 [JsonDerivedType(typeof(LedgerRowRestored), "ledgerRowRestored")]
+[JsonDerivedType(typeof(SupabaseVersionTaken), "supabaseVersionTaken")]
 [JsonDerivedType(typeof(DryRunRolledBack), "dryRunRolledBack")]
 [JsonDerivedType(typeof(PostgrestNotified), "postgrestNotified")]
 [JsonDerivedType(typeof(PostgrestRestarted), "postgrestRestarted")]
