@@ -2,6 +2,7 @@ using System.Collections;
 using System.CommandLine;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using CiMigrate.Tasks;
 
 namespace CiMigrate.Cli;

@@ -1,6 +1,8 @@
+using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using Npgsql;
 
 namespace CiMigrate.Doctor;

@@ -35,7 +35,7 @@ public static class InvalidIndexes
     public static async Task<IReadOnlyList<RunRefused>> CheckBeforeAsync(MigrationSession session, IEnumerable<MigrationFile> files,
         CancellationToken cancellationToken)
     {
-        var marked = files.Where(MigrationPreflight.RunsOutsideTransaction).ToList();
+        var marked = files.Where(f => f.Script.TransactionMode == TransactionMode.NoTransaction).ToList();
         if (marked.Count == 0)
             return [];
         var invalid = (await FindAsync(session.Connection, session.App.Schema, cancellationToken)).ToHashSet(StringComparer.Ordinal);

@@ -1,3 +1,5 @@
+using CiMigrate.Sql;
+
 namespace CiMigrate.Execution;
 
 /// <summary>
@@ -10,7 +12,7 @@ sealed class TransactionPerFile(RunContext context) : ITransactionStrategy
     {
         for (var i = 0; i < steps.Count; i++)
         {
-            var ok = MigrationPreflight.RunsOutsideTransaction(steps[i].File)
+            var ok = steps[i].File.Script.TransactionMode == TransactionMode.NoTransaction
                 ? await new NoTransaction(context).RunAsync([steps[i]], cancellationToken)
                 : await new BatchTransaction(context).RunAsync([steps[i]], TransactionEnd.Commit, setup: [], cancellationToken);
             if (!ok)

@@ -1,5 +1,6 @@
+using CiMigrate.Configuration;
 using CiMigrate.Execution;
-using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Kubernetes;
 

@@ -1,5 +1,6 @@
 using CiMigrate.Execution;
-using CiMigrate.Reporting;
+using CiMigrate.Configuration;
+using CiMigrate.Secrets;
 using Npgsql;
 
 namespace CiMigrate.Kubernetes;

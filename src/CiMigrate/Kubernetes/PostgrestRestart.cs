@@ -1,3 +1,4 @@
+using CiMigrate.Configuration;
 using System.Diagnostics;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;

@@ -30,8 +30,8 @@ static class FailureHazard
             {
                 Advice = refused.Help ?? advice,
                 File = refused.File,
-                Line = refused.Line,
-                Column = refused.Column,
+                Line = refused.Line ?? 0,
+                Column = refused.Column ?? 0,
             },
             RunFailed failed => new Hazard(kind, schema, failed.Message) { Advice = advice, File = failed.File },
             _ => null,

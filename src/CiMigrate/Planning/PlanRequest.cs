@@ -1,4 +1,5 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Migrations;
 using Npgsql;
 
@@ -23,7 +24,7 @@ public sealed record PlanRequest
     /// <summary>An open connection to the database the plan is for, read only, for the drift check; null skips it.</summary>
     public NpgsqlConnection? LiveConnection { get; init; }
 
-    public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

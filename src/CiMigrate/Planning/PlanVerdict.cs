@@ -5,7 +5,7 @@ public sealed record PlanVerdict(PlanVerdictLevel Level, string Summary)
 {
     public static PlanVerdict Of(Plan plan)
     {
-        var errors = plan.Findings.Count(f => f.Severity == "error");
+        var errors = plan.Findings.Count(f => f.IsError);
         var dataLoss = plan.Hazards.Count(h => h.Kind == HazardKind.DataLoss);
         var isolation = plan.Hazards.Count(h => h.Kind == HazardKind.Isolation);
         var failsOnTarget = plan.Hazards.Count(h => h.Kind == HazardKind.FailsOnTarget);

@@ -2,6 +2,7 @@ using CiMigrate.Execution;
 using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Planning;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 

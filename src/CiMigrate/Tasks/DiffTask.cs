@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using CiMigrate.Cli;
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Execution;
 using CiMigrate.GitHub;
 using CiMigrate.History;
@@ -107,10 +107,7 @@ public sealed class DiffTask : ITask
         return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    static IReadOnlyList<PlanFinding> FindingsOf(LintReport? report) =>
-        report is null
-            ? []
-            : [.. report.Findings.Select(f => new PlanFinding(f.File, f.Line, f.Column, f.Rule, f.Severity.ToString().ToLowerInvariant(), f.Message))];
+    static IReadOnlyList<Finding> FindingsOf(LintReport? report) => report?.Findings ?? [];
 
     static async Task<int> ListAppsAsync(TaskContext context, MigrationSession? session, EnvironmentSettings? environment)
     {

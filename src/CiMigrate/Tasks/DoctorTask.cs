@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
-using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.Doctor;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
+using CiMigrate.Reporting;
 using Microsoft.Extensions.Configuration;
 
 namespace CiMigrate.Tasks;
@@ -59,7 +59,7 @@ sealed class DoctorTask : ITask
         if (context.Options.Format == OutputFormat.Json)
         {
             await context.Output.WriteLineAsync(
-                JsonSerializer.Serialize(DoctorReport.Of(checklist), ReportJsonContext.Default.DoctorReport));
+                JsonSerializer.Serialize(DoctorReport.Of(checklist), DoctorJsonContext.Default.DoctorReport));
         }
         else
         {

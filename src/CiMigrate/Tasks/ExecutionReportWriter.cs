@@ -1,26 +1,29 @@
 using System.Text.Json;
-using CiMigrate.Cli;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
+using CiMigrate.GitHub;
 using CiMigrate.Hosting;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// Renders a run for its format: text line by line as events happen (a long migration shows progress), JSON and
-/// markdown once at the end from the whole <see cref="ExecutionReport"/>.
+/// Writes a run in the chosen format (the renderers in Reporting/ say how): text line by line as events happen (a
+/// long migration shows progress); JSON, markdown, GitHub annotations and SARIF once at the end from the whole
+/// <see cref="ExecutionReport"/>. With <c>--format github</c> the job summary gets the markdown too.
 /// </summary>
 sealed class ExecutionReportWriter(TaskContext context)
 {
     OutputFormat Format => context.Options.Format;
 
     /// <summary>
-    /// The log to hand to the session and executor; in text format it prints each event as it comes (a refusal to
-    /// standard error, as errors go).
+    /// The log to hand to the session and executor; in text format it prints each event as it comes (in a dry run,
+    /// what ran "would apply").
     /// </summary>
     public ExecutionLog CreateLog(bool dryRun = false) => Format == OutputFormat.Text
         ? new ExecutionLog(e =>
         {
+            // A refusal goes to standard error, as errors go.
             var writer = e is RunRefused ? context.Error : context.Output;
             foreach (var line in ExecutionText.Lines(e, context.Options.Verbose, dryRun))
                 writer.WriteLine(line);
@@ -44,10 +47,18 @@ sealed class ExecutionReportWriter(TaskContext context)
             case OutputFormat.Markdown:
                 await context.Output.WriteAsync(ExecutionMarkdown.Render(report));
                 break;
+            case OutputFormat.Github:
+                foreach (var line in ExecutionGithubRenderer.Lines(report))
+                    await context.Output.WriteLineAsync(line);
+                await GitHubIntegration.From(context).Summary.AppendAsync(ExecutionMarkdown.Render(report), context.CancellationToken);
+                break;
+            case OutputFormat.Sarif:
+                await context.Output.WriteAsync(ExecutionSarifRenderer.Render(report));
+                break;
             default:
-                await context.Output.WriteLineAsync(Summary(report));
-                if (!report.Succeeded && report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup)
-                    await context.Output.WriteLineAsync($"To restore the backup taken before this run: {backup.RestoreCommand}");
+                if (ExecutionText.RestoreHint(report) is { } restore)
+                    await context.Output.WriteLineAsync(restore);
+                await context.Output.WriteLineAsync(ExecutionText.Summary(report));
                 break;
         }
     }
@@ -70,25 +81,4 @@ sealed class ExecutionReportWriter(TaskContext context)
             or RefusalCodes.SchemaWithoutHistory => ExitCodes.Execution,
         _ => ExitCodes.Findings,
     };
-
-    static string Summary(ExecutionReport report)
-    {
-        var head = $"{report.Command}: {report.App} -> {report.Environment} ({report.Target})";
-        var applied = report.Events.Count(e => e is MigrationApplied);
-        var rolledBack = report.Events.Count(e => e is MigrationRolledBack);
-        var baselined = report.Events.Count(e => e is MigrationBaselined);
-        if (report.Events.Any(e => e is RunRefused))
-            return $"{head}: REFUSED, nothing was applied";
-        if (!report.Succeeded)
-            return $"{head}: FAILED" + (applied > 0 && !report.DryRun ? $" after applying {applied} migration(s), which stay applied" : "");
-        if (report.DryRun)
-            return $"{head}: dry run OK, {applied} migration(s) would apply";
-        if (rolledBack > 0)
-            return $"{head}: rolled back {rolledBack} migration(s)";
-        if (baselined > 0)
-            return $"{head}: marked {baselined} migration(s) as applied";
-        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten or LedgerRowRestored))
-            return $"{head}: ledger repaired";
-        return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
-    }
 }

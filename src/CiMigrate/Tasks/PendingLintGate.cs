@@ -1,4 +1,3 @@
-using CiMigrate.Cli;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.Hosting;
@@ -27,16 +26,8 @@ static class PendingLintGate
             return null;
 
         var errors = new LintReport(report.Files, report.Findings.Where(f => f.IsError), report.Rules);
-        // GitHub shows workflow commands from standard output inline in the pull request's diff.
-        if (context.Options.Format == OutputFormat.Github)
-            LintGithubRenderer.Render(errors, context.Output);
-        else
-            LintTextRenderer.Render(errors, context.Error);
-
-        var rules = errors.Findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal);
-        return new RunRefused(RefusalCodes.LintErrors,
-            $"{command}: lint found {LintTextRenderer.Count(errors.ErrorCount, "error")} in the pending migrations for {environment} " +
-            $"({string.Join(", ", rules)}); nothing was applied.",
-            "Fix them, suppress one with '-- ci-migrate:ignore <rule> <reason>', or pass --skip-lint.", null, null, null);
+        LintGateRenderer.RenderFindings(errors, context.Options.Format, context.Output, context.Error);
+        return new RunRefused(RefusalCodes.LintErrors, LintGateRenderer.RefusalMessage(command, environment, errors),
+            LintGateRenderer.RefusalHelp, null, null, null);
     }
 }

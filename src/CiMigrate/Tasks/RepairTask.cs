@@ -5,6 +5,7 @@ using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Migrations;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 

@@ -1,7 +1,9 @@
+using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using CiMigrate.Tests.Kubernetes.Support;
 using Npgsql;
 
