@@ -39,6 +39,9 @@ public sealed class MigrationSession : IAsyncDisposable
     /// <summary>The ledger's version in the database: the latest once a write session opened, maybe older (0: none) in a dry run.</summary>
     public int LedgerVersion { get; private set; }
 
+    /// <summary>What holds a write session's migrations to the app's schema; null for a read-only session.</summary>
+    public SchemaGuard? Guard { get; private set; }
+
     /// <summary>The connection string of the way in, for tools that connect on their own (pg_dump); holds the password.</summary>
     internal string ConnectionString => _way.ConnectionString;
 
@@ -94,6 +97,8 @@ public sealed class MigrationSession : IAsyncDisposable
                 var before = await LedgerSchema.EnsureAsync(connection, cancellationToken);
                 if (before != LedgerSchema.LatestVersion)
                     log.Add(new LedgerUpgraded(before, LedgerSchema.LatestVersion));
+                if (app.SchemaGuard || app.Role is not null)
+                    session.Guard = await SchemaGuard.EnsureAsync(connection, app.Schema, app.Role, app.SchemaGuard, log, cancellationToken);
             }
 
             session.LedgerVersion = mode == SessionMode.DryRun

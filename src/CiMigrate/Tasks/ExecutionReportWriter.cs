@@ -76,7 +76,7 @@ sealed class ExecutionReportWriter(TaskContext context)
     {
         RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
             or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
-            or RefusalCodes.OutOfOrder or RefusalCodes.SchemaMismatch => ExitCodes.Usage,
+            or RefusalCodes.OutOfOrder or RefusalCodes.SchemaMismatch or RefusalCodes.AllowSchemaWithoutReason => ExitCodes.Usage,
         RefusalCodes.SchemaMissing or RefusalCodes.InvalidIndex or RefusalCodes.LostLedgerRows
             or RefusalCodes.SchemaWithoutHistory => ExitCodes.Execution,
         _ => ExitCodes.Findings,
