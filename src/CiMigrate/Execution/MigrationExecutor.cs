@@ -1,6 +1,7 @@
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Migrations;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Execution;
@@ -20,7 +21,9 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         if (pending.Count == 0 && !options.DryRun)
             return Outcome;
         var oneTransaction = options.DryRun ? "--dry-run" : options.Atomic ? "--atomic" : null;
-        if (Refused(MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction)))
+        var problems = MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction);
+        var replayedOutside = options.AlreadyApplied ? ReplayOutsideTransaction(pending, problems) : [];
+        if (Refused([.. problems.Where(p => !replayedOutside.Contains(p.File ?? ""))]))
             return Outcome;
         var schemaExists = await session.SchemaExistsAsync(cancellationToken);
         if (!schemaExists && !session.Environment.CreateSchema)
@@ -41,7 +44,10 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         var steps = pending
             .Select(m => new MigrationStep(m, m.Up, () => mirrored.Contains(m)
                 ? [session.Ledger.RecordApplied(m, options.Provenance), SupabaseHistory.RecordApplied(m)]
-                : [session.Ledger.RecordApplied(m, options.Provenance)], Forward: true))
+                : [session.Ledger.RecordApplied(m, options.Provenance)], Forward: true)
+            {
+                OutsideTransaction = m.Up.Script.TransactionMode == TransactionMode.NoTransaction || replayedOutside.Contains(m.Up.DisplayPath),
+            })
             .ToList();
         ITransactionStrategy strategy = options.DryRun ? new DryRunTransaction(context, DryRunSetup(createSchema))
             : options.Atomic ? new AtomicTransaction(context)
@@ -87,12 +93,12 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
 
     /// <summary>
     /// The migrations whose rows the Supabase CLI's history gets (<c>mirrorSupabaseHistory</c>, by default when the
-    /// table exists): all but those whose version the table holds under another name, each of which is reported.
+    /// table exists and the login may write it): all but those whose version the table holds under another name, each of which is reported.
     /// </summary>
     async Task<HashSet<Migration>> MirroredAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         if (migrations.Count == 0 || session.Environment.MirrorSupabaseHistory == false
-            || !await SupabaseHistory.ExistsAsync(session.Connection, cancellationToken))
+            || !await SupabaseHistory.WritableAsync(session.Connection, cancellationToken))
             return [];
         var names = await SupabaseHistory.NamesAsync(session.Connection, [.. migrations.Select(m => m.Version)], cancellationToken);
         var mirrored = new HashSet<Migration>();
@@ -105,6 +111,26 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         }
 
         return mirrored;
+    }
+
+    /// <summary>
+    /// For migrations the target applied already: the files refused only for needing to run outside a transaction,
+    /// each noted; they replay statement by statement.
+    /// </summary>
+    HashSet<string> ReplayOutsideTransaction(IReadOnlyList<Migration> migrations, IReadOnlyList<RunRefused> problems)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var migration in migrations)
+        {
+            var path = migration.Up.DisplayPath;
+            var own = problems.Where(p => p.File == path).ToList();
+            if (own.Count == 0 || own.Any(p => p.Code != RefusalCodes.NeedsNoTransaction))
+                continue;
+            files.Add(path);
+            log.Add(new ReplayedWithoutTransaction(migration.Version, path, own[0].Message));
+        }
+
+        return files;
     }
 
     bool Refused(IReadOnlyList<RunRefused> problems)

@@ -12,7 +12,7 @@ sealed class TransactionPerFile(RunContext context) : ITransactionStrategy
     {
         for (var i = 0; i < steps.Count; i++)
         {
-            var ok = steps[i].File.Script.TransactionMode == TransactionMode.NoTransaction
+            var ok = steps[i].OutsideTransaction
                 ? await new NoTransaction(context).RunAsync([steps[i]], cancellationToken)
                 : await new BatchTransaction(context).RunAsync([steps[i]], TransactionEnd.Commit, setup: [], cancellationToken);
             if (!ok)

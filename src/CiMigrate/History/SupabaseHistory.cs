@@ -19,6 +19,21 @@ public static class SupabaseHistory
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Whether the table exists and the login may read, add and remove its rows: a deploy role that may not (Supabase's
+    /// own tables belong to <c>postgres</c>) runs without the mirror.
+    /// </summary>
+    public static async Task<bool> WritableAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            // Looking a name up in a schema needs USAGE on it: ask for that before naming the table.
+            "SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'supabase_migrations') THEN false " +
+            "WHEN NOT has_schema_privilege('supabase_migrations', 'USAGE') THEN false " +
+            "WHEN to_regclass('supabase_migrations.schema_migrations') IS NULL THEN false " +
+            "ELSE has_table_privilege(to_regclass('supabase_migrations.schema_migrations'), 'SELECT, INSERT, DELETE') END", connection);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>The rows of the table, version to name (null when the row has none); only <paramref name="versions"/> when given.</summary>
     public static async Task<IReadOnlyDictionary<string, string?>> NamesAsync(NpgsqlConnection connection,
         IReadOnlyCollection<string>? versions, CancellationToken cancellationToken)

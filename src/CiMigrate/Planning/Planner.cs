@@ -1,5 +1,6 @@
 using CiMigrate.Configuration;
 using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.Planning.Catalog;
 
 namespace CiMigrate.Planning;
@@ -30,10 +31,17 @@ public static class Planner
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
         // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
-        if (ReplayFailure(await runner.ApplyAsync(request.Applied, cancellationToken), app) is { } appliedFails)
+        var replayed = await runner.ApplyAsync(request.Applied, alreadyApplied: true, cancellationToken);
+        if (ReplayFailure(replayed, app) is { } appliedFails)
             return plan with { Hazards = [appliedFails] };
+        // What the target ran as it could (CONCURRENTLY without the marker) the shadow replays the same way, and says so.
+        plan = plan with
+        {
+            Notes = [.. plan.Notes, .. replayed.Events.OfType<ReplayedWithoutTransaction>().Select(r =>
+                $"{r.File} was replayed statement by statement, as the target must have applied it: {r.Reason}")],
+        };
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        if (ReplayFailure(await runner.ApplyAsync(request.Pending, cancellationToken), app) is { } pendingFails)
+        if (ReplayFailure(await runner.ApplyAsync(request.Pending, alreadyApplied: false, cancellationToken), app) is { } pendingFails)
             return plan with { Hazards = [pendingFails] };
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
 

@@ -16,7 +16,7 @@ static class HistoryChecks
     [
         .. comparison.Edited.Select(e => new RunRefused(RefusalCodes.EditedMigration,
             $"{e.Local!.Up.DisplayPath} was edited after it was applied to {environment} " +
-            $"(checksum then {e.Applied!.Checksum[..12]}…, now {e.Local.Checksum[..12]}…). Nothing was applied.",
+            $"(checksum then {e.Applied!.Checksum[..12]}…, now {e.Local.Checksum[..12]}…).",
             "Restore the applied text and put the change in a new migration; if the edit is harmless (a comment), accept it " +
             $"with: ci-migrate repair --env {environment} --accept-checksum {e.Version}",
             e.Local.Up.DisplayPath, null, null)),
@@ -38,7 +38,7 @@ static class HistoryChecks
         {
             return [new RunRefused(RefusalCodes.LostLedgerRows,
                 $"The ledger of app '{app}' on {environment} has no row for {string.Join(", ", lost.Select(l => l.Version))}, " +
-                "while its events record them as applied: applying would run them a second time. Nothing was applied.",
+                "while its events record them as applied: applying would run them a second time.",
                 $"If they are still applied, put their rows back: ci-migrate repair --env {environment} --restore-lost. If their " +
                 $"changes were undone by hand, say so: ci-migrate repair --env {environment} --forget <version>.", null, null, null)];
         }
@@ -53,7 +53,7 @@ static class HistoryChecks
         return [new RunRefused(RefusalCodes.SchemaWithoutHistory,
             $"The schema {schema} already holds {count} object(s) ({string.Join(", ", names)}{(count > names.Count ? ", …" : "")}), " +
             $"but the ledger has no migration of app '{app}' on {environment}: applying would run every migration again on top " +
-            "of them. Nothing was applied.",
+            "of them.",
             $"If they came from these migrations, record them without running them: ci-migrate baseline --env {environment} " +
             "(--to <version> for the ones applied; --from-supabase to adopt the Supabase CLI's history). If they are " +
             "leftovers, drop them first.", null, null, null)];
@@ -71,7 +71,7 @@ static class HistoryChecks
             .ToList();
         return [.. others.Select(g => new RunRefused(RefusalCodes.SchemaMismatch,
             $"The ledger on {environment} records {string.Join(", ", g.Select(e => e.Version))} of app '{app.Name}' in schema " +
-            $"{g.Key}, but the settings say its schema is {app.Schema}. Nothing was applied.",
+            $"{g.Key}, but the settings say its schema is {app.Schema}.",
             $"Set the app's schema back to {g.Key}, or give the app in schema {app.Schema} a name of its own.", null, null, null))];
     }
 }

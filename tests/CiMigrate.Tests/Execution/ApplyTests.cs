@@ -111,9 +111,9 @@ public sealed class ApplyTests
         Assert.That(recorded, Is.EqualTo("money_tracker"));
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain(
-            "refused: The ledger on staging records 20250208000001 of app 'money-tracker' in schema old_home, but the settings " +
-            "say its schema is money_tracker. Nothing was applied.\n" +
-            "  help: Set the app's schema back to old_home, or give the app in schema money_tracker a name of its own."));
+            "refused (schema-mismatch): The ledger on staging records 20250208000001 of app 'money-tracker' in schema old_home, " +
+            "but the settings say its schema is money_tracker.\n" +
+            "  Set the app's schema back to old_home, or give the app in schema money_tracker a name of its own."));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.next_one') IS NULL"), Is.True);
     }
 

@@ -27,9 +27,9 @@ public sealed class InvalidIndexTests
         Assert.That(failed.Output, Does.Contain($"{IndexFile}:2:1: error: could not create unique index \"u_email\""));
         Assert.That(refused.ExitCode, Is.EqualTo(3));
         Assert.That(refused.Error, Does.Contain(
-            $"refused: {IndexFile}:2:1: the index money_tracker.u_email exists but is invalid (indisvalid = false): an earlier " +
+            $"{IndexFile}:2:1: refused (invalid-index): the index money_tracker.u_email exists but is invalid (indisvalid = false): an earlier " +
             "CREATE INDEX CONCURRENTLY of it failed or was interrupted, and IF NOT EXISTS would keep the invalid index\n" +
-            "  help: Drop it first: put 'DROP INDEX CONCURRENTLY IF EXISTS \"money_tracker\".\"u_email\";' before this statement"));
+            "  Drop it first: put 'DROP INDEX CONCURRENTLY IF EXISTS \"money_tracker\".\"u_email\";' before this statement"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT string_agg(version, ',') FROM ci_migrate.applied_migrations"),
             Is.EqualTo("20250208000001"));
         Assert.That(await IndexIsValidAsync(repo), Is.False);

@@ -23,9 +23,9 @@ public sealed class LostHistoryTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(3));
         Assert.That(refused.Error, Does.Contain(
-            "refused: The ledger of app 'money-tracker' on staging has no row for 20250208000002, while its events record them " +
-            "as applied: applying would run them a second time. Nothing was applied.\n" +
-            "  help: If they are still applied, put their rows back: ci-migrate repair --env staging --restore-lost."));
+            "refused (lost-ledger-rows): The ledger of app 'money-tracker' on staging has no row for 20250208000002, while its " +
+            "events record them as applied: applying would run them a second time.\n" +
+            "  If they are still applied, put their rows back: ci-migrate repair --env staging --restore-lost."));
         Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.next_one') IS NULL"), Is.True);
 
@@ -54,9 +54,9 @@ public sealed class LostHistoryTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(3));
         Assert.That(refused.Error, Does.Contain(
-            "refused: The schema money_tracker already holds 1 object(s) (acct), but the ledger has no migration of app " +
-            "'money-tracker' on staging: applying would run every migration again on top of them. Nothing was applied.\n" +
-            "  help: If they came from these migrations, record them without running them: ci-migrate baseline --env staging"));
+            "refused (schema-without-history): The schema money_tracker already holds 1 object(s) (acct), but the ledger has no " +
+            "migration of app 'money-tracker' on staging: applying would run every migration again on top of them.\n" +
+            "  If they came from these migrations, record them without running them: ci-migrate baseline --env staging"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
 

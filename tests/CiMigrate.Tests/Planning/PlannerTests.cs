@@ -35,7 +35,7 @@ public sealed class PlannerTests
     static async Task ApplyAsync(TestDatabase target, MigrationSet set)
     {
         await using var runner = await ShadowMigrationRunner.OpenAsync(target.ConnectionString, set.App, CancellationToken.None);
-        Assert.That((await runner.ApplyAsync(set.Migrations, CancellationToken.None)).Succeeded, Is.True);
+        Assert.That((await runner.ApplyAsync(set.Migrations, alreadyApplied: false, CancellationToken.None)).Succeeded, Is.True);
     }
 
     const string CreateBudgets = """
@@ -169,6 +169,28 @@ public sealed class PlannerTests
             "type \"nosuchtype\" does not exist"));
         Assert.That(plan.Changes, Is.Empty);
         Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
+    }
+
+    [Test]
+    public async Task An_applied_concurrent_index_without_the_marker_replays_statement_by_statement_and_the_plan_notes_it()
+    {
+        var set = Migrations(
+            ("20250101000000_budgets.sql", CreateBudgets),
+            ("20250101000001_index.sql", "CREATE INDEX CONCURRENTLY budgets_id ON money_tracker.budgets (id);\n"),
+            ("20250101000002_pending_index.sql", "CREATE INDEX CONCURRENTLY budgets_id2 ON money_tracker.budgets (id);\n"));
+
+        var plan = await Planner.PlanAsync(new PlanRequest
+        {
+            App = set.App, Applied = set.Migrations.Take(2).ToList(), Pending = [set.Migrations[2]], StartShadow = ShadowAsync,
+        });
+
+        // The applied file replays (the target ran it); the pending one, with the same problem, is still refused.
+        Assert.That(plan.Notes, Has.One.EqualTo(
+            "migrations/20250101000001_index.sql was replayed statement by statement, as the target must have applied it: " +
+            "'CREATE INDEX CONCURRENTLY BUDGETS_ID' with CONCURRENTLY cannot run inside a transaction: add " +
+            "'-- ci-migrate:no-transaction' as the first line of the file"));
+        var refused = plan.Hazards.Single();
+        Assert.That((refused.Kind, refused.File, refused.Line), Is.EqualTo((HazardKind.FailsOnShadow, "migrations/20250101000002_pending_index.sql", 1)));
     }
 
     [Test]

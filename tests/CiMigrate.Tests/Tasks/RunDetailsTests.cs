@@ -61,7 +61,7 @@ public sealed class RunDetailsTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain(
-            "refused: apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql was edited after it was applied to staging"));
+            "refused (edited-migration): apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql was edited after it was applied to staging"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NOT NULL"), Is.True);
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(1));
     }

@@ -23,6 +23,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(MigrationForgotten), "migrationForgotten")]
 [JsonDerivedType(typeof(LedgerRowRestored), "ledgerRowRestored")]
 [JsonDerivedType(typeof(SupabaseVersionTaken), "supabaseVersionTaken")]
+[JsonDerivedType(typeof(ReplayedWithoutTransaction), "replayedWithoutTransaction")]
 [JsonDerivedType(typeof(DryRunRolledBack), "dryRunRolledBack")]
 [JsonDerivedType(typeof(PostgrestNotified), "postgrestNotified")]
 [JsonDerivedType(typeof(PostgrestRestarted), "postgrestRestarted")]

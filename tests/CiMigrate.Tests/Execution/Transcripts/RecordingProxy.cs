@@ -189,6 +189,8 @@ sealed class RecordingProxy : IAsyncDisposable
             return $"'{text}'";
         return bytes.Length switch
         {
+            // The one-byte binary values the tool sends are booleans.
+            1 => bytes[0] == 1 ? "true" : "false",
             4 => BinaryPrimitives.ReadInt32BigEndian(bytes).ToString(System.Globalization.CultureInfo.InvariantCulture),
             8 => BinaryPrimitives.ReadInt64BigEndian(bytes).ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => $"0x{Convert.ToHexString(bytes)}",
