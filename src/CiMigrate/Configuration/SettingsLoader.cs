@@ -143,11 +143,8 @@ public static partial class SettingsLoader
     static string? NonEmpty(IReadOnlyDictionary<string, string?> environment, string key) =>
         environment.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
-    /// <summary>
-    /// Without settings an app is known by its schema (<c>--schema</c>, else the <c>SET search_path</c> of its files):
-    /// two apps that share a folder name (<c>db/migrations</c>) never share a history. Only a folder with neither is
-    /// known by its folder name.
-    /// </summary>
+    /// <summary>Without settings an app is known by its schema (<c>--schema</c>, else its files' <c>SET search_path</c>),
+    /// so two apps in folders named alike never share a history; else by its folder name.</summary>
     static string ZeroConfigName(string folder, string? schema) =>
         schema ?? (Directory.Exists(folder) ? SchemaInference.FromMigrations(folder) : null) ?? AppNameOf(folder);
 
