@@ -37,6 +37,12 @@ public sealed record EnvironmentSettings
     /// <summary>A <c>pg_dump</c> of the app's schema before applying.</summary>
     public bool Backup { get; init; }
 
+    /// <summary>
+    /// Apply mirrors each migration into <c>supabase_migrations.schema_migrations</c>, rollback removes it (null: on when
+    /// the table exists).
+    /// </summary>
+    public bool? MirrorSupabaseHistory { get; init; }
+
     /// <summary>An approval of this environment in the workflow run is required (null: on for production in Actions).</summary>
     public bool? RequireApproval { get; init; }
 

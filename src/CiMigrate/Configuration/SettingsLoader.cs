@@ -20,7 +20,7 @@ public static partial class SettingsLoader
     static readonly string[] EnvironmentKeys =
     [
         "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
-        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval", "shadow",
+        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval", "shadow", "mirrorSupabaseHistory",
     ];
 
     public static Settings Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
@@ -127,7 +127,7 @@ public static partial class SettingsLoader
         if (options.Migrations is not null)
         {
             var folder = Path.GetFullPath(options.Migrations, options.WorkingDirectory);
-            var name = options.App ?? AppNameOf(folder);
+            var name = options.App ?? ZeroConfigName(folder, options.Schema);
             values[$"apps:{name}:migrations"] = folder;
             if (options.Schema is not null)
                 values[$"apps:{name}:schema"] = options.Schema;
@@ -142,6 +142,11 @@ public static partial class SettingsLoader
 
     static string? NonEmpty(IReadOnlyDictionary<string, string?> environment, string key) =>
         environment.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>Without settings an app is known by its schema (<c>--schema</c>, else its files' <c>SET search_path</c>),
+    /// so two apps in folders named alike never share a history; else by its folder name.</summary>
+    static string ZeroConfigName(string folder, string? schema) =>
+        schema ?? (Directory.Exists(folder) ? SchemaInference.FromMigrations(folder) : null) ?? AppNameOf(folder);
 
     /// <summary><c>apps/money-tracker/supabase/migrations</c> is the app <c>money-tracker</c>.</summary>
     public static string AppNameOf(string migrationsFolder)
@@ -171,16 +176,28 @@ public static partial class SettingsLoader
                 with { Ignore = reader.Strings("ignore") });
         }
 
-        // Zero-config: a repository with supabase/migrations is one app named after its folder.
+        // Zero-config: a repository with supabase/migrations is one app named after its schema.
         var zeroConfigFolder = Path.Combine(root, "supabase", "migrations");
         if (apps.Count == 0 && Directory.Exists(zeroConfigFolder))
         {
-            var name = options.App ?? new DirectoryInfo(root).Name;
+            var name = options.App ?? ZeroConfigName(zeroConfigFolder, soleAppSchema ?? options.Schema);
             apps.Add(ReadApp(name, soleAppSchema ?? options.Schema, zeroConfigFolder, new SettingsReader(section.GetSection(name), problems),
                 options.WorkingDirectory));
         }
 
+        Unshared(apps, a => a.Schema, "schema", problems);
+        Unshared(apps, a => Path.TrimEndingDirectorySeparator(a.Migrations), "migrations folder", problems);
         return apps;
+    }
+
+    /// <summary>Each app owns its schema and its folder: two apps sharing one would mix their histories.</summary>
+    static void Unshared(List<AppSettings> apps, Func<AppSettings, string> key, string what, List<string> problems)
+    {
+        foreach (var shared in apps.Where(a => key(a).Length > 0).GroupBy(key, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add($"apps: {string.Join(" and ", shared.Select(a => $"'{a.Name}'"))} share the {what} {shared.Key}; " +
+                $"each app needs its own {what}");
+        }
     }
 
     static AppSettings ReadApp(string name, string? schema, string folder, SettingsReader reader, string workingDirectory)
@@ -231,6 +248,7 @@ public static partial class SettingsLoader
                 Backup = reader.Bool("backup", defaults.Backup),
                 RequireApproval = reader.Bool("requireApproval"),
                 Shadow = ReadShadow(reader),
+                MirrorSupabaseHistory = reader.Bool("mirrorSupabaseHistory"),
                 Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
                 Section = envSection,
             };

@@ -40,13 +40,19 @@ public sealed class Workspace(Settings settings, IReadOnlyDictionary<string, str
     public MigrationSet LoadMigrations(AppSettings app) => MigrationSet.Load(app, Root);
 
     /// <summary>The environment chosen with <c>--env</c>; a bare <c>--database-url</c> makes an unnamed one.</summary>
+    /// <summary>
+    /// The environment a run without <c>--env</c> names in the ledger and its messages: the one stage-apply defaults to,
+    /// so status, rollback and stage-apply on a bare <c>--database-url</c> agree.
+    /// </summary>
+    public const string DefaultEnvironment = "staging";
+
     public EnvironmentSettings Environment(string? name = null)
     {
         name ??= Settings.Env;
         if (name is not null && Settings.Environments.TryGetValue(name, out var configured))
             return configured;
         if (Settings.DatabaseUrl is not null)
-            return new EnvironmentSettings { Name = name ?? "default", DatabaseUrl = Settings.DatabaseUrl };
+            return new EnvironmentSettings { Name = name ?? DefaultEnvironment, DatabaseUrl = Settings.DatabaseUrl };
         if (name is null)
             throw new UsageException("No target: pass --env <name> (environments come from settings) or --database-url <url>.");
         throw new UsageException($"There is no environment '{name}'" +

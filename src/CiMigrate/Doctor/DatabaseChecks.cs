@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CiMigrate.Execution;
 using Npgsql;
 
 namespace CiMigrate.Doctor;
@@ -37,7 +38,10 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
         await checklist.RunAsync("server version", () => VersionAsync(builder));
         await checklist.RunAsync("ledger", () => LedgerAsync(builder));
         if (schema is not null)
+        {
             await checklist.RunAsync("app schema", () => SchemaAsync(builder, schema));
+            await checklist.RunAsync("invalid indexes", () => InvalidIndexesAsync(builder, schema));
+        }
         if (!pooler)
             await checklist.RunAsync("advisory locks", () => AdvisoryLocksAsync(builder));
         if (isolation is not null)
@@ -167,6 +171,23 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
             checklist.Pass("app schema", $"schema {schema} exists");
         else
             checklist.Warn("app schema", $"schema {schema} does not exist yet", "Nothing to fix: the first apply creates it.");
+    }
+
+    /// <summary>An invalid index (a failed CREATE INDEX CONCURRENTLY) answers no query and enforces no uniqueness.</summary>
+    async Task InvalidIndexesAsync(NpgsqlConnectionStringBuilder builder, string schema)
+    {
+        await using var connection = await OpenAsync(builder);
+        var invalid = await InvalidIndexes.FindAsync(connection, schema, cancellationToken);
+        if (invalid.Count == 0)
+        {
+            checklist.Pass("invalid indexes", $"no invalid index in schema {schema}");
+            return;
+        }
+
+        checklist.Fail("invalid indexes",
+            $"invalid (indisvalid = false) in schema {schema}: {string.Join(", ", invalid)}",
+            $"Drop each with DROP INDEX CONCURRENTLY IF EXISTS {schema}.<name>; and build it again (a migration with " +
+            "the DROP before its CREATE INDEX CONCURRENTLY).", blocks: false);
     }
 
     /// <summary>

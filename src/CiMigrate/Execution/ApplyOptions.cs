@@ -13,4 +13,11 @@ public sealed record ApplyOptions
 
     /// <summary>All pending migrations in one transaction, committed at the end: all or nothing.</summary>
     public bool Atomic { get; init; }
+
+    /// <summary>
+    /// The migrations were applied to the target already, and are replayed (on the shadow): a file that needs to run
+    /// outside a transaction but lacks the marker runs statement by statement, as the target must have run it, and a
+    /// <see cref="Events.ReplayedWithoutTransaction"/> notes it, instead of a refusal.
+    /// </summary>
+    public bool AlreadyApplied { get; init; }
 }

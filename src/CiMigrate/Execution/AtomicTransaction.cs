@@ -4,5 +4,5 @@ namespace CiMigrate.Execution;
 sealed class AtomicTransaction(RunContext context) : ITransactionStrategy
 {
     public Task<bool> RunAsync(IReadOnlyList<MigrationStep> steps, CancellationToken cancellationToken) =>
-        new BatchTransaction(context).RunAsync(steps, TransactionEnd.Commit, schemaToCreate: null, cancellationToken);
+        new BatchTransaction(context).RunAsync(steps, TransactionEnd.Commit, setup: [], cancellationToken);
 }

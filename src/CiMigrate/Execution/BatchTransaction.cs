@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CiMigrate.Execution.Events;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Execution;
@@ -14,9 +15,9 @@ sealed class BatchTransaction(RunContext context)
     /// <summary>Runs <paramref name="steps"/>; false when one failed (then nothing of them stays).</summary>
     /// <param name="steps">The steps, in order.</param>
     /// <param name="end">Commit the transaction, or roll it back (a dry run).</param>
-    /// <param name="schemaToCreate">A <c>CREATE SCHEMA</c> to run first inside the transaction; null for none.</param>
+    /// <param name="setup">Commands to run first inside the transaction (a dry run's schema and ledger); empty for none.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public async Task<bool> RunAsync(IReadOnlyList<MigrationStep> steps, TransactionEnd end, string? schemaToCreate,
+    public async Task<bool> RunAsync(IReadOnlyList<MigrationStep> steps, TransactionEnd end, IReadOnlyList<string> setup,
         CancellationToken cancellationToken)
     {
         MigrationBatch? running = null;
@@ -30,9 +31,11 @@ sealed class BatchTransaction(RunContext context)
                 await using var transaction = await context.Session.Connection.BeginTransactionAsync(cancellationToken);
                 foreach (var step in steps)
                 {
+                    if (step.File.Script.TransactionMode == TransactionMode.Wrapped)
+                        context.Log.Add(new WrapperLeftOut(step.Migration.Version, step.File.DisplayPath));
                     context.Log.Add(new MigrationStarted(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, InTransaction: true));
                     var clock = Stopwatch.StartNew();
-                    await using (running = new MigrationBatch(step, context.Session, transaction, step == steps[0] ? schemaToCreate : null))
+                    await using (running = new MigrationBatch(step, context.Session, transaction, step == steps[0] ? setup : []))
                         await running.ExecuteAsync(cancellationToken);
                     done.Add((step, clock.Elapsed));
                 }

@@ -3,28 +3,30 @@ using Npgsql;
 namespace CiMigrate.Execution;
 
 /// <summary>
-/// One migration file as one round trip: its preamble (for a dry run, the app's schema created in the same
-/// transaction first), its statements inside the schema guard, and its ledger command. It knows where the file's statements
-/// sit among its commands, so a failing command maps back to the file's statement, and so to file:line:col.
+/// One migration file as one round trip: its preamble (for a dry run's first file, what the run creates in the same
+/// transaction first: the app's schema, the ledger), its statements inside the schema guard, and its ledger commands.
+/// It knows where the file's statements sit among its commands, so a failing command maps back to the file's statement,
+/// and so to file:line:col.
 /// </summary>
 sealed class MigrationBatch : IAsyncDisposable
 {
     readonly NpgsqlBatch _batch;
     readonly int _firstStatement;
 
-    public MigrationBatch(MigrationStep step, MigrationSession session, NpgsqlTransaction transaction, string? schemaToCreate)
+    public MigrationBatch(MigrationStep step, MigrationSession session, NpgsqlTransaction transaction, IReadOnlyList<string> setup)
     {
         Step = step;
         _batch = new NpgsqlBatch(session.Connection, transaction);
-        if (schemaToCreate is not null)
-            _batch.BatchCommands.Add(new(schemaToCreate));
+        foreach (var command in setup)
+            _batch.BatchCommands.Add(new(command));
         SessionPreamble.AddTo(_batch, session, local: true);
         session.Guard?.AddOpen(_batch, step.File, local: true);
         _firstStatement = _batch.BatchCommands.Count;
         foreach (var statement in step.File.Script.StatementsToRun)
             _batch.BatchCommands.Add(new(statement.Text));
         SchemaGuard.AddClose(_batch, session.Guard);
-        _batch.BatchCommands.Add(step.Record());
+        foreach (var record in step.Record())
+            _batch.BatchCommands.Add(record);
     }
 
     public MigrationStep Step { get; }

@@ -1,6 +1,7 @@
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Migrations;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Execution;
@@ -20,7 +21,9 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         if (pending.Count == 0 && !options.DryRun)
             return Outcome;
         var oneTransaction = options.DryRun ? "--dry-run" : options.Atomic ? "--atomic" : null;
-        if (Refused(MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction)))
+        var problems = MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction);
+        var replayedOutside = options.AlreadyApplied ? ReplayOutsideTransaction(pending, problems) : [];
+        if (Refused([.. problems.Where(p => !replayedOutside.Contains(p.File ?? ""))]))
             return Outcome;
         var schemaExists = await session.SchemaExistsAsync(cancellationToken);
         if (!schemaExists && !session.Environment.CreateSchema)
@@ -29,15 +32,24 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             return Outcome;
         }
 
+        if (schemaExists && Refused(await InvalidIndexes.CheckBeforeAsync(session, pending.Select(m => m.Up), cancellationToken)))
+            return Outcome;
+
         var createSchema = schemaExists ? null : $"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(session.App.Schema)}";
         if (createSchema is not null && !options.DryRun && !await CreateSchemaAsync(createSchema, cancellationToken))
             return Outcome;
 
         var context = Context(options.Provenance);
+        var mirrored = await MirroredAsync(pending, cancellationToken);
         var steps = pending
-            .Select(m => new MigrationStep(m, m.Up, () => session.Ledger.RecordApplied(m, options.Provenance), Forward: true))
+            .Select(m => new MigrationStep(m, m.Up, () => mirrored.Contains(m)
+                ? [session.Ledger.RecordApplied(m, options.Provenance), SupabaseHistory.RecordApplied(m)]
+                : [session.Ledger.RecordApplied(m, options.Provenance)], Forward: true)
+            {
+                OutsideTransaction = m.Up.Script.TransactionMode == TransactionMode.NoTransaction || replayedOutside.Contains(m.Up.DisplayPath),
+            })
             .ToList();
-        ITransactionStrategy strategy = options.DryRun ? new DryRunTransaction(context, createSchema)
+        ITransactionStrategy strategy = options.DryRun ? new DryRunTransaction(context, DryRunSetup(createSchema))
             : options.Atomic ? new AtomicTransaction(context)
             : new TransactionPerFile(context);
         await strategy.RunAsync(steps, cancellationToken);
@@ -58,11 +70,16 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             return Outcome;
         }
 
-        if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null)))
+        if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null))
+            || Refused(await InvalidIndexes.CheckBeforeAsync(session, migrations.Select(m => m.Down!), cancellationToken)))
             return Outcome;
+        var mirrored = await MirroredAsync(migrations, cancellationToken);
         var steps = migrations
-            .Select(m => new MigrationStep(m, m.Down!,
-                () => session.Ledger.RecordRemoved(m.Version, LedgerEventKind.Rollback, provenance, $"{m.Down!.DisplayPath} {m.Down.Checksum}"),
+            .Select(m => new MigrationStep(m, m.Down!, () =>
+                {
+                    var removed = session.Ledger.RecordRemoved(m.Version, LedgerEventKind.Rollback, provenance, $"{m.Down!.DisplayPath} {m.Down.Checksum}");
+                    return mirrored.Contains(m) ? [removed, SupabaseHistory.RecordRemoved(m)] : [removed];
+                },
                 Forward: false))
             .ToList();
         await new TransactionPerFile(Context(provenance)).RunAsync(steps, cancellationToken);
@@ -74,12 +91,61 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
     RunContext Context(RunProvenance provenance) => new(session, log,
         new LockRetryPolicy(session.Environment.LockRetries + 1, LockRetryPolicy.JitteredDelay, log), provenance);
 
+    /// <summary>
+    /// The migrations whose rows the Supabase CLI's history gets (<c>mirrorSupabaseHistory</c>, by default when the
+    /// table exists and the login may write it): all but those whose version the table holds under another name, each of which is reported.
+    /// </summary>
+    async Task<HashSet<Migration>> MirroredAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        if (migrations.Count == 0 || session.Environment.MirrorSupabaseHistory == false
+            || !await SupabaseHistory.WritableAsync(session.Connection, cancellationToken))
+            return [];
+        var names = await SupabaseHistory.NamesAsync(session.Connection, [.. migrations.Select(m => m.Version)], cancellationToken);
+        var mirrored = new HashSet<Migration>();
+        foreach (var migration in migrations)
+        {
+            if (names.TryGetValue(migration.Version, out var name) && name != migration.Name)
+                log.Add(new SupabaseVersionTaken(migration.Version, migration.Name, name));
+            else
+                mirrored.Add(migration);
+        }
+
+        return mirrored;
+    }
+
+    /// <summary>
+    /// For migrations the target applied already: the files refused only for needing to run outside a transaction,
+    /// each noted; they replay statement by statement.
+    /// </summary>
+    HashSet<string> ReplayOutsideTransaction(IReadOnlyList<Migration> migrations, IReadOnlyList<RunRefused> problems)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var migration in migrations)
+        {
+            var path = migration.Up.DisplayPath;
+            var own = problems.Where(p => p.File == path).ToList();
+            if (own.Count == 0 || own.Any(p => p.Code != RefusalCodes.NeedsNoTransaction))
+                continue;
+            files.Add(path);
+            log.Add(new ReplayedWithoutTransaction(migration.Version, path, own[0].Message));
+        }
+
+        return files;
+    }
+
     bool Refused(IReadOnlyList<RunRefused> problems)
     {
         foreach (var problem in problems)
             log.Add(problem);
         return problems.Count > 0;
     }
+
+    /// <summary>What a dry run creates inside its transaction: the app's schema and the ledger when they are missing or old.</summary>
+    IReadOnlyList<string> DryRunSetup(string? createSchema) =>
+    [
+        .. createSchema is null ? [] : new[] { createSchema },
+        .. session.LedgerVersion < LedgerSchema.LatestVersion ? LedgerSchema.UpgradeStatements(session.LedgerVersion) : [],
+    ];
 
     RunRefused SchemaMissing() => new(RefusalCodes.SchemaMissing,
         $"The schema {session.App.Schema} of app '{session.App.Name}' does not exist in {session.Target}, and createSchema " +

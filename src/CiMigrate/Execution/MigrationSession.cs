@@ -24,7 +24,7 @@ public sealed class MigrationSession : IAsyncDisposable
         App = app;
         Environment = environment;
         Target = target;
-        Ledger = new Ledger(connection, app.Name);
+        Ledger = new Ledger(connection, app.Name, app.Schema);
     }
 
     public NpgsqlConnection Connection { get; }
@@ -35,6 +35,9 @@ public sealed class MigrationSession : IAsyncDisposable
     public string Target { get; }
 
     public Ledger Ledger { get; }
+
+    /// <summary>The ledger's version in the database: the latest once a write session opened, maybe older (0: none) in a dry run.</summary>
+    public int LedgerVersion { get; private set; }
 
     /// <summary>What holds a write session's migrations to the app's schema; null for a read-only session.</summary>
     public SchemaGuard? Guard { get; private set; }
@@ -55,6 +58,9 @@ public sealed class MigrationSession : IAsyncDisposable
                 ApplicationName = $"ci-migrate/{app.Name}/{environment.Name}",
                 // PostgresException.BatchCommand then names the failing statement of a migration's batch.
                 IncludeFailedBatchedCommand = true,
+                // PostgreSQL's DETAIL says which row broke a constraint; Npgsql redacts it unless asked. What reaches the
+                // output still goes through the secret masker, so a password in a DETAIL is hidden there.
+                IncludeErrorDetail = true,
                 // A pooled connection would keep its session, and with it the advisory lock, after we close it.
                 Pooling = false,
                 // The server's statement_timeout governs; the client waits a little longer so the server's error wins.
@@ -84,15 +90,20 @@ public sealed class MigrationSession : IAsyncDisposable
             }
 
             var session = new MigrationSession(way, dataSource, connection, app, environment, target.Description);
+            if (mode != SessionMode.Read)
+                await AppLock.AcquireAsync(connection, app.Name, environment.LockWait, log, cancellationToken);
             if (mode == SessionMode.Write)
             {
-                await AppLock.AcquireAsync(connection, app.Name, environment.LockWait, log, cancellationToken);
                 var before = await LedgerSchema.EnsureAsync(connection, cancellationToken);
                 if (before != LedgerSchema.LatestVersion)
                     log.Add(new LedgerUpgraded(before, LedgerSchema.LatestVersion));
                 if (app.SchemaGuard || app.Role is not null)
                     session.Guard = await SchemaGuard.EnsureAsync(connection, app.Schema, app.Role, app.SchemaGuard, log, cancellationToken);
             }
+
+            session.LedgerVersion = mode == SessionMode.DryRun
+                ? await LedgerSchema.VersionAsync(connection, cancellationToken)
+                : LedgerSchema.LatestVersion;
 
             return session;
         }

@@ -6,7 +6,7 @@ namespace CiMigrate.Execution;
 /// <summary>
 /// Files marked <c>-- ci-migrate:no-transaction</c>: each statement on its own (so <c>CREATE INDEX CONCURRENTLY</c>
 /// can run), a lock timeout retrying that statement only, the ledger row after the last statement. A failure leaves
-/// the statements before it in place, and the file unrecorded.
+/// the statements before it in place, and the file unrecorded; so does an index of the app's schema left invalid.
 /// </summary>
 sealed class NoTransaction(RunContext context) : ITransactionStrategy
 {
@@ -55,7 +55,13 @@ sealed class NoTransaction(RunContext context) : ITransactionStrategy
                 await close.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await context.Session.Ledger.WriteAsync([step.Record()], cancellationToken);
+            if (await InvalidIndexes.CheckAfterAsync(context.Session, step, cancellationToken) is { } invalid)
+            {
+                await context.Failures.ReportAsync(step, invalid, cancellationToken);
+                return false;
+            }
+
+            await context.Session.Ledger.WriteAsync(step.Record(), cancellationToken);
         }
         catch (PostgresException ex) when (!StepFailures.IsConnectionLost(ex) && done < statements.Count)
         {

@@ -24,6 +24,18 @@ public static class RefusalCodes
     /// <summary>The app's schema does not exist and the environment may not create it.</summary>
     public const string SchemaMissing = "schema-missing";
 
+    /// <summary>A file without a transaction creates an index that exists invalid, left by an earlier failed build.</summary>
+    public const string InvalidIndex = "invalid-index";
+
+    /// <summary>The ledger lost rows of migrations whose apply its events record.</summary>
+    public const string LostLedgerRows = "lost-ledger-rows";
+
+    /// <summary>The app's schema holds objects while the ledger has no migration of the app.</summary>
+    public const string SchemaWithoutHistory = "schema-without-history";
+
+    /// <summary>The ledger recorded the app's migrations in another schema than the settings name now.</summary>
+    public const string SchemaMismatch = "schema-mismatch";
+
     /// <summary>An applied migration's file changed since it was applied.</summary>
     public const string EditedMigration = "edited-migration";
 

@@ -12,9 +12,9 @@ sealed class TransactionPerFile(RunContext context) : ITransactionStrategy
     {
         for (var i = 0; i < steps.Count; i++)
         {
-            var ok = steps[i].File.Script.TransactionMode == TransactionMode.NoTransaction
+            var ok = steps[i].OutsideTransaction
                 ? await new NoTransaction(context).RunAsync([steps[i]], cancellationToken)
-                : await new BatchTransaction(context).RunAsync([steps[i]], TransactionEnd.Commit, schemaToCreate: null, cancellationToken);
+                : await new BatchTransaction(context).RunAsync([steps[i]], TransactionEnd.Commit, setup: [], cancellationToken);
             if (!ok)
             {
                 context.Failures.Skip(steps.Skip(i + 1));

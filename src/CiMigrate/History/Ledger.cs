@@ -9,9 +9,13 @@ namespace CiMigrate.History;
 /// migration's history row in the same round trip and transaction as the migration itself. Another app's rows are
 /// never read as an error and never changed: every statement is keyed by app.
 /// </summary>
-public sealed class Ledger(NpgsqlConnection connection, string app)
+public sealed class Ledger(NpgsqlConnection connection, string app, string schema)
 {
     const string Columns = "app, version, name, checksum, applied_at, applied_by, duration_ms, environment, git_sha, run_url, approver";
+
+    // Through the row as JSON: a ledger from before version 2 (read by status before a write upgraded it) has no
+    // schema column, and reads as null.
+    const string SchemaColumn = "to_jsonb(a) ->> 'schema'";
 
     // Measured on the server from the moment the migration's first command starts, so the row can be written in the
     // migration's own batch; the executor sets ci_migrate.started locally in the transaction.
@@ -31,7 +35,7 @@ public sealed class Ledger(NpgsqlConnection connection, string app)
         }
 
         await using var command = new NpgsqlCommand(
-            $"SELECT {Columns} FROM ci_migrate.applied_migrations WHERE app = $1 ORDER BY version", connection);
+            $"SELECT {Columns}, {SchemaColumn} FROM ci_migrate.applied_migrations a WHERE app = $1 ORDER BY version", connection);
         command.Parameters.Add(new() { Value = App });
         var rows = new List<AppliedMigration>();
         try
@@ -42,7 +46,8 @@ public sealed class Ledger(NpgsqlConnection connection, string app)
                 rows.Add(new AppliedMigration(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                     reader.GetFieldValue<DateTimeOffset>(4), reader.GetString(5), reader.GetInt32(6),
-                    NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10)));
+                    NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10),
+                    NullableString(reader, 11)));
             }
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
@@ -63,6 +68,10 @@ public sealed class Ledger(NpgsqlConnection connection, string app)
     /// <summary>A migration marked applied without running it (<c>baseline</c>), with its event.</summary>
     public NpgsqlBatchCommand RecordBaselined(Migration migration, RunProvenance provenance, string detail) =>
         Insert(migration.Version, migration.Name, migration.Checksum, "0", LedgerEventKind.Baseline, provenance, detail);
+
+    /// <summary>Puts back the lost row of a migration its events record as applied (<c>repair --restore-lost</c>), with an event.</summary>
+    public NpgsqlBatchCommand RecordRestored(Migration migration, string checksum, RunProvenance provenance, string detail) =>
+        Insert(migration.Version, migration.Name, checksum, "0", LedgerEventKind.Restore, provenance, detail);
 
     /// <summary>Removes the row of a rolled-back or forgotten migration and keeps an event saying so.</summary>
     public NpgsqlBatchCommand RecordRemoved(string version, LedgerEventKind kind, RunProvenance provenance, string detail)
@@ -112,8 +121,8 @@ public sealed class Ledger(NpgsqlConnection connection, string app)
     {
         var command = new NpgsqlBatchCommand(
             "WITH recorded AS (" +
-            "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, applied_by, duration_ms, environment, git_sha, run_url, approver) " +
-            $"VALUES ($1, $2, $7, $8, $5, {durationSql}, $4, $9, $10, $11) RETURNING app, version) " +
+            "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, applied_by, duration_ms, environment, git_sha, run_url, approver, schema) " +
+            $"VALUES ($1, $2, $7, $8, $5, {durationSql}, $4, $9, $10, $11, $12) RETURNING app, version) " +
             "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) " +
             "SELECT app, version, $3, $4, $5, $6 FROM recorded");
         AddEventParameters(command, version, kind, provenance, detail);
@@ -122,6 +131,7 @@ public sealed class Ledger(NpgsqlConnection connection, string app)
         command.Parameters.Add(Text(provenance.GitSha));
         command.Parameters.Add(Text(provenance.RunUrl));
         command.Parameters.Add(Text(provenance.Approver));
+        command.Parameters.Add(new() { Value = schema });
         return command;
     }
 

@@ -51,16 +51,32 @@ public static class LedgerSchema
         }
     }
 
+    /// <summary>
+    /// The statements that bring a ledger at version <paramref name="from"/> (0: none) to <see cref="LatestVersion"/>,
+    /// each script followed by its row in <c>schema_version</c>: what a dry run sends inside its rolled-back transaction.
+    /// </summary>
+    public static IReadOnlyList<string> UpgradeStatements(int from) => [.. Bootstrap, .. ScriptStatements(from)];
+
+    static readonly string[] Bootstrap =
+    [
+        $"CREATE SCHEMA IF NOT EXISTS {Name}",
+        $"CREATE TABLE IF NOT EXISTS {Name}.schema_version (version integer PRIMARY KEY, name text NOT NULL, " +
+        "applied_at timestamptz NOT NULL DEFAULT now())",
+    ];
+
+    static IEnumerable<string> ScriptStatements(int from) =>
+        LedgerScripts.All.Where(s => s.Version > from).SelectMany(s => SqlScript.Parse(s.Text, s.Name).Statements
+            .Select(statement => statement.Text)
+            .Append($"INSERT INTO {Name}.schema_version (version, name) VALUES ({s.Version}, '{s.Name.Replace("'", "''", StringComparison.Ordinal)}')"));
+
     static async Task<int> UpgradeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var prepare = new NpgsqlBatch(connection, transaction))
         {
             prepare.BatchCommands.Add(new("SELECT pg_advisory_xact_lock(hashtext('ci-migrate:ledger'))"));
-            prepare.BatchCommands.Add(new($"CREATE SCHEMA IF NOT EXISTS {Name}"));
-            prepare.BatchCommands.Add(new(
-                $"CREATE TABLE IF NOT EXISTS {Name}.schema_version (version integer PRIMARY KEY, name text NOT NULL, " +
-                "applied_at timestamptz NOT NULL DEFAULT now())"));
+            foreach (var statement in Bootstrap)
+                prepare.BatchCommands.Add(new(statement));
             await prepare.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -69,16 +85,12 @@ public static class LedgerSchema
         await using (var read = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {Name}.schema_version", connection, transaction))
             current = (int)(await read.ExecuteScalarAsync(cancellationToken))!;
 
-        foreach (var (version, name, text) in LedgerScripts.All.Where(s => s.Version > current))
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var statement in SqlScript.Parse(text, name).Statements)
-                batch.BatchCommands.Add(new(statement.Text));
-            var record = new NpgsqlBatchCommand($"INSERT INTO {Name}.schema_version (version, name) VALUES ($1, $2)");
-            record.Parameters.Add(new() { Value = version });
-            record.Parameters.Add(new() { Value = name });
-            batch.BatchCommands.Add(record);
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var statement in ScriptStatements(current))
+                batch.BatchCommands.Add(new(statement));
+            if (batch.BatchCommands.Count > 0)
+                await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

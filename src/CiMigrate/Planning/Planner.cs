@@ -1,5 +1,6 @@
 using CiMigrate.Configuration;
 using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.Planning.Catalog;
 
 namespace CiMigrate.Planning;
@@ -46,16 +47,23 @@ public static class Planner
         {
             // In one call: a long history replays fastest in one executor run.
             progress(new PlanProgress(PlanStage.ReplayingApplied, 0, applied.Count));
-            // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
-            if (ReplayFailure(await runner.ApplyAsync(applied, cancellationToken), app) is { } appliedFails)
-                return plan with { Hazards = [appliedFails] };
         }
 
+        // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
+        var replayed = await runner.ApplyAsync(applied, alreadyApplied: true, cancellationToken);
+        if (ReplayFailure(replayed, app) is { } appliedFails)
+            return plan with { Hazards = [appliedFails] };
+        // What the target ran as it could (CONCURRENTLY without the marker) the shadow replays the same way, and says so.
+        plan = plan with
+        {
+            Notes = [.. plan.Notes, .. replayed.Events.OfType<ReplayedWithoutTransaction>().Select(r =>
+                $"{r.File} was replayed statement by statement, as the target must have applied it: {r.Reason}")],
+        };
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
         for (var i = 0; i < pending.Count; i++)
         {
             progress(new PlanProgress(PlanStage.ReplayingPending, i, pending.Count, pending[i].Up.DisplayPath));
-            if (ReplayFailure(await runner.ApplyAsync([pending[i]], cancellationToken), app) is { } pendingFails)
+            if (ReplayFailure(await runner.ApplyAsync([pending[i]], alreadyApplied: false, cancellationToken), app) is { } pendingFails)
                 return plan with { Hazards = [pendingFails] };
         }
 

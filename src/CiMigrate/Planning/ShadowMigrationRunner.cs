@@ -19,6 +19,8 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
     {
         Name = "shadow",
         LockRetries = 0,
+        // The shadow's own Supabase history is no part of the plan.
+        MirrorSupabaseHistory = false,
     };
 
     static readonly RunProvenance Provenance = new(ShadowEnvironment.Name, null, null, null, null);
@@ -34,7 +36,10 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
     /// </summary>
     public static async Task<ShadowMigrationRunner> OpenAsync(string connectionString, AppSettings app, CancellationToken cancellationToken)
     {
-        var session = await MigrationSession.OpenAsync(new ConnectionStringTarget(connectionString), app, ShadowEnvironment,
+        // No schema guard and no SET ROLE on the shadow: the plan reports a change outside the app's schema as an
+        // isolation hazard, which apply's guard then refuses on the target; the app's role does not exist here.
+        var session = await MigrationSession.OpenAsync(new ConnectionStringTarget(connectionString), app with { SchemaGuard = false, Role = null },
+            ShadowEnvironment,
             SessionMode.Write, new ExecutionLog(), cancellationToken);
         try
         {
@@ -53,11 +58,18 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
     /// Applies <paramref name="migrations"/> in order, each in its own transaction as apply does (the app's schema is
     /// created first when missing); the outcome says where one failed.
     /// </summary>
-    public async Task<ExecutionOutcome> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>
+    /// <param name="migrations">The migrations, in order.</param>
+    /// <param name="alreadyApplied">
+    /// Whether the target applied them already (or a baseline adopted them): then a file with <c>CONCURRENTLY</c> and no
+    /// marker replays statement by statement, noted, instead of being refused.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the replay.</param>
+    public async Task<ExecutionOutcome> ApplyAsync(IReadOnlyList<Migration> migrations, bool alreadyApplied,
+        CancellationToken cancellationToken) =>
         migrations.Count == 0
             ? new ExecutionOutcome([])
             : await new MigrationExecutor(_session, new ExecutionLog())
-                .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance }, cancellationToken);
+                .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance, AlreadyApplied = alreadyApplied }, cancellationToken);
 
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

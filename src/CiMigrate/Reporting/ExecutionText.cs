@@ -6,8 +6,8 @@ namespace CiMigrate.Reporting;
 /// <summary>Events as lines for people: printed as they happen, so a long migration shows where it is.</summary>
 public static class ExecutionText
 {
-    /// <summary>The lines of one event; none for events only <c>--verbose</c> shows.</summary>
-    public static IEnumerable<string> Lines(ExecutionEvent executionEvent, bool verbose)
+    /// <summary>The lines of one event; none for events only <c>--verbose</c> shows. In a dry run, what ran "would apply".</summary>
+    public static IEnumerable<string> Lines(ExecutionEvent executionEvent, bool verbose, bool dryRun = false)
     {
         switch (executionEvent)
         {
@@ -36,8 +36,15 @@ public static class ExecutionText
             case BackupWritten backup:
                 yield return $"backup written: {backup.Path}";
                 break;
+            case WrapperLeftOut wrapped:
+                yield return $"note: {wrapped.File} is wrapped in BEGIN ... COMMIT; it runs without the wrapper, in one transaction " +
+                    "with its ledger row, as every migration does";
+                break;
             case MigrationStarted started when verbose:
                 yield return $"running {started.File}{(started.InTransaction ? "" : " (no transaction: statement by statement)")}";
+                break;
+            case MigrationApplied applied when dryRun:
+                yield return $"would apply {applied.File} (ran in {Milliseconds(applied.Duration)}, rolled back)";
                 break;
             case MigrationApplied applied:
                 yield return $"applied {applied.File} ({Milliseconds(applied.Duration)})";
@@ -65,8 +72,15 @@ public static class ExecutionText
             case MigrationForgotten forgotten:
                 yield return $"forgot {forgotten.Version}_{forgotten.Name}: its ledger row is removed, its objects are untouched";
                 break;
-            case DryRunRolledBack dryRun:
-                yield return $"dry run: {dryRun.Migrations} migration(s) ran in one transaction that was rolled back; nothing changed";
+            case SupabaseVersionTaken taken:
+                yield return $"supabase_migrations.schema_migrations holds version {taken.Version} as '{taken.TakenBy ?? "(no name)"}', " +
+                             $"not {taken.Version}_{taken.Name}: that row is another app's, left as it is";
+                break;
+            case LedgerRowRestored restored:
+                yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
+                break;
+            case DryRunRolledBack rolledBackRun:
+                yield return $"dry run: {rolledBackRun.Migrations} migration(s) ran in one transaction that was rolled back; nothing changed";
                 break;
             case PostgrestNotified when verbose:
                 yield return "sent NOTIFY pgrst, 'reload schema'";
@@ -108,7 +122,7 @@ public static class ExecutionText
             return $"{head}: rolled back {rolledBack} migration(s)";
         if (baselined > 0)
             return $"{head}: marked {baselined} migration(s) as applied";
-        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten))
+        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten or LedgerRowRestored))
             return $"{head}: ledger repaired";
         return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
     }

@@ -29,6 +29,12 @@ public static class StatusRenderer
 
         var counts = report.Migrations.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {State(g.Key)}");
         text.Append($"{string.Join(", ", counts.DefaultIfEmpty("no migrations"))}; plan {report.PlanHash}\n");
+        if (report.InvalidIndexes.Count > 0)
+        {
+            text.Append($"invalid indexes in {report.App}'s schema (indisvalid = false, a failed CREATE INDEX CONCURRENTLY): " +
+                $"{string.Join(", ", report.InvalidIndexes)}; drop each (DROP INDEX CONCURRENTLY IF EXISTS) and build it again\n");
+        }
+
         return text.ToString();
     }
 
@@ -37,6 +43,8 @@ public static class StatusRenderer
         var text = new StringBuilder($"### `{report.App}` on `{report.Environment}`\n\n| version | name | state | applied |\n| --- | --- | --- | --- |\n");
         foreach (var entry in report.Migrations)
             text.Append($"| {entry.Version} | {entry.Name} | {State(entry.State)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
+        if (report.InvalidIndexes.Count > 0)
+            text.Append($"\n**Invalid indexes** (drop and build again): {string.Join(", ", report.InvalidIndexes.Select(i => $"`{i}`"))}\n");
         return text.Append('\n').ToString();
     }
 

@@ -1,4 +1,8 @@
 namespace CiMigrate.Reporting;
 
-/// <summary><c>status</c>: every migration of the app with its state on the target, and the plan hash of what is pending.</summary>
-public sealed record StatusReport(string App, string Environment, string Target, string PlanHash, IReadOnlyList<StatusEntry> Migrations);
+/// <summary>
+/// <c>status</c>: every migration of the app with its state on the target, the plan hash of what is pending, and the
+/// app schema's invalid indexes (left by a failed <c>CREATE INDEX CONCURRENTLY</c>).
+/// </summary>
+public sealed record StatusReport(string App, string Environment, string Target, string PlanHash, IReadOnlyList<StatusEntry> Migrations,
+    IReadOnlyList<string> InvalidIndexes);

@@ -8,20 +8,26 @@ using CiMigrate.Planning;
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// What stands between reading the ledger and applying, in order: edited applied migrations, out-of-order pending
-/// ones, lint, the reviewed plan, the promotion gate, the approval. The first that refuses ends the checks (an approval
+/// What stands between reading the ledger and applying, in order: edited applied migrations, rows of another schema,
+/// lost history,
+/// out-of-order pending ones, lint, the reviewed plan, the promotion gate, the approval. The first that refuses ends the checks (an approval
 /// is never asked for a run that would be refused anyway); its refusals go into the run's report.
 /// </summary>
 static class ApplyGates
 {
     /// <summary>The refusals (empty when the run may go on) and the approver's login, when an approval was given.</summary>
     public static async Task<(IReadOnlyList<RunRefused> Refusals, string? Approver)> CheckAsync(TaskContext context, string command,
-        TaskTarget target, HistoryComparison comparison, ApplyTaskOptions options, CancellationToken cancellationToken)
+        TaskTarget target, MigrationSession session, HistoryComparison comparison, ApplyTaskOptions options,
+        CancellationToken cancellationToken)
     {
         var environment = target.Environment;
         var pending = comparison.Pending;
         if (HistoryChecks.Edited(comparison, environment.Name) is { Count: > 0 } edited)
             return (edited, null);
+        if (HistoryChecks.SchemaMismatch(comparison, target.App, environment.Name) is { Count: > 0 } mismatch)
+            return (mismatch, null);
+        if (await HistoryChecks.LostAsync(session, comparison, cancellationToken) is { Count: > 0 } lost)
+            return (lost, null);
         if (comparison.OutOfOrder.Count > 0 && !context.Get(options.AllowOutOfOrder))
         {
             return ([new RunRefused(RefusalCodes.OutOfOrder,

@@ -19,14 +19,16 @@ static class ApplyRunner
         var target = TaskTarget.Resolve(context, defaultEnvironment);
         var dryRun = context.Get(options.DryRun);
         var writer = new ExecutionReportWriter(context);
-        var log = writer.CreateLog();
-        await using var session = await target.OpenAsync(SessionMode.Write, log, cancellationToken);
+        var log = writer.CreateLog(dryRun);
+        // A dry run leaves no trace: a missing ledger is created only inside its rolled-back transaction.
+        await using var session = await target.OpenAsync(dryRun ? SessionMode.DryRun : SessionMode.Write, log, cancellationToken);
         var comparison = await session.CompareAsync(target.Migrations, cancellationToken);
         var environment = target.Environment;
         var pending = comparison.Pending;
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
 
-        var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, comparison, options, cancellationToken);
+        var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, session, comparison, options,
+            cancellationToken);
         foreach (var refusal in refusals)
             log.Add(refusal);
         if (refusals.Count == 0)

@@ -19,7 +19,7 @@ sealed class BaselineTask : ITask
 
     readonly Option<bool> _fromSupabase = new("--from-supabase")
     {
-        Description = "Mark the versions this app's files share with supabase_migrations.schema_migrations (read only)",
+        Description = "Mark the migrations whose version and name supabase_migrations.schema_migrations holds (read only)",
     };
 
     public string Name => "baseline";
@@ -47,11 +47,13 @@ sealed class BaselineTask : ITask
         }
 
         var fromSupabase = context.Get(_fromSupabase);
-        var supabaseVersions = fromSupabase ? await SupabaseVersionsAsync(session.Connection, cancellationToken) : null;
-        var chosen = comparison.Pending
-            .Where(m => to is null || string.CompareOrdinal(m.Version, to) <= 0)
-            .Where(m => supabaseVersions is null || supabaseVersions.Contains(m.Version))
+        var supabase = fromSupabase ? await SupabaseNamesAsync(session.Connection, cancellationToken) : null;
+        var candidates = comparison.Pending.Where(m => to is null || string.CompareOrdinal(m.Version, to) <= 0).ToList();
+        var chosen = candidates
+            .Where(m => supabase is null || supabase.TryGetValue(m.Version, out var name) && name == m.Name)
             .ToList();
+        foreach (var collision in candidates.Where(m => supabase is not null && supabase.TryGetValue(m.Version, out var name) && name != m.Name))
+            log.Add(new SupabaseVersionTaken(collision.Version, collision.Name, supabase![collision.Version]));
 
         var provenance = RunProvenance.From(context.Environment, target.Environment.Name);
         var detail = fromSupabase ? "baseline --from-supabase" : to is null ? "baseline" : $"baseline --to {to}";
@@ -65,19 +67,14 @@ sealed class BaselineTask : ITask
         return await writer.FinishAsync(report);
     }
 
-    static async Task<HashSet<string>> SupabaseVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The Supabase CLI's history, version to name. Its key is the version alone, so on a shared database a version can
+    /// be another app's: only rows whose version and name both match a local file are adopted.
+    /// </summary>
+    static async Task<IReadOnlyDictionary<string, string?>> SupabaseNamesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('supabase_migrations.schema_migrations') IS NOT NULL", connection))
-        {
-            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
-                throw new UsageException("--from-supabase: the target has no supabase_migrations.schema_migrations table to read.");
-        }
-
-        await using var command = new NpgsqlCommand("SELECT version FROM supabase_migrations.schema_migrations", connection);
-        var versions = new HashSet<string>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            versions.Add(reader.GetString(0));
-        return versions;
+        if (!await SupabaseHistory.ExistsAsync(connection, cancellationToken))
+            throw new UsageException("--from-supabase: the target has no supabase_migrations.schema_migrations table to read.");
+        return await SupabaseHistory.NamesAsync(connection, null, cancellationToken);
     }
 }

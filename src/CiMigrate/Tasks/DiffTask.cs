@@ -71,11 +71,11 @@ public sealed class DiffTask : ITask
 
         var allApps = context.Get(AllAppsOption);
         var app = allApps ? workspace.Settings.Apps.FirstOrDefault() ?? workspace.App : workspace.App;
-        // The dry run takes the app's lock and needs a current ledger, as apply --dry-run does; the plan alone only reads.
+        // The dry run takes the app's lock, as apply --dry-run does, and leaves no ledger behind; the plan alone only reads.
         await using var session = environment is null
             ? null
             : await MigrationSession.OpenAsync(DatabaseTargets.For(environment, context), app, environment,
-                dryRunOnTarget ? SessionMode.Write : SessionMode.Read, new ExecutionLog(), cancellationToken);
+                dryRunOnTarget ? SessionMode.DryRun : SessionMode.Read, new ExecutionLog(), cancellationToken);
 
         if (allApps)
             return await ListAppsAsync(context, session, environment);
@@ -146,7 +146,7 @@ public sealed class DiffTask : ITask
             return HistoryComparison.Compare(migrations, []);
         try
         {
-            return HistoryComparison.Compare(migrations, await new Ledger(session.Connection, app.Name).ReadAsync(cancellationToken));
+            return HistoryComparison.Compare(migrations, await new Ledger(session.Connection, app.Name, app.Schema).ReadAsync(cancellationToken));
         }
         catch (NpgsqlException e)
         {

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Text.Json;
 using CiMigrate.Configuration;
 using CiMigrate.Doctor;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
+using CiMigrate.Reporting;
 using Microsoft.Extensions.Configuration;
 
 namespace CiMigrate.Tasks;
@@ -54,7 +56,16 @@ sealed class DoctorTask : ITask
                 .RunAsync(target.Kubernetes!, target.KubeconfigPath, target.Schema, target.Isolation);
         }
 
-        await checklist.WriteAsync(context.Output);
+        if (context.Options.Format == OutputFormat.Json)
+        {
+            await context.Output.WriteLineAsync(
+                JsonSerializer.Serialize(DoctorReport.Of(checklist), DoctorJsonContext.Default.DoctorReport));
+        }
+        else
+        {
+            await checklist.WriteAsync(context.Output);
+        }
+
         return checklist.HasFailures ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

@@ -21,15 +21,16 @@ sealed class ExecutionReportWriter(TaskContext context)
     TextColors Colors => TextColors.For(context.Terminal, context.Environment);
 
     /// <summary>
-    /// The log to hand to the session and executor: in text format it prints each event as it comes; in the others,
-    /// whose report comes at the end, slow steps show on standard error (<see cref="StepProgress"/>).
+    /// The log to hand to the session and executor: in text format it prints each event as it comes (in a dry run,
+    /// what ran "would apply"); in the others, whose report comes at the end, slow steps show on standard error
+    /// (<see cref="StepProgress"/>).
     /// </summary>
-    public ExecutionLog CreateLog() => Format == OutputFormat.Text
+    public ExecutionLog CreateLog(bool dryRun = false) => Format == OutputFormat.Text
         ? new ExecutionLog(e =>
         {
             // A refusal goes to standard error, as errors go.
             var writer = e is RunRefused ? context.Error : context.Output;
-            foreach (var line in ExecutionText.Lines(e, context.Options.Verbose))
+            foreach (var line in ExecutionText.Lines(e, context.Options.Verbose, dryRun))
                 writer.WriteLine(e is MigrationFailed or RunFailed or RunRefused ? Colors.Error(line) : line);
         })
         : new ExecutionLog(e =>
@@ -88,8 +89,9 @@ sealed class ExecutionReportWriter(TaskContext context)
     {
         RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
             or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
-            or RefusalCodes.OutOfOrder or RefusalCodes.AllowSchemaWithoutReason => ExitCodes.Usage,
-        RefusalCodes.SchemaMissing => ExitCodes.Execution,
+            or RefusalCodes.OutOfOrder or RefusalCodes.SchemaMismatch or RefusalCodes.AllowSchemaWithoutReason => ExitCodes.Usage,
+        RefusalCodes.SchemaMissing or RefusalCodes.InvalidIndex or RefusalCodes.LostLedgerRows
+            or RefusalCodes.SchemaWithoutHistory => ExitCodes.Execution,
         _ => ExitCodes.Findings,
     };
 }

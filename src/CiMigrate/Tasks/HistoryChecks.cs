@@ -1,3 +1,4 @@
+using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
@@ -15,9 +16,62 @@ static class HistoryChecks
     [
         .. comparison.Edited.Select(e => new RunRefused(RefusalCodes.EditedMigration,
             $"{e.Local!.Up.DisplayPath} was edited after it was applied to {environment} " +
-            $"(checksum then {e.Applied!.Checksum[..12]}…, now {e.Local.Checksum[..12]}…). Nothing was applied.",
+            $"(checksum then {e.Applied!.Checksum[..12]}…, now {e.Local.Checksum[..12]}…).",
             "Restore the applied text and put the change in a new migration; if the edit is harmless (a comment), accept it " +
             $"with: ci-migrate repair --env {environment} --accept-checksum {e.Version}",
             e.Local.Up.DisplayPath, null, null)),
     ];
+
+    /// <summary>
+    /// History lost while its effects stayed, which would make apply run migrations again: ledger rows gone while
+    /// the events record their apply (the fix is repair), or objects in the app's schema with no ledger row nor event
+    /// of the app at all (the fix is baseline). Empty when nothing is pending or nothing is lost.
+    /// </summary>
+    public static async Task<IReadOnlyList<RunRefused>> LostAsync(MigrationSession session, HistoryComparison comparison,
+        CancellationToken cancellationToken)
+    {
+        if (comparison.Pending.Count == 0)
+            return [];
+        var (app, schema, environment) = (session.App.Name, session.App.Schema, session.Environment.Name);
+        var lost = await LostHistory.LostRowsAsync(session.Connection, app, cancellationToken);
+        if (lost.Count > 0)
+        {
+            return [new RunRefused(RefusalCodes.LostLedgerRows,
+                $"The ledger of app '{app}' on {environment} has no row for {string.Join(", ", lost.Select(l => l.Version))}, " +
+                "while its events record them as applied: applying would run them a second time.",
+                $"If they are still applied, put their rows back: ci-migrate repair --env {environment} --restore-lost. If their " +
+                $"changes were undone by hand, say so: ci-migrate repair --env {environment} --forget <version>.", null, null, null)];
+        }
+
+        // Rows, or events of a history forgotten on purpose (repair --forget): not an unknown history.
+        if (comparison.Entries.Any(e => e.Applied is not null) || !await session.SchemaExistsAsync(cancellationToken)
+            || await LostHistory.HasEventsAsync(session.Connection, app, cancellationToken))
+            return [];
+        var (names, count) = await LostHistory.ObjectsAsync(session.Connection, schema, 5, cancellationToken);
+        if (count == 0)
+            return [];
+        return [new RunRefused(RefusalCodes.SchemaWithoutHistory,
+            $"The schema {schema} already holds {count} object(s) ({string.Join(", ", names)}{(count > names.Count ? ", …" : "")}), " +
+            $"but the ledger has no migration of app '{app}' on {environment}: applying would run every migration again on top " +
+            "of them.",
+            $"If they came from these migrations, record them without running them: ci-migrate baseline --env {environment} " +
+            "(--to <version> for the ones applied; --from-supabase to adopt the Supabase CLI's history). If they are " +
+            "leftovers, drop them first.", null, null, null)];
+    }
+
+    /// <summary>
+    /// Ledger rows of the app recorded in another schema than the settings name: the app was pointed at another
+    /// schema (or two apps share a name), and their histories must not mix.
+    /// </summary>
+    public static IReadOnlyList<RunRefused> SchemaMismatch(HistoryComparison comparison, AppSettings app, string environment)
+    {
+        var others = comparison.Entries
+            .Where(e => e.Applied?.Schema is { } schema && schema != app.Schema)
+            .GroupBy(e => e.Applied!.Schema!)
+            .ToList();
+        return [.. others.Select(g => new RunRefused(RefusalCodes.SchemaMismatch,
+            $"The ledger on {environment} records {string.Join(", ", g.Select(e => e.Version))} of app '{app.Name}' in schema " +
+            $"{g.Key}, but the settings say its schema is {app.Schema}.",
+            $"Set the app's schema back to {g.Key}, or give the app in schema {app.Schema} a name of its own.", null, null, null))];
+    }
 }

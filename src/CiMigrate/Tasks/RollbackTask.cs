@@ -45,7 +45,19 @@ sealed class RollbackTask : ITask
             ? applied.Where(e => string.CompareOrdinal(e.Version, to) > 0).ToList()
             : applied.Take(steps ?? 1).ToList();
         var environment = target.Environment;
-        if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
+        if (HistoryChecks.SchemaMismatch(comparison, target.App, environment.Name) is { Count: > 0 } mismatch)
+        {
+            foreach (var refusal in mismatch)
+                log.Add(refusal);
+        }
+        else if (HistoryChecks.Edited(comparison, environment.Name) is { Count: > 0 } edited
+            && edited.Where(r => chosen.Any(e => e.Local?.Up.DisplayPath == r.File)).ToList() is { Count: > 0 } editedChosen)
+        {
+            // The down file undoes what the up file did when it was applied; an edited up file may no longer be that.
+            foreach (var refusal in editedChosen)
+                log.Add(refusal);
+        }
+        else if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
         {
             log.Add(new RunRefused(RefusalCodes.MissingLocalFile,
                 $"Cannot roll back {missing.Version}_{missing.Name}: it is applied to {environment.Name} but has no local file. Nothing was run.",

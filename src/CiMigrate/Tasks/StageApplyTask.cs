@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 
 namespace CiMigrate.Tasks;
@@ -6,7 +7,7 @@ namespace CiMigrate.Tasks;
 /// <summary><c>stage-apply</c>: <c>apply --env staging</c> (another environment with <c>--env</c>).</summary>
 sealed class StageApplyTask : ITask
 {
-    public const string DefaultEnvironment = "staging";
+    public const string DefaultEnvironment = Workspace.DefaultEnvironment;
 
     readonly ApplyTaskOptions _options = new();
 

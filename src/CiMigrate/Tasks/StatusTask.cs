@@ -25,7 +25,8 @@ sealed class StatusTask : ITask
         var report = new StatusReport(target.App.Name, target.Environment.Name, session.Target,
             PlanHash.Of(target.App.Name, target.Environment.Name, comparison.Pending),
             [.. comparison.Entries.Select(e => new StatusEntry(e.Version, e.Name, e.State, e.Local?.Up.DisplayPath, e.Local?.Checksum,
-                e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy))]);
+                e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy))],
+            await InvalidIndexes.FindAsync(session.Connection, target.App.Schema, context.CancellationToken));
         await context.Output.WriteAsync(StatusRenderer.Render(report, context.Options.Format));
         return ExitCodes.Ok;
     }

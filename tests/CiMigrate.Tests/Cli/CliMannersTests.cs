@@ -140,7 +140,7 @@ sealed class CliMannersTests
             new("20250101000000", "create_budgets", MigrationState.Applied, "f.sql", "c", "c", new DateTimeOffset(2025, 1, 2, 3, 4, 0, TimeSpan.Zero), "octocat"),
             new("20250102000000", "add_note", MigrationState.MissingLocally, null, null, "c", null, null),
             new("20250103000000", "x", MigrationState.Pending, "g.sql", "c", null, null, null),
-        ]);
+        ], []);
 
         var lines = StatusRenderer.Render(report, OutputFormat.Text).Split('\n');
 

@@ -161,25 +161,55 @@ public class SettingsLoaderTests
     }
 
     [Test]
-    public void Flags_alone_define_one_app_without_a_config_file()
+    public void Flags_alone_define_one_app_named_after_its_schema()
     {
         var settings = Load(new GlobalOptions { Migrations = "apps/home-portal/supabase/migrations", Schema = "home_portal" });
 
         Assert.That(settings.Apps, Has.Count.EqualTo(1));
-        Assert.That(settings.Apps[0].Name, Is.EqualTo("home-portal"));
+        Assert.That(settings.Apps[0].Name, Is.EqualTo("home_portal"));
         Assert.That(settings.Apps[0].Schema, Is.EqualTo("home_portal"));
         Assert.That(settings.ConfigPath, Is.Null);
     }
 
     [Test]
-    public void Zero_config_names_the_app_after_the_repository_folder()
+    public void Zero_config_names_the_app_after_its_schema()
     {
         _repo.Folder("supabase/migrations");
 
         var settings = Load(new GlobalOptions { Schema = "my_app" });
 
-        Assert.That(settings.Apps.Single().Name, Is.EqualTo(new DirectoryInfo(_repo.Path).Name));
+        Assert.That(settings.Apps.Single().Name, Is.EqualTo("my_app"));
         Assert.That(settings.Apps.Single().Schema, Is.EqualTo("my_app"));
+    }
+
+    [Test]
+    public void Zero_config_apps_in_folders_of_the_same_name_are_told_apart_by_their_schema()
+    {
+        _repo.File("one/db/migrations/20250101000000_a.sql", "SET search_path TO za;\nCREATE TABLE a (id int);\n");
+        _repo.File("two/db/migrations/20250101000000_b.sql", "SET search_path TO zb;\nCREATE TABLE b (id int);\n");
+
+        var one = Load(new GlobalOptions { Migrations = "one/db/migrations" });
+        var two = Load(new GlobalOptions { Migrations = "two/db/migrations" });
+
+        Assert.That((one.Apps.Single().Name, two.Apps.Single().Name), Is.EqualTo(("za", "zb")));
+    }
+
+    [Test]
+    public void Two_apps_on_one_schema_or_one_folder_are_a_configuration_error()
+    {
+        _repo.Folder("a/migrations");
+        _repo.Folder("b/migrations");
+        _repo.File("ci-migrate.json", """
+            { "apps": {
+                "a": { "schema": "shared", "migrations": "a/migrations" },
+                "b": { "schema": "shared", "migrations": "b/migrations" },
+                "c": { "schema": "own_c", "migrations": "a/migrations" } } }
+            """);
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.Contain("apps: 'a' and 'b' share the schema shared; each app needs its own schema"));
+        Assert.That(error.Message, Does.Contain("apps: 'a' and 'c' share the migrations folder "));
     }
 
     [Test]

@@ -96,6 +96,28 @@ public sealed class ApplyTests
     }
 
     [Test]
+    public async Task Each_ledger_row_keeps_its_schema_and_a_row_of_another_schema_stops_the_run()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        await repo.RunAsync("stage-apply");
+        var recorded = await repo.Staging.ScalarAsync("SELECT schema FROM ci_migrate.applied_migrations");
+        // As if the settings had pointed the app at another schema since: its rows say where it really lives.
+        await repo.Staging.ExecuteAsync("UPDATE ci_migrate.applied_migrations SET schema = 'old_home'");
+        repo.Up("20250208000002", "next", "CREATE TABLE next_one (id int);");
+
+        var run = await repo.RunAsync("stage-apply");
+
+        Assert.That(recorded, Is.EqualTo("money_tracker"));
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain(
+            "refused (schema-mismatch): The ledger on staging records 20250208000001 of app 'money-tracker' in schema old_home, " +
+            "but the settings say its schema is money_tracker.\n" +
+            "  Set the app's schema back to old_home, or give the app in schema money_tracker a name of its own."));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.next_one') IS NULL"), Is.True);
+    }
+
+    [Test]
     public async Task Out_of_order_pending_migration_is_refused_unless_allowed()
     {
         await using var repo = await MigrationRepository.CreateAsync();
@@ -164,7 +186,7 @@ public sealed class ApplyTests
     }
 
     [Test]
-    public async Task Dry_run_applies_everything_in_a_transaction_and_rolls_it_back()
+    public async Task Dry_run_on_a_database_without_a_ledger_leaves_no_trace_and_says_what_would_apply()
     {
         await using var repo = await MigrationRepository.CreateAsync();
         repo.Up("20250208000001", "create_budgets", Budgets);
@@ -173,9 +195,20 @@ public sealed class ApplyTests
         var run = await repo.RunAsync("stage-apply", "--dry-run");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(run.Output, Does.Contain("would apply apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql (ran in "));
+        Assert.That(run.Output, Does.Contain("would apply apps/money-tracker/supabase/migrations/20250208000002_add_note.sql (ran in "));
         Assert.That(run.Output, Does.Contain("dry run: 2 migration(s) ran in one transaction that was rolled back"));
-        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regnamespace('money_tracker') IS NULL"), Is.True);
-        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        Assert.That(run.Output, Does.Contain("dry run OK, 2 migration(s) would apply"));
+        Assert.That(run.Output, Does.Not.Contain("applied").And.Not.Contain("created the ledger"));
+        Assert.That(await repo.Staging.ScalarAsync(
+            "SELECT count(*) FROM pg_namespace WHERE nspname IN ('money_tracker', 'ci_migrate')"), Is.EqualTo(0));
+
+        var applied = await repo.RunAsync("stage-apply");
+        var dryRunAgain = await repo.RunAsync("stage-apply", "--dry-run");
+
+        Assert.That(applied.ExitCode, Is.EqualTo(0), applied.Error);
+        Assert.That(dryRunAgain.ExitCode, Is.EqualTo(0), dryRunAgain.Error);
+        Assert.That(dryRunAgain.Output, Does.Contain("dry run OK, 0 migration(s) would apply"));
     }
 
     [Test]
@@ -189,7 +222,7 @@ public sealed class ApplyTests
 
         Assert.That(run.ExitCode, Is.EqualTo(3));
         Assert.That(run.Output, Does.Contain("20250208000002_broken.sql:1:37: error: type \"nosuchtype\" does not exist"));
-        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.events"), Is.EqualTo(0));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regnamespace('ci_migrate') IS NULL"), Is.True);
     }
 
     [Test]
@@ -211,8 +244,9 @@ public sealed class ApplyTests
     public async Task Session_settings_of_one_migration_do_not_leak_into_the_next()
     {
         await using var repo = await MigrationRepository.CreateAsync();
+        // The schema guard would stop a table in public: this file says why it may make one.
         repo.Up("20250208000001", "public_helper",
-            "-- ci-migrate:allow-schema public a marker table for this test\nSET search_path TO public;\nCREATE TABLE IF NOT EXISTS helper_marker (id int);\n");
+            "-- ci-migrate:allow-schema public a helper shared by the apps\nSET search_path TO public;\nCREATE TABLE IF NOT EXISTS helper_marker (id int);\n");
         repo.Up("20250208000002", "in_app_schema", "CREATE TABLE unqualified (id int);");
 
         var run = await repo.RunAsync("stage-apply");
@@ -228,8 +262,9 @@ public sealed class ApplyTests
     {
         await using var repo = await MigrationRepository.CreateAsync();
         repo.Environment("staging", """{ "databaseUrlEnv": "STAGING_DATABASE_URL", "lockTimeout": "50ms", "lockRetries": 2 }""");
-        await repo.Staging.ExecuteAsync("CREATE SCHEMA money_tracker; CREATE TABLE money_tracker.busy (id int);");
-        repo.Up("20250208000001", "alter_busy", "ALTER TABLE money_tracker.busy ADD COLUMN note text;");
+        repo.Up("20250208000001", "busy", "CREATE TABLE money_tracker.busy (id int);");
+        await repo.RunAsync("stage-apply");
+        repo.Up("20250208000002", "alter_busy", "ALTER TABLE money_tracker.busy ADD COLUMN note text;");
         await using var holder = await repo.Staging.DataSource.OpenConnectionAsync();
         await using var transaction = await holder.BeginTransactionAsync();
         await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE money_tracker.busy IN ACCESS SHARE MODE", holder, transaction))
@@ -238,9 +273,9 @@ public sealed class ApplyTests
         var run = await repo.RunAsync("stage-apply");
 
         Assert.That(run.ExitCode, Is.EqualTo(3));
-        Assert.That(run.Output, Does.Contain("lock timeout in apps/money-tracker/supabase/migrations/20250208000001_alter_busy.sql (attempt 1 of 3)"));
+        Assert.That(run.Output, Does.Contain("lock timeout in apps/money-tracker/supabase/migrations/20250208000002_alter_busy.sql (attempt 1 of 3)"));
         Assert.That(run.Output, Does.Contain("(attempt 2 of 3)"));
-        Assert.That(run.Output, Does.Contain("20250208000001_alter_busy.sql:1:1: error: canceling statement due to lock timeout (tried 3 times; lock_timeout is 50 ms) (SQLSTATE 55P03)"));
+        Assert.That(run.Output, Does.Contain("20250208000002_alter_busy.sql:1:1: error: canceling statement due to lock timeout (tried 3 times; lock_timeout is 50 ms) (SQLSTATE 55P03)"));
     }
 
     [Test]

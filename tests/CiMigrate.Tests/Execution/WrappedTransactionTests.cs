@@ -21,6 +21,8 @@ public sealed class WrappedTransactionTests
         var run = await repo.RunAsync("stage-apply");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(run.Output, Does.Contain("note: apps/money-tracker/supabase/migrations/20250101000000_wrapped.sql is wrapped in BEGIN ... COMMIT; " +
+            "it runs without the wrapper, in one transaction with its ledger row"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM money_tracker.budgets"), Is.EqualTo(1));
         // One transaction: the table's catalog row and the ledger row carry the same transaction id.
         Assert.That(await repo.Staging.ScalarAsync(

@@ -35,7 +35,7 @@ public sealed class PlannerTests
     static async Task ApplyAsync(TestDatabase target, MigrationSet set)
     {
         await using var runner = await ShadowMigrationRunner.OpenAsync(target.ConnectionString, set.App, CancellationToken.None);
-        Assert.That((await runner.ApplyAsync(set.Migrations, CancellationToken.None)).Succeeded, Is.True);
+        Assert.That((await runner.ApplyAsync(set.Migrations, alreadyApplied: false, CancellationToken.None)).Succeeded, Is.True);
     }
 
     const string CreateBudgets = """
@@ -85,20 +85,6 @@ public sealed class PlannerTests
         Assert.That(isolation, Has.Count.EqualTo(2));
         Assert.That(isolation[0], Does.StartWith("touches schema home_portal: schema home_portal.home_portal added, table home_portal.stolen added"));
         Assert.That(isolation[1], Does.StartWith("touches schema public: function public.helper() added"));
-        Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
-    }
-
-    [Test]
-    public async Task Migration_writing_to_another_schema_without_an_allowance_fails_on_the_shadow_where_the_guard_stops_it()
-    {
-        var set = Migrations(("20250101000000_budgets.sql", CreateBudgets + """
-            CREATE OR REPLACE FUNCTION public.helper() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
-            """));
-
-        var plan = await Planner.PlanAsync(new PlanRequest { App = set.App, Pending = set.Migrations, StartShadow = ShadowAsync });
-
-        var failure = plan.Hazards.Single(h => h.Kind == HazardKind.FailsOnShadow);
-        Assert.That(failure.Message, Does.Contain("CREATE FUNCTION public.helper() changes schema public, outside the schemas this migration may change"));
         Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
     }
 
@@ -187,6 +173,28 @@ public sealed class PlannerTests
             "type \"nosuchtype\" does not exist"));
         Assert.That(plan.Changes, Is.Empty);
         Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
+    }
+
+    [Test]
+    public async Task An_applied_concurrent_index_without_the_marker_replays_statement_by_statement_and_the_plan_notes_it()
+    {
+        var set = Migrations(
+            ("20250101000000_budgets.sql", CreateBudgets),
+            ("20250101000001_index.sql", "CREATE INDEX CONCURRENTLY budgets_id ON money_tracker.budgets (id);\n"),
+            ("20250101000002_pending_index.sql", "CREATE INDEX CONCURRENTLY budgets_id2 ON money_tracker.budgets (id);\n"));
+
+        var plan = await Planner.PlanAsync(new PlanRequest
+        {
+            App = set.App, Applied = set.Migrations.Take(2).ToList(), Pending = [set.Migrations[2]], StartShadow = ShadowAsync,
+        });
+
+        // The applied file replays (the target ran it); the pending one, with the same problem, is still refused.
+        Assert.That(plan.Notes, Has.One.EqualTo(
+            "migrations/20250101000001_index.sql was replayed statement by statement, as the target must have applied it: " +
+            "'CREATE INDEX CONCURRENTLY BUDGETS_ID' with CONCURRENTLY cannot run inside a transaction: add " +
+            "'-- ci-migrate:no-transaction' as the first line of the file"));
+        var refused = plan.Hazards.Single();
+        Assert.That((refused.Kind, refused.File, refused.Line), Is.EqualTo((HazardKind.FailsOnShadow, "migrations/20250101000002_pending_index.sql", 1)));
     }
 
     [Test]

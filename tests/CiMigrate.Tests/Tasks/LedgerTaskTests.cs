@@ -71,9 +71,7 @@ public sealed class LedgerTaskTests
     {
         await using var repo = await MigrationRepository.CreateAsync();
         await repo.Staging.ExecuteAsync(
-            "CREATE SCHEMA IF NOT EXISTS supabase_migrations; " +
-            "CREATE TABLE IF NOT EXISTS supabase_migrations.schema_migrations (version text PRIMARY KEY); " +
-            "INSERT INTO supabase_migrations.schema_migrations (version) VALUES ('20250208000001'), ('20240101000000')");
+            "INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES ('20250208000001', 'by_hand'), ('20240101000000', 'older')");
         var supabaseRows = await repo.Staging.ScalarAsync("SELECT count(*) FROM supabase_migrations.schema_migrations");
         repo.Up("20250208000001", "by_hand", "SET search_path TO money_tracker;\nCREATE TABLE by_hand (id int);\n");
         repo.Up("20250208000002", "not_yet", "SET search_path TO money_tracker;\nCREATE TABLE not_yet (id int);\n");

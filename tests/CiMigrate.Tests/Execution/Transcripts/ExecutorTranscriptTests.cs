@@ -12,7 +12,7 @@ namespace CiMigrate.Tests.Execution.Transcripts;
 
 /// <summary>
 /// Apply and rollback in each transaction mode, as transcripts: what was sent to the server (statements, transaction
-/// boundaries, round trips), the events, and the ledger rows left behind, compared with the approved files beside
+/// boundaries, round trips), the events, and the rows left behind in the ledger and the Supabase CLI's history, compared with the approved files beside
 /// these tests (see <see cref="ApprovedTranscript"/>).
 /// </summary>
 public sealed partial class ExecutorTranscriptTests
@@ -170,10 +170,12 @@ public sealed partial class ExecutorTranscriptTests
             "FROM ci_migrate.applied_migrations ORDER BY version");
         text.Append("== ledger: events\n");
         await AppendRowsAsync(text, "SELECT app, version, kind, environment, detail FROM ci_migrate.events ORDER BY id");
+        text.Append("== supabase_migrations.schema_migrations\n");
+        await AppendRowsAsync(text, "SELECT version, name, array_length(statements, 1) FROM supabase_migrations.schema_migrations ORDER BY version");
         return text.ToString();
     }
 
-    /// <summary>The up files' effect without the executor, for a rollback to undo (their ledger rows written by hand).</summary>
+    /// <summary>The up files' effect without the executor, for a rollback to undo (their rows in both histories written by hand).</summary>
     async Task ApplyUnrecordedAsync(MigrationSet set)
     {
         var sql = new StringBuilder("CREATE SCHEMA IF NOT EXISTS money_tracker; SET search_path TO money_tracker;\n");
@@ -182,6 +184,7 @@ public sealed partial class ExecutorTranscriptTests
             sql.Append(migration.Up.Text.Replace("CONCURRENTLY ", "", StringComparison.Ordinal)).Append('\n');
             sql.Append($"INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, applied_by, duration_ms, environment) " +
                 $"VALUES ('money-tracker', '{migration.Version}', '{migration.Name}', '{migration.Checksum}', 'setup', 0, 'staging');\n");
+            sql.Append($"INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES ('{migration.Version}', '{migration.Name}');\n");
         }
 
         // Through the test's own data source, not the proxy: the setup is no part of the transcript.

@@ -182,15 +182,39 @@ sealed class RecordingProxy : IAsyncDisposable
 
     static string Value(ReadOnlySpan<byte> bytes)
     {
+        if (TextArray(bytes) is { } array)
+            return array;
         var text = Encoding.UTF8.GetString(bytes);
         if (text.All(c => !char.IsControl(c) || c is '\n' or '\t'))
             return $"'{text}'";
         return bytes.Length switch
         {
+            // The one-byte binary values the tool sends are booleans.
+            1 => bytes[0] == 1 ? "true" : "false",
             4 => BinaryPrimitives.ReadInt32BigEndian(bytes).ToString(System.Globalization.CultureInfo.InvariantCulture),
             8 => BinaryPrimitives.ReadInt64BigEndian(bytes).ToString(System.Globalization.CultureInfo.InvariantCulture),
             _ => $"0x{Convert.ToHexString(bytes)}",
         };
+    }
+
+    /// <summary>A one-dimensional text[] in PostgreSQL's binary format (dimensions, null flag, element type 25), as <c>{'a', 'b'}</c>.</summary>
+    static string? TextArray(ReadOnlySpan<byte> bytes)
+    {
+        const int TextOid = 25;
+        if (bytes.Length < 20 || BinaryPrimitives.ReadInt32BigEndian(bytes) != 1 || BinaryPrimitives.ReadInt32BigEndian(bytes[8..]) != TextOid)
+            return null;
+        var count = BinaryPrimitives.ReadInt32BigEndian(bytes[12..]);
+        var at = 20;
+        var items = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(bytes[at..]);
+            at += 4;
+            items.Add(length < 0 ? "NULL" : $"'{Encoding.UTF8.GetString(bytes.Slice(at, length))}'");
+            at += Math.Max(0, length);
+        }
+
+        return $"{{{string.Join(", ", items)}}}";
     }
 
     static string CString(byte[] body, int start, out int next)

@@ -1,0 +1,84 @@
+namespace CiMigrate.Tests.Execution;
+
+/// <summary>
+/// A lost history must never make apply run migrations a second time (Flyway refuses a non-empty schema without
+/// history): lost ledger rows point to repair, a schema with objects and no ledger rows points to baseline.
+/// </summary>
+public sealed class LostHistoryTests
+{
+    const string Accounts = "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS acct (id int, balance int);\nINSERT INTO acct VALUES (1, 100);\n";
+    const string Double = "SET search_path TO money_tracker;\nUPDATE acct SET balance = balance * 2;\n";
+
+    [Test]
+    public async Task Ledger_rows_lost_while_events_record_their_apply_are_refused_and_repair_restores_them()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "accounts", Accounts);
+        repo.Up("20250208000002", "double", Double);
+        await repo.RunAsync("stage-apply");
+        await repo.Staging.ExecuteAsync("DELETE FROM ci_migrate.applied_migrations WHERE version = '20250208000002'");
+        repo.Up("20250208000003", "next", "SET search_path TO money_tracker;\nCREATE TABLE next_one (id int);\n");
+
+        var refused = await repo.RunAsync("stage-apply");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(3));
+        Assert.That(refused.Error, Does.Contain(
+            "refused (lost-ledger-rows): The ledger of app 'money-tracker' on staging has no row for 20250208000002, while its " +
+            "events record them as applied: applying would run them a second time.\n" +
+            "  If they are still applied, put their rows back: ci-migrate repair --env staging --restore-lost."));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.next_one') IS NULL"), Is.True);
+
+        var repaired = await repo.RunAsync("repair", "--env", "staging", "--restore-lost");
+        var applied = await repo.RunAsync("stage-apply");
+
+        Assert.That(repaired.ExitCode, Is.EqualTo(0), repaired.Error);
+        Assert.That(repaired.Output, Does.Contain("restored the ledger row of 20250208000002_double"));
+        Assert.That(applied.ExitCode, Is.EqualTo(0), applied.Error);
+        Assert.That(applied.Output, Does.Contain("applied 1 migration(s)"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT string_agg(version, ',' ORDER BY version) FROM ci_migrate.applied_migrations"),
+            Is.EqualTo("20250208000001,20250208000002,20250208000003"));
+    }
+
+    [Test]
+    public async Task A_schema_with_objects_and_no_ledger_rows_is_refused_and_baseline_adopts_it()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "accounts", Accounts);
+        repo.Up("20250208000002", "double", Double);
+        await repo.RunAsync("stage-apply");
+        await repo.Staging.ExecuteAsync("DROP SCHEMA ci_migrate CASCADE");
+
+        var refused = await repo.RunAsync("stage-apply");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(3));
+        Assert.That(refused.Error, Does.Contain(
+            "refused (schema-without-history): The schema money_tracker already holds 1 object(s) (acct), but the ledger has no " +
+            "migration of app 'money-tracker' on staging: applying would run every migration again on top of them.\n" +
+            "  If they came from these migrations, record them without running them: ci-migrate baseline --env staging"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+
+        var baseline = await repo.RunAsync("baseline", "--env", "staging");
+        var again = await repo.RunAsync("stage-apply");
+
+        Assert.That(baseline.ExitCode, Is.EqualTo(0), baseline.Error);
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
+        Assert.That(again.Output, Does.Contain("nothing to do"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task An_empty_schema_without_history_is_applied_as_a_new_app()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        await repo.Staging.ExecuteAsync("CREATE SCHEMA money_tracker");
+        repo.Up("20250208000001", "accounts", Accounts);
+
+        var run = await repo.RunAsync("stage-apply");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(100));
+    }
+}
