@@ -25,9 +25,14 @@ public static class Planner
             return plan;
 
         await using var shadow = await request.StartShadow(cancellationToken);
-        await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
+        await using var database = await shadow.CreateDatabaseAsync(app, request.Applied, cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        await runner.ApplyAsync(request.Applied, cancellationToken);
+        if (!database.HoldsHistory)
+        {
+            await runner.ApplyAsync(request.Applied, cancellationToken);
+            await database.KeepHistoryAsync();
+        }
+
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
         await runner.ApplyAsync(request.Pending, cancellationToken);
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);

@@ -155,7 +155,10 @@ public sealed class DiffTask : ITask
     {
         if (context.Get(ShadowUrlOption) is { } url)
             return new ExistingServerShadow(DatabaseUrl.ToConnectionString(url, context.Secrets));
-        return await ThrowawayShadow.StartAsync(PostgresBinaries.Find(context.Environment), cancellationToken);
+        var binaries = PostgresBinaries.Find(context.Environment);
+        return ShadowCache.Locate(context.Environment) is { } cache
+            ? new CachedShadow(binaries, cache)
+            : await ThrowawayShadow.StartAsync(binaries, cancellationToken);
     }
 
     static List<string> Notes(HistoryComparison comparison, string? environment)
