@@ -46,7 +46,7 @@ public sealed class CachedShadow : IShadowDatabase
         var cluster = _cluster = await StartAsync(cancellationToken);
         await cluster.CreateDatabaseAsync(HistoryDatabase, ThrowawayCluster.SupabaseTemplate, cancellationToken);
         return ThrowawayShadow.Database(cluster, HistoryDatabase,
-            keepHistory: () => _cache.PublishAsync(key, destination => cluster.SnapshotAsync(destination, cancellationToken)));
+            keepHistory: () => _cache.PublishAsync(key, destination => ClusterSnapshot.SnapshotAsync(cluster, destination, cancellationToken)));
     }
 
     /// <summary>Stops the cluster, which takes every database with it.</summary>
@@ -58,7 +58,7 @@ public sealed class CachedShadow : IShadowDatabase
             return restored;
         var cluster = await ThrowawayCluster.StartAsync(
             new ThrowawayClusterOptions { Binaries = _binaries, ParentDirectory = ClusterParentFolder.For(0) }, cancellationToken);
-        await _cache.PublishAsync(_clusterKey, destination => cluster.SnapshotAsync(destination, cancellationToken));
+        await _cache.PublishAsync(_clusterKey, destination => ClusterSnapshot.SnapshotAsync(cluster, destination, cancellationToken));
         return cluster;
     }
 

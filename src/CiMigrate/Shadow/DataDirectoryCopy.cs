@@ -18,6 +18,24 @@ static class DataDirectoryCopy
     }
 
     /// <summary>
+    /// Lets everyone read the copy, so that a CI cache step running as another user than the server can save it (the
+    /// throwaway clusters hold nothing secret). <see cref="MakePrivate"/> undoes it on a copy a server is to use.
+    /// </summary>
+    public static async Task MakeReadableAsync(string directory, CancellationToken cancellationToken)
+    {
+        var result = await ProcessRunner.RunAsync("chmod", ["-R", "a+rX", directory], Path.GetDirectoryName(directory)!, cancellationToken);
+        if (result.ExitCode != 0)
+            throw new ExecutionException($"Could not make {directory} readable: {result.Output.Trim()}");
+    }
+
+    /// <summary>The server refuses a data directory that others can enter; the files inside it are not checked.</summary>
+    public static void MakePrivate(string dataDirectory)
+    {
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    /// <summary>
     /// Deletes the WAL segments of a copied data directory outside <paramref name="first"/>..<paramref name="last"/>
     /// (the segment holding the last checkpoint's redo point and the one being written): recovery needs no others, and
     /// the rest are old segments the server renamed for reuse, often most of the directory's size.

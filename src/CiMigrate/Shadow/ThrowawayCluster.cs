@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using CiMigrate.Hosting;
 using Npgsql;
 
@@ -51,7 +50,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     /// <summary>How long each start-up step took, for bench/ and <c>--verbose</c>.</summary>
     public ClusterTimings Timings { get; private set; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
-    string DataDirectory => Path.Combine(Folder, "data");
+    internal string DataDirectory => Path.Combine(Folder, "data");
 
     string LogFile => Path.Combine(Folder, "server.log");
 
@@ -121,28 +120,6 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         await drop.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Copies the data directory as it is now to <paramref name="destination"/> (which must not exist), for
-    /// <see cref="ThrowawayClusterOptions.CopyDataFrom"/>. Nothing may write meanwhile. A CHECKPOINT first writes every
-    /// change to the data files; a server started on the copy then finds it as after a crash and replays the little WAL
-    /// written since, as PostgreSQL always does.
-    /// </summary>
-    public async Task SnapshotAsync(string destination, CancellationToken cancellationToken = default)
-    {
-        await using (var checkpoint = DataSource().CreateCommand("CHECKPOINT"))
-            await checkpoint.ExecuteNonQueryAsync(cancellationToken);
-        await using var wal = DataSource().CreateCommand(
-            "SELECT redo_wal_file, pg_walfile_name(pg_current_wal_insert_lsn()) FROM pg_control_checkpoint()");
-        await using var reader = await wal.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var (firstSegment, lastSegment) = (reader.GetString(0), reader.GetString(1));
-
-        await DataDirectoryCopy.CopyAsync(DataDirectory, destination, cancellationToken);
-        // The lock file names our running server: a server started on the copy would take it for a rival and refuse.
-        File.Delete(Path.Combine(destination, "postmaster.pid"));
-        DataDirectoryCopy.KeepWalSegments(destination, firstSegment, lastSegment);
-    }
-
     /// <summary>Stops the server at once and deletes the folder. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -209,6 +186,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         if (options.CopyDataFrom is { } snapshot)
         {
             await DataDirectoryCopy.CopyAsync(snapshot, DataDirectory, cancellationToken);
+            DataDirectoryCopy.MakePrivate(DataDirectory);
             await ServerUser.HandOverAsync(Folder, cancellationToken);
         }
         else
@@ -241,7 +219,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         for (var attempt = 1; ; attempt++)
         {
             TcpPort = options.ListenOnTcp ? FreeTcpPort() : null;
-            await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), Settings(options), cancellationToken);
+            await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), ClusterSettings.Text(options, Folder, TcpPort, SocketPort), cancellationToken);
             try
             {
                 await RunServerProgramAsync("pg_ctl start", _binaries.PgCtl,
@@ -253,34 +231,6 @@ public sealed class ThrowawayCluster : IAsyncDisposable
                 // Another process may have taken the free port between our probe and the server's bind.
             }
         }
-    }
-
-    string Settings(ThrowawayClusterOptions options)
-    {
-        var settings = new List<(string Name, string Value)>
-        {
-            ("listen_addresses", TcpPort is null ? "" : "127.0.0.1"),
-            ("port", (TcpPort ?? SocketPort).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("unix_socket_directories", Folder),
-            ("fsync", "off"),
-            ("synchronous_commit", "off"),
-            ("full_page_writes", "off"),
-            // Tests run in parallel, each with its own database and pool.
-            ("max_connections", "300"),
-            // Less background work on small CI machines; nothing here lives long enough to need vacuuming.
-            ("autovacuum", "off"),
-            ("jit", "off"),
-            // Less WAL: nothing replicates from here, and a snapshot (SnapshotAsync) copies what pg_wal keeps.
-            ("wal_level", "minimal"),
-            ("max_wal_senders", "0"),
-            ("min_wal_size", "2MB"),
-        };
-        settings.AddRange(options.Settings.Select(pair => (pair.Key, pair.Value)));
-
-        var text = new StringBuilder("\n# ci-migrate throwaway cluster (later lines win)\n");
-        foreach (var (name, value) in settings)
-            text.Append(name).Append(" = '").Append(value.Replace("'", "''", StringComparison.Ordinal)).Append("'\n");
-        return text.ToString();
     }
 
     async Task CreateSupabaseTemplateAsync(CancellationToken cancellationToken)

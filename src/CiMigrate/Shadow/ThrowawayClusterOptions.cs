@@ -22,7 +22,7 @@ public sealed class ThrowawayClusterOptions
     public bool CreateSupabaseTemplate { get; init; } = true;
 
     /// <summary>
-    /// A data directory made by <see cref="ThrowawayCluster.SnapshotAsync"/> to start from instead of running initdb: the
+    /// A data directory made by <see cref="ClusterSnapshot.SnapshotAsync"/> to start from instead of running initdb: the
     /// cluster then holds whatever the snapshot held (its Supabase template included), and no template is created.
     /// </summary>
     public string? CopyDataFrom { get; init; }
