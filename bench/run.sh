@@ -21,7 +21,8 @@
 #                  (about 40 minutes on 2 cores)
 #   SCALE_N=...    the scale rows' history (default 10000; a smaller one tries the script out)
 #   BENCH_ONLY=... only these sections, space-separated (e.g. "diff scale"); the others print no rows
-#   CI_MIGRATE=... time this ci-migrate executable instead of publishing src/CiMigrate (e.g. a branch's build)
+#   CI_MIGRATE=... time this ci-migrate executable instead of publishing src/CiMigrate (e.g. a branch's build);
+#                  CI_MIGRATE_R2R=... the .NET tool's build beside it (tools_publish_ci_migrate)
 #   PG_BIN=...     PostgreSQL 15 binaries (default /usr/lib/postgresql/15/bin)
 # A tool that cannot be obtained or fails prints "n/a (reason)" in its row; the run goes on.
 set -euo pipefail
@@ -37,7 +38,7 @@ quick=false
 case "${1:-}" in
   --quick) quick=true ;;
   "") ;;
-  *) sed -n '19,25p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '19,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 
 # Fixed counts everywhere: warm-up runs are not counted; medians are over the timed runs.
@@ -75,7 +76,8 @@ obtain() {
 
 if [[ -n "${CI_MIGRATE:-}" ]]; then
   if [[ -x "$CI_MIGRATE" ]]; then BIN[ci-migrate]="$CI_MIGRATE"; else NA[ci-migrate]="CI_MIGRATE=$CI_MIGRATE is not executable"; fi
-  NA[ci-migrate-r2r]="CI_MIGRATE is set: only that build is timed"
+  if [[ -x "${CI_MIGRATE_R2R:-}" ]]; then BIN[ci-migrate-r2r]="$CI_MIGRATE_R2R"
+  else NA[ci-migrate-r2r]="CI_MIGRATE is set without CI_MIGRATE_R2R: only that build is timed"; fi
 else
   log "publishing ci-migrate (Native AOT, as the container image ships it; a few minutes)"
   obtain ci-migrate tools_publish_ci_migrate_aot "$out/ci-migrate"
