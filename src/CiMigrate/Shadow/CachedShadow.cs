@@ -1,6 +1,7 @@
 using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Migrations;
+using CiMigrate.Planning;
 
 namespace CiMigrate.Shadow;
 
