@@ -9,12 +9,20 @@
 #   no-op     the same tools again on the database they just migrated (N applied, nothing pending)
 #   cold      ci-migrate --version (and the peers' --version for scale)
 #   lint      ci-migrate lint vs squawk on the same files (up and down files)
-#   diff      ci-migrate diff with its throwaway shadow: everything pending, and 200 applied + 3 pending (--env)
+#   diff      ci-migrate diff with its throwaway shadow: everything pending, and 200 applied + 3 pending (--env),
+#             each beside psql replaying the same files into a fresh database; the shadow cache is warm (the
+#             warm-up round fills it), and the 200 + 3 case runs once more with the cache off
+#   scale     N=10,000 applied (by ci-migrate, outside the timing): no-op, status, lint of a pull request's 3 files,
+#             diff of 10,000 applied + 3 pending, and psql replaying the 10,003 files once; full run only
 #   cluster   the throwaway cluster's own start-up (bench/cluster.sh), full run only
 #
 # Usage: bench/run.sh [--quick]
-#   --quick        N=100 only, fewer runs (about 3 minutes); default N=100 and N=1000 (under 15 minutes on 2 cores)
-#   CI_MIGRATE=... time this ci-migrate executable instead of publishing src/CiMigrate (e.g. a branch's build)
+#   --quick        N=100 only, fewer runs (about 3 minutes); default N=100 and N=1000 and the scale rows
+#                  (about 40 minutes on 2 cores)
+#   SCALE_N=...    the scale rows' history (default 10000; a smaller one tries the script out)
+#   BENCH_ONLY=... only these sections, space-separated (e.g. "diff scale"); the others print no rows
+#   CI_MIGRATE=... time this ci-migrate executable instead of publishing src/CiMigrate (e.g. a branch's build);
+#                  CI_MIGRATE_R2R=... the .NET tool's build beside it (tools_publish_ci_migrate)
 #   PG_BIN=...     PostgreSQL 15 binaries (default /usr/lib/postgresql/15/bin)
 # A tool that cannot be obtained or fails prints "n/a (reason)" in its row; the run goes on.
 set -euo pipefail
@@ -30,16 +38,18 @@ quick=false
 case "${1:-}" in
   --quick) quick=true ;;
   "") ;;
-  *) sed -n '15,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+  *) sed -n '19,27p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
 esac
 
 # Fixed counts everywhere: warm-up runs are not counted; medians are over the timed runs.
+scale_n="${SCALE_N:-10000}"
 if [[ "$quick" == true ]]; then
   sizes=(100); declare -A runs=([100]=3); cold_runs=5
 else
-  sizes=(100 1000); declare -A runs=([100]=5 [1000]=3); cold_runs=10
+  sizes=(100 1000); declare -A runs=([100]=5 [1000]=3 [$scale_n]=3); cold_runs=10
 fi
 warmups=1
+wanted() { [[ -z "${BENCH_ONLY:-}" || " $BENCH_ONLY " == *" $1 "* ]]; }
 
 out="$root/bench/out/run"
 mkdir -p "$out"
@@ -66,7 +76,8 @@ obtain() {
 
 if [[ -n "${CI_MIGRATE:-}" ]]; then
   if [[ -x "$CI_MIGRATE" ]]; then BIN[ci-migrate]="$CI_MIGRATE"; else NA[ci-migrate]="CI_MIGRATE=$CI_MIGRATE is not executable"; fi
-  NA[ci-migrate-r2r]="CI_MIGRATE is set: only that build is timed"
+  if [[ -x "${CI_MIGRATE_R2R:-}" ]]; then BIN[ci-migrate-r2r]="$CI_MIGRATE_R2R"
+  else NA[ci-migrate-r2r]="CI_MIGRATE is set without CI_MIGRATE_R2R: only that build is timed"; fi
 else
   log "publishing ci-migrate (Native AOT, as the container image ships it; a few minutes)"
   obtain ci-migrate tools_publish_ci_migrate_aot "$out/ci-migrate"
@@ -80,12 +91,14 @@ for task in stage-apply lint diff; do
     NA[$task]="this ci-migrate build has no $task yet"
   fi
 done
-log "publishing bench/peers (DbUp, Evolve)"
-obtain peers tools_publish_peers "$out/peers"
-log "installing npm tools"
-obtain supabase tools_npm supabase supabase@2.117.0 supabase
-obtain dbmate tools_npm dbmate dbmate@2.36.0 dbmate
-obtain squawk tools_npm squawk squawk-cli@2.66.0 squawk
+if wanted apply || wanted noop || wanted cold || wanted lint; then
+  log "publishing bench/peers (DbUp, Evolve)"
+  obtain peers tools_publish_peers "$out/peers"
+  log "installing npm tools"
+  obtain supabase tools_npm supabase supabase@2.117.0 supabase
+  obtain dbmate tools_npm dbmate dbmate@2.36.0 dbmate
+  obtain squawk tools_npm squawk squawk-cli@2.66.0 squawk
+fi
 for key in "${!NA[@]}"; do log "n/a: $key: ${NA[$key]}"; done
 
 # ---- the server -------------------------------------------------------------------------------------------------
@@ -122,9 +135,12 @@ done
 # ---- the rows ---------------------------------------------------------------------------------------------------
 # set_command KEY N: the command of one row (CMD; @DB@ stands for the run's database), where it runs (CWD) and the
 # exit codes that count as success (OK).
+# DBMODE overrides the series' database mode for rows that need none (a diff beside psql's fresh-database replay).
 set_command() {
   local key="$1" w="$work/w$2"
-  CWD="$w/repo"; OK="0"
+  CWD="$w/repo"; OK="0"; DBMODE=""
+  # The diff rows share one shadow cache; the warm-up round of each series fills it.
+  local cached=(env "CI_MIGRATE_CACHE_DIR=$work/cache")
   case "$key" in
     psql-1tx) CMD=("${PSQL[@]}" -d @DB@ -1 -f "$w/all.sql") ;;
     psql-each) CMD=("${PSQL[@]}" -d @DB@ -f "$w/each.sql") ;;
@@ -142,8 +158,16 @@ set_command() {
     # Both read the up files and their down files; squawk exits 1 when it reports anything, ci-migrate on errors.
     lint-ci-migrate) CMD=("${BIN[ci-migrate]}" lint); OK="0 1" ;;
     lint-squawk) CMD=("${BIN[squawk]}" "$w"/repo/supabase/migrations/*.sql "$w"/repo/supabase/migrations/down/*.sql); OK="0 1" ;;
-    diff-all) CMD=("${BIN[ci-migrate]}" diff) ;;
-    diff-203) CWD="$work/w203/repo"; CMD=("${BIN[ci-migrate]}" diff --env staging --database-url "$(pg_url target203)") ;;
+    diff-all) DBMODE=none; CMD=("${cached[@]}" "${BIN[ci-migrate]}" diff) ;;
+    diff-203) DBMODE=none; CWD="$work/w203/repo"
+              CMD=("${cached[@]}" "${BIN[ci-migrate]}" diff --env staging --database-url "$(pg_url target203)") ;;
+    diff-203-off) DBMODE=none; CWD="$work/w203/repo"
+              CMD=(env CI_MIGRATE_CACHE_DIR=off "${BIN[ci-migrate]}" diff --env staging --database-url "$(pg_url target203)") ;;
+    # The scale rows: a target with N applied (scale_target); the repository has 3 more, changed on a git branch.
+    noop-scale) DBMODE=none; CWD="$w/applied"; CMD=("${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url "$scale_db")") ;;
+    status-scale) DBMODE=none; CMD=("${BIN[ci-migrate]}" status --database-url "$(pg_url "$scale_db")") ;;
+    lint-scale) DBMODE=none; CMD=("${BIN[ci-migrate]}" lint --only-changed HEAD~1) ;;
+    diff-scale) DBMODE=none; CMD=("${cached[@]}" "${BIN[ci-migrate]}" diff --database-url "$(pg_url "$scale_db")") ;;
   esac
 }
 
@@ -162,12 +186,16 @@ declare -A LABEL=(
   [lint-ci-migrate]="ci-migrate lint" [lint-squawk]="squawk (squawk-cli 2.66.0)"
   [diff-all]="ci-migrate diff (all pending, throwaway shadow)"
   [diff-203]="ci-migrate diff --env (200 applied, 3 pending)"
+  [diff-203-off]="ci-migrate diff --env (200 applied, 3 pending), cache off"
+  [noop-scale]="ci-migrate stage-apply, no-op" [status-scale]="ci-migrate status (3 pending)"
+  [lint-scale]="ci-migrate lint --only-changed (a pull request's 3 files)" [diff-scale]="ci-migrate diff (3 pending)"
 )
 # What each row needs (a key of NA); rows whose need is n/a print the reason.
 declare -A NEEDS=([ci-migrate]=stage-apply [ci-migrate-atomic]=stage-apply [ci-migrate-r2r]=ci-migrate-r2r
   [cold-ci-migrate-r2r]=ci-migrate-r2r [supabase]=supabase [dbmate]=dbmate
   [dbup]=peers [evolve]=peers [cold-ci-migrate]=ci-migrate [cold-dbmate]=dbmate [cold-supabase]=supabase
-  [cold-squawk]=squawk [lint-ci-migrate]=lint [lint-squawk]=squawk [diff-all]=diff [diff-203]=diff)
+  [cold-squawk]=squawk [lint-ci-migrate]=lint [lint-squawk]=squawk [diff-all]=diff [diff-203]=diff [diff-203-off]=diff
+  [noop-scale]=scale [status-scale]=scale [lint-scale]=scale [diff-scale]=scale)
 apply_tools=(psql-1tx psql-each ci-migrate ci-migrate-atomic ci-migrate-r2r supabase dbmate dbup evolve)
 ledger_tools=(ci-migrate ci-migrate-r2r supabase dbmate dbup evolve)
 
@@ -189,6 +217,7 @@ declare -A KEPT
 # Records one row per key: median wall, range, peak RSS, median CPU; or "n/a (reason)".
 series() {
   local section="$1" n="$2" count="$3" mode="$4"; shift 4
+  wanted "$section" || return 0
   local -A walls=() cpus=() peak=() failed=()
   local key round db rc arg tables need
   local -a args
@@ -198,20 +227,22 @@ series() {
     if [[ "$mode" == kept && -z "${KEPT[$key]:-}" && -z "${failed[$key]:-}" ]]; then failed[$key]="the apply runs failed"; fi
     peak[$key]=0
   done
+  local row_mode
   for ((round = 0; round < warmups + count; round++)); do
     for key in "$@"; do
       if [[ -n "${failed[$key]:-}" ]]; then continue; fi
       set_command "$key" "$n"
+      row_mode="${DBMODE:-$mode}"
       db=none
-      if [[ "$mode" == fresh ]]; then db="run$((++db_seq))"; pg_fresh "$db" bench_template >/dev/null; fi
-      if [[ "$mode" == kept ]]; then db="${KEPT[$key]}"; fi
+      if [[ "$row_mode" == fresh ]]; then db="run$((++db_seq))"; pg_fresh "$db" bench_template >/dev/null; fi
+      if [[ "$row_mode" == kept ]]; then db="${KEPT[$key]}"; fi
       args=()
       for arg in "${CMD[@]}"; do args+=("${arg//@DB@/$db}"); done
       cd "$CWD"
       rc=0; measure "$work/last-$key.log" "${args[@]}" || rc=$?
       cd "$root"
       tables="$n"
-      if [[ "$mode" != none && " $OK " == *" $rc "* ]]; then
+      if [[ "$row_mode" != none && " $OK " == *" $rc "* ]]; then
         tables=$(pg_psql -d "$db" -tAc "SELECT count(*) FROM pg_tables WHERE schemaname = 'bench'")
       fi
       if [[ " $OK " != *" $rc "* ]]; then
@@ -223,7 +254,7 @@ series() {
         if ((MEASURED_KIB > peak[$key])); then peak[$key]=$MEASURED_KIB; fi
       fi
       if [[ -n "${failed[$key]:-}" ]]; then cp "$work/last-$key.log" "$out/failed-$section-$key-$n.log"; fi
-      if [[ "$mode" == fresh ]]; then
+      if [[ "$row_mode" == fresh ]]; then
         if [[ -z "${failed[$key]:-}" ]] && ((round == warmups + count - 1)); then KEPT[$key]="$db"; else pg_drop "$db" >/dev/null; fi
       fi
     done
@@ -251,14 +282,19 @@ for n in "${sizes[@]}"; do
   series lint "$n" "${runs[$n]}" none lint-ci-migrate lint-squawk
 done
 
+drop_kept() { local key; for key in "${!KEPT[@]}"; do pg_drop "${KEPT[$key]}" >/dev/null; done; KEPT=(); }
 for n in "${sizes[@]}"; do
-  log "diff $n: everything pending"
-  series diff "$n" "${runs[$n]}" none diff-all
+  log "diff $n: everything pending, beside psql replaying the same files"
+  series diff "$n" "${runs[$n]}" fresh psql-1tx diff-all
+  drop_kept
 done
-if [[ -z "${NA[diff]:-}" && -z "${NA[stage-apply]:-}" ]]; then
+if ! wanted diff; then
+  :
+elif [[ -z "${NA[diff]:-}" && -z "${NA[stage-apply]:-}" ]]; then
   # 203 files; the first 200 applied to the target by ci-migrate itself (through a folder of links to them).
   w="$work/w203"
   workload_partly_applied "$w" 203 200
+  for f in "$w"/repo/supabase/migrations/*.sql; do printf '\\i %s\n' "$f"; done >"$w/all.sql"
   write_config "$w/repo"; write_config "$w/applied"
   pg_fresh target203 bench_template >/dev/null
   if (cd "$w/applied" && "${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url target203)" >"$work/apply200.log" 2>&1); then
@@ -270,11 +306,52 @@ if [[ -z "${NA[diff]:-}" && -z "${NA[stage-apply]:-}" ]]; then
 else
   NEEDS[diff-203]="${NA[diff]:+diff}"; NEEDS[diff-203]="${NEEDS[diff-203]:-stage-apply}"
 fi
-series diff 203 "${runs[100]}" none diff-203
+series diff 203 "${runs[100]}" fresh psql-1tx diff-203 diff-203-off
+drop_kept
 pg_drop target203 >/dev/null 2>&1 || true
 
+# ---- scale: N applied ----------------------------------------------------------------------------------------------
+scale_db=target_scale
+if ! wanted scale; then
+  NA[scale]="not selected"
+elif [[ "$quick" == true ]]; then
+  NA[scale]="not in --quick"
+elif [[ -n "${NA[stage-apply]:-}" ]]; then
+  NA[scale]="${NA[stage-apply]}"
+else
+  w="$work/w$scale_n"
+  log "scale: generating $scale_n + 3 migrations and applying $scale_n with ci-migrate (not timed)"
+  workload_partly_applied "$w" "$((scale_n + 3))" "$scale_n"
+  # psql's row is for the N + 3 files: set_command finds them under that N.
+  ln -s "$w" "$work/w$((scale_n + 3))"
+  for f in "$w"/repo/supabase/migrations/*.sql; do printf '\\i %s\n' "$f"; done >"$w/all.sql"
+  write_config "$w/repo"; write_config "$w/applied"
+  # A pull request: the history committed on main, the 3 new files on a branch (what lint --only-changed reads).
+  (cd "$w/repo" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm history \
+    && git rm -q --cached supabase/migrations/*_"$((scale_n + 1))".sql supabase/migrations/*_"$((scale_n + 2))".sql \
+       supabase/migrations/*_"$((scale_n + 3))".sql supabase/migrations/down/*_"$((scale_n + 1))".sql \
+       supabase/migrations/down/*_"$((scale_n + 2))".sql supabase/migrations/down/*_"$((scale_n + 3))".sql \
+    && git -c user.name=bench -c user.email=bench@localhost commit -qm "main without the pull request" \
+    && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm "the pull request") >"$work/git.log" 2>&1 \
+    || NA[scale]="git setup failed: $(why_failed "$work/git.log")"
+  pg_fresh "$scale_db" bench_template >/dev/null
+  if [[ -z "${NA[scale]:-}" ]] && ! (cd "$w/applied" && MEASURE_TIMEOUT=3600 measure "$work/apply-scale.log" \
+       "${BIN[ci-migrate]}" stage-apply --database-url "$(pg_url "$scale_db")"); then
+    NA[scale]="applying $scale_n failed: $(why_failed "$work/apply-scale.log")"
+  fi
+fi
+# The diff's warm-up run replays the whole history once, to fill the cache.
+MEASURE_TIMEOUT=3600 series scale "$scale_n" "${runs[$scale_n]:-3}" none noop-scale status-scale lint-scale diff-scale
+if [[ -z "${NA[scale]:-}" ]]; then
+  # psql replaying all N + 3 files once (no warm-up): the base of the diff's ratio.
+  log "scale: psql replaying $((scale_n + 3)) files"
+  warmups=0 MEASURE_TIMEOUT=3600 series scale "$((scale_n + 3))" 1 fresh psql-1tx
+  drop_kept
+fi
+pg_drop "$scale_db" >/dev/null 2>&1 || true
+
 cluster_figures=""
-if [[ "$quick" == false ]]; then
+if [[ "$quick" == false ]] && wanted cluster; then
   log "throwaway cluster start (bench/cluster.sh)"
   cluster_figures="$("$bench/cluster.sh" 2>&1 | tail -n 8)" || cluster_figures="bench/cluster.sh failed: $cluster_figures"
 fi
@@ -297,6 +374,30 @@ lint_cm=$(figure lint "${LABEL[lint-ci-migrate]}" "$big")
 lint_sq=$(figure lint "${LABEL[lint-squawk]}" "$big")
 rss_cm=$(rss_of apply "${LABEL[ci-migrate]}" "$big")
 floor_limit=$([[ -n "$floor" ]] && awk -v f="$floor" 'BEGIN { printf "%d", f * 1.03 }' || true)
+
+# Issue 18's targets. ratio_verdict A B LIMIT: met when A ≤ LIMIT × B.
+ratio_verdict() {
+  if [[ -z "$1" || -z "$2" ]]; then echo "not measured"; else awk -v a="$1" -v b="$2" -v l="$3" 'BEGIN { print (a <= l * b) ? "met" : "missed" }'; fi
+}
+mib() { [[ -n "$1" ]] && kib_to_mib "$1" || echo -; }
+secs() { [[ -n "$1" ]] && us_to_s "$1" || echo -; }
+# The largest ratio of two rows' walls taken in the same round (the rows run interleaved).
+worst_round_ratio() {
+  paste <(tr ' ' '\n' <<<"$1") <(tr ' ' '\n' <<<"$2") | awk 'NF == 2 && $2 > 0 { r = $1 / $2; if (r > m) m = r } END { if (m) printf "%.2f", m }'
+}
+diff203=$(figure diff "${LABEL[diff-203]}" 203)
+replay203=$(figure diff "${LABEL[psql-1tx]}" 203)
+diff_all=$(figure diff "${LABEL[diff-all]}" "$big")
+replay_all=$(figure diff "${LABEL[psql-1tx]}" "$big")
+noop_scale=$(figure scale "${LABEL[noop-scale]}" "$scale_n")
+lint_scale=$(figure scale "${LABEL[lint-scale]}" "$scale_n")
+status_scale=$(figure scale "${LABEL[status-scale]}" "$scale_n")
+diff_scale=$(figure scale "${LABEL[diff-scale]}" "$scale_n")
+replay_scale=$(figure scale "${LABEL[psql-1tx]}" "$((scale_n + 3))")
+rss_scale=$(for key in noop-scale status-scale lint-scale diff-scale; do rss_of scale "${LABEL[$key]}" "$scale_n"; done | sort -n | tail -n 1)
+noop_r2r=$(figure noop "${LABEL[ci-migrate-r2r]}" "$big")
+rss_r2r=$(rss_of apply "${LABEL[ci-migrate-r2r]}" "$big")
+worst_dbmate=$(worst_round_ratio "$(report_runs apply "${LABEL[ci-migrate]}" "$big")" "$(report_runs apply "${LABEL[dbmate]}" "$big")")
 
 {
   echo "## ci-migrate benchmark ($([[ "$quick" == true ]] && echo "quick, N=100" || echo "N=100 and N=1000"))"
@@ -324,6 +425,24 @@ floor_limit=$([[ -n "$floor" ]] && awk -v f="$floor" 'BEGIN { printf "%d", f * 1
   echo "| cold --version < 0.10 s | $([[ -n "$cold_cm" ]] && us_to_s "$cold_cm" || echo -) s | $(verdict "$cold_cm" 99999) |"
   echo "| lint no slower than squawk | $(ratio "$lint_cm" "$lint_sq") × squawk | $(verdict "$lint_cm" "$lint_sq") |"
   echo "| peak memory applying < 80 MiB | $([[ -n "$rss_cm" ]] && kib_to_mib "$rss_cm" || echo -) MiB | $(verdict "$rss_cm" 81919) |"
+  report_table scale "Scale: $scale_n applied by ci-migrate (not timed), 3 more in the repository" "" ""
+  echo
+  echo "### Targets of issue 18 (ci-migrate is the Native AOT build unless marked)"
+  echo
+  echo "| target | measured | verdict |"
+  echo "| --- | --- | --- |"
+  echo "| diff, 200 applied + 3 pending (warm cache) ≤ 0.5 × psql replaying the 203 files | $(secs "$diff203") s = $(ratio "$diff203" "$replay203") × ($(secs "$replay203") s) | $(ratio_verdict "$diff203" "$replay203" 0.5) |"
+  echo "| diff, $big all pending ≤ 1.0 × psql replaying the $big files | $(secs "$diff_all") s = $(ratio "$diff_all" "$replay_all") × ($(secs "$replay_all") s) | $(ratio_verdict "$diff_all" "$replay_all" 1.0) |"
+  echo "| no-op with $scale_n applied ≤ 0.15 s | $(secs "$noop_scale") s | $(verdict "$noop_scale" 150000) |"
+  echo "| lint of a pull request's files, $scale_n in the repository ≤ 0.2 s | $(secs "$lint_scale") s | $(verdict "$lint_scale" 200000) |"
+  echo "| status with $scale_n applied ≤ 0.3 s | $(secs "$status_scale") s | $(verdict "$status_scale" 300000) |"
+  echo "| diff, $scale_n applied + 3 pending ≤ 0.5 × psql replaying the $((scale_n + 3)) files | $(secs "$diff_scale") s = $(ratio "$diff_scale" "$replay_scale") × ($(secs "$replay_scale") s) | $(ratio_verdict "$diff_scale" "$replay_scale" 0.5) |"
+  echo "| memory of each of these four ≤ 150 MiB | $(mib "$rss_scale") MiB (largest) | $(verdict "$rss_scale" 153600) |"
+  echo "| .NET tool: no-op with $big applied ≤ 1.3 × the AOT build | $(secs "$noop_r2r") s = $(ratio "$noop_r2r" "$noop_cm") × ($(secs "$noop_cm") s) | $(ratio_verdict "$noop_r2r" "$noop_cm" 1.3) |"
+  echo "| .NET tool: peak memory applying $big ≤ 85 MiB | $(mib "$rss_r2r") MiB | $(verdict "$rss_r2r" 87040) |"
+  echo "| AOT: peak memory applying $big ≤ 55 MiB | $(mib "$rss_cm") MiB | $(verdict "$rss_cm" 56320) |"
+  echo "| AOT: apply $big ≤ 0.95 × dbmate in every round | median $(ratio "$apply_cm" "$dbmate_fig") ×, worst round ${worst_dbmate:--} × | $(ratio_verdict "${worst_dbmate:-}" "${worst_dbmate:+1}" 0.95) |"
+  echo "| AOT: apply $big at or under the psql floor | $(ratio "$apply_cm" "$floor") × | $(ratio_verdict "$apply_cm" "$floor" 1.0) |"
 } | tee "$out/results.md"
 cp "$REPORT_FILE" "$out/rows.tsv"
 log "done; table in bench/out/run/results.md"

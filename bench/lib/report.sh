@@ -7,6 +7,7 @@
 #   report_table SECTION TITLE BASE_LABEL BASE_NAME      a markdown table of SECTION; ratios against BASE_LABEL's row
 #                                        of the same N ("" for no ratio column)
 #   report_figure SECTION LABEL N        the median wall (µs) of a row, empty when n/a
+#   report_runs SECTION LABEL N          the walls (µs) of a row's timed runs, round by round, space-separated
 REPORT_FILE=""
 
 report_init() { REPORT_FILE="$1"; : >"$REPORT_FILE"; }
@@ -19,7 +20,8 @@ report_row() {
   hi=$(tr ' ' '\n' <<<"$walls" | grep -v '^$' | maximum)
   runs=$(wc -w <<<"$walls")
   cpu=$(tr ' ' '\n' <<<"$cpus" | grep -v '^$' | median)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$section" "$label" "$n" "$med" "$lo" "$hi" "$kib" "$runs" "$note" "$cpu" >>"$REPORT_FILE"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$section" "$label" "$n" "$med" "$lo" "$hi" "$kib" "$runs" "$note" "$cpu" \
+    "$(xargs <<<"$walls")" >>"$REPORT_FILE"
 }
 
 report_na() {
@@ -28,6 +30,10 @@ report_na() {
 
 report_figure() {
   awk -F'\t' -v s="$1" -v l="$2" -v n="$3" '$1 == s && $2 == l && $3 == n { print $4 }' "$REPORT_FILE"
+}
+
+report_runs() {
+  awk -F'\t' -v s="$1" -v l="$2" -v n="$3" '$1 == s && $2 == l && $3 == n { print $11 }' "$REPORT_FILE"
 }
 
 report_table() {

@@ -30,7 +30,7 @@ public static class Planner
         var progress = request.Progress ?? (_ => { });
         progress(new PlanProgress(PlanStage.StartingShadow));
         await using var shadow = await request.StartShadow(cancellationToken);
-        await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
+        await using var database = await shadow.CreateDatabaseAsync(app, request.Applied, cancellationToken);
         using var indexOptions = ShadowIndexOptions.Create();
         var (applied, pending) = (request.Applied, request.Pending);
         await using (var shadowConnection = await database.DataSource.OpenConnectionAsync(cancellationToken))
@@ -41,7 +41,6 @@ public static class Planner
                 (applied, pending) = (indexOptions.Adapt(applied), indexOptions.Adapt(pending));
         }
 
-        var baselineStandIns = await ShadowExtensions.StandInsAsync(database.DataSource, cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
         if (applied.Count > 0)
         {
@@ -50,15 +49,24 @@ public static class Planner
         }
 
         // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
-        var replayed = await runner.ApplyAsync(applied, alreadyApplied: true, cancellationToken);
-        if (ReplayFailure(replayed, app) is { } appliedFails)
-            return plan with { Hazards = [appliedFails] };
-        // What the target ran as it could (CONCURRENTLY without the marker) the shadow replays the same way, and says so.
-        plan = plan with
+        // A history restored from the cache replayed as this one would: only a history that replayed, and replayed as
+        // apply runs it (no file the target must have run statement by statement, which the plan notes), is kept.
+        if (!database.HoldsHistory)
         {
-            Notes = [.. plan.Notes, .. replayed.Events.OfType<ReplayedWithoutTransaction>().Select(r =>
-                $"{r.File} was replayed statement by statement, as the target must have applied it: {r.Reason}")],
-        };
+            var replayed = await runner.ApplyAsync(applied, alreadyApplied: true, cancellationToken);
+            if (ReplayFailure(replayed, app) is { } appliedFails)
+                return plan with { Hazards = [appliedFails] };
+            var asItCould = replayed.Events.OfType<ReplayedWithoutTransaction>().ToList();
+            // What the target ran as it could (CONCURRENTLY without the marker) the shadow replays the same way, and says so.
+            plan = plan with
+            {
+                Notes = [.. plan.Notes, .. asItCould.Select(r =>
+                    $"{r.File} was replayed statement by statement, as the target must have applied it: {r.Reason}")],
+            };
+            if (asItCould.Count == 0)
+                await database.KeepHistoryAsync();
+        }
+
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
         for (var i = 0; i < pending.Count; i++)
         {
@@ -86,7 +94,7 @@ public static class Planner
 
         return plan with
         {
-            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, baselineStandIns, request.LiveConnection,
+            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, request.LiveConnection,
                 request.Environment, cancellationToken), .. ShadowExtensions.IndexOptionNotes(indexOptions.Adapted)],
             Changes = changes,
             Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before)],

@@ -14,6 +14,12 @@ public static class ShadowExtensions
     public const string StandInCommentPrefix = "ci-migrate stand-in";
 
     /// <summary>
+    /// The stand-ins the Supabase baseline itself installs (Shadow/SupabaseBaseline.sql), which the plan does not name:
+    /// a constant, so a shadow restored from the cache, whose history created more, names the same ones as a cold one.
+    /// </summary>
+    public static readonly IReadOnlyList<string> BaselineStandIns = ["pg_graphql", "supabase_vault"];
+
+    /// <summary>
     /// The first <c>CREATE EXTENSION</c> whose extension the shadow server has neither installed nor available (as a
     /// package or a stand-in), as a hazard at its file:line:col with the two ways out; null when all are there.
     /// </summary>

@@ -24,14 +24,17 @@ static class ServerUser
         return ("runuser", ["-u", PostgresUser, "--", program, .. arguments]);
     }
 
-    /// <summary>Gives the folder to the server user, so that initdb (run as that user) can write in it.</summary>
+    /// <summary>
+    /// Gives the folder and everything in it to the server user, so that initdb (run as that user) can write in it, and
+    /// so that the server owns a data directory root copied in.
+    /// </summary>
     public static async Task HandOverAsync(string directory, CancellationToken cancellationToken)
     {
         if (!IsRoot)
             return;
 
         EnsurePostgresUserExists();
-        var result = await ProcessRunner.RunAsync("chown", [$"{PostgresUser}:", directory], directory, cancellationToken);
+        var result = await ProcessRunner.RunAsync("chown", ["-R", $"{PostgresUser}:", directory], directory, cancellationToken);
         if (result.ExitCode != 0)
             throw new ExecutionException($"Could not give {directory} to the {PostgresUser} user: {result.Output.Trim()}");
     }

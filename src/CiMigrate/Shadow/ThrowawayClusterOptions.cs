@@ -27,6 +27,12 @@ public sealed class ThrowawayClusterOptions
     /// </summary>
     public bool ExtensionStandIns { get; init; } = true;
 
+    /// <summary>
+    /// A data directory made by <see cref="ClusterSnapshot.SnapshotAsync"/> to start from instead of running initdb: the
+    /// cluster then holds whatever the snapshot held (its Supabase template included), and no template is created.
+    /// </summary>
+    public string? CopyDataFrom { get; init; }
+
     /// <summary>Extra server settings written to postgresql.conf (name to value), after ours.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 }

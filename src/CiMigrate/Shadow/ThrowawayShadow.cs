@@ -16,13 +16,21 @@ public sealed class ThrowawayShadow : IShadowDatabase
         return new ThrowawayShadow(await ThrowawayCluster.StartAsync(options, cancellationToken));
     }
 
-    public async Task<ShadowDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
+    public Task<ShadowDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default) =>
+        CreateScratchDatabaseAsync(Cluster, cancellationToken);
+
+    /// <summary>A uniquely named copy of the cluster's Supabase template.</summary>
+    internal static async Task<ShadowDatabase> CreateScratchDatabaseAsync(ThrowawayCluster cluster, CancellationToken cancellationToken)
     {
         var name = ScratchDatabaseName.New("shadow");
-        await Cluster.CreateDatabaseAsync(name, ThrowawayCluster.SupabaseTemplate, cancellationToken);
-        return new ShadowDatabase(name, Cluster.ConnectionString(name), Cluster.DataSource(name),
-            async () => await Cluster.DropDatabaseAsync(name));
+        await cluster.CreateDatabaseAsync(name, ThrowawayCluster.SupabaseTemplate, cancellationToken);
+        return Database(cluster, name);
     }
+
+    /// <summary>A database of the cluster as a <see cref="ShadowDatabase"/>, dropped when disposed.</summary>
+    internal static ShadowDatabase Database(ThrowawayCluster cluster, string name, bool holdsHistory = false, Func<Task>? keepHistory = null) =>
+        new(name, cluster.ConnectionString(name), cluster.DataSource(name), async () => await cluster.DropDatabaseAsync(name),
+            holdsHistory, keepHistory);
 
     /// <summary>Stops the cluster, which takes every database with it.</summary>
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();

@@ -36,6 +36,9 @@ public static class ShadowChoice
         if (scratchOn is not null)
             return await ExistingServerShadow.OpenAsync(DatabaseTargets.Configured(scratchOn, context), cancellationToken);
 
-        return await ThrowawayShadow.StartAsync(PostgresBinaries.Find(context.Environment, targetMajor), cancellationToken);
+        var binaries = PostgresBinaries.Find(context.Environment, targetMajor);
+        return ShadowCache.Locate(context.Environment) is { } cache
+            ? new CachedShadow(binaries, cache)
+            : await ThrowawayShadow.StartAsync(binaries, cancellationToken);
     }
 }

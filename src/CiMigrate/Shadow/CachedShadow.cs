@@ -1,0 +1,86 @@
+using CiMigrate.Configuration;
+using CiMigrate.Hosting;
+using CiMigrate.Migrations;
+using CiMigrate.Planning;
+
+namespace CiMigrate.Shadow;
+
+/// <summary>
+/// A throwaway cluster that starts from a <see cref="ShadowCache"/> snapshot where it can: with an app's applied
+/// migrations already replayed (only the pending ones are left to run), else right after initdb and the Supabase
+/// template. Without an entry it starts the slow way and stores the entries for the next run. The cluster is started by
+/// the first database asked for, because the history asked for decides which entry to start from.
+/// </summary>
+public sealed class CachedShadow : IShadowDatabase
+{
+    // Fixed, so that a restored snapshot's database is found by name; nobody else creates databases in our own cluster.
+    const string HistoryDatabase = "shadow_history";
+
+    readonly PostgresBinaries _binaries;
+    readonly ShadowCache _cache;
+    readonly ShadowCacheKey _clusterKey;
+    ThrowawayCluster? _cluster;
+
+    public CachedShadow(PostgresBinaries binaries, ShadowCache cache)
+    {
+        _binaries = binaries;
+        _cache = cache;
+        _clusterKey = ShadowCacheKey.ForCluster(binaries);
+    }
+
+    public async Task<ShadowDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default) =>
+        await ThrowawayShadow.CreateScratchDatabaseAsync(_cluster ??= await StartAsync(cancellationToken), cancellationToken);
+
+    public async Task<ShadowDatabase> CreateDatabaseAsync(AppSettings app, IReadOnlyList<Migration> applied,
+        CancellationToken cancellationToken = default)
+    {
+        if (_cluster is not null)
+            return await CreateDatabaseAsync(cancellationToken);
+
+        var key = _clusterKey.WithHistory(app, applied);
+        if (await TryRestoreAsync(key, cancellationToken) is { } restored)
+        {
+            _cluster = restored;
+            return ThrowawayShadow.Database(restored, HistoryDatabase, holdsHistory: true);
+        }
+
+        var cluster = _cluster = await StartAsync(cancellationToken);
+        await cluster.CreateDatabaseAsync(HistoryDatabase, ThrowawayCluster.SupabaseTemplate, cancellationToken);
+        return ThrowawayShadow.Database(cluster, HistoryDatabase,
+            keepHistory: () => _cache.PublishAsync(key, destination => ClusterSnapshot.SnapshotAsync(cluster, destination, cancellationToken)));
+    }
+
+    /// <summary>Stops the cluster, which takes every database with it.</summary>
+    public ValueTask DisposeAsync() => _cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    async Task<ThrowawayCluster> StartAsync(CancellationToken cancellationToken)
+    {
+        if (await TryRestoreAsync(_clusterKey, cancellationToken) is { } restored)
+            return restored;
+        var cluster = await ThrowawayCluster.StartAsync(
+            new ThrowawayClusterOptions { Binaries = _binaries, ParentDirectory = ClusterParentFolder.For(0) }, cancellationToken);
+        await _cache.PublishAsync(_clusterKey, destination => ClusterSnapshot.SnapshotAsync(cluster, destination, cancellationToken));
+        return cluster;
+    }
+
+    async Task<ThrowawayCluster?> TryRestoreAsync(ShadowCacheKey key, CancellationToken cancellationToken)
+    {
+        if (_cache.Find(key) is not { } snapshot)
+            return null;
+        try
+        {
+            return await ThrowawayCluster.StartAsync(new ThrowawayClusterOptions
+            {
+                Binaries = _binaries,
+                CopyDataFrom = snapshot.DataDirectory,
+                ParentDirectory = ClusterParentFolder.For(snapshot.Bytes),
+            }, cancellationToken);
+        }
+        catch (ExecutionException)
+        {
+            // A damaged entry (a disk that filled up, a file removed by hand): built again the slow way.
+            _cache.Discard(key);
+            return null;
+        }
+    }
+}

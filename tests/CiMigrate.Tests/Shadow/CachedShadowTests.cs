@@ -1,0 +1,122 @@
+using CiMigrate.Configuration;
+using CiMigrate.Migrations;
+using CiMigrate.Shadow;
+using CiMigrate.Tests.Support;
+
+namespace CiMigrate.Tests.Shadow;
+
+/// <summary>The shadow cache on real throwaway clusters: kept, restored, and rebuilt when an entry is damaged or incomplete.</summary>
+public sealed class CachedShadowTests
+{
+    static readonly AppSettings App = new("money-tracker", "money_tracker", "migrations");
+
+    TempDirectory _repo = null!;
+    TempDirectory _cacheFolder = null!;
+    ShadowCache _cache = null!;
+
+    [SetUp]
+    public void CreateFolders()
+    {
+        _repo = new TempDirectory();
+        _cacheFolder = new TempDirectory();
+        _cache = new ShadowCache(Path.Combine(_cacheFolder.Path, "shadow"));
+    }
+
+    [TearDown]
+    public void DeleteFolders()
+    {
+        _repo.Dispose();
+        _cacheFolder.Dispose();
+    }
+
+    IReadOnlyList<Migration> Migrations(int count)
+    {
+        for (var i = 1; i <= count; i++)
+            _repo.File($"migrations/2025010{i}000000_step_{i}.sql", $"CREATE TABLE money_tracker.step_{i} (id int);\n");
+        return MigrationSet.Load(App with { Migrations = Path.Combine(_repo.Path, "migrations") }, _repo.Path).Migrations;
+    }
+
+    CachedShadow Shadow() => new(PostgresBinaries.Find(new Dictionary<string, string?>()), _cache);
+
+    /// <summary>Opens a database for <paramref name="applied"/>; where it was not restored, replays them (one table each) and keeps it.</summary>
+    async Task<(bool Restored, long Tables)> ReplayAsync(IReadOnlyList<Migration> applied)
+    {
+        await using var shadow = Shadow();
+        await using var database = await shadow.CreateDatabaseAsync(App, applied);
+        var restored = database.HoldsHistory;
+        if (!restored)
+        {
+            await using (var replay = database.DataSource.CreateCommand(
+                "CREATE SCHEMA money_tracker;" + string.Concat(applied.Select(m => m.Up.Text))))
+                await replay.ExecuteNonQueryAsync();
+            await database.KeepHistoryAsync();
+        }
+
+        await using var count = database.DataSource.CreateCommand("SELECT count(*) FROM pg_tables WHERE schemaname = 'money_tracker'");
+        return (restored, (long)(await count.ExecuteScalarAsync())!);
+    }
+
+    string HistoryEntry() => Directory.GetDirectories(_cache.Folder, "history-*").Single();
+
+    [Test]
+    public async Task A_kept_history_is_restored_by_the_next_run_and_only_for_the_same_migrations()
+    {
+        var migrations = Migrations(3);
+
+        var first = await ReplayAsync(migrations.Take(2).ToList());
+        var second = await ReplayAsync(migrations.Take(2).ToList());
+        var third = await ReplayAsync(migrations);
+
+        Assert.That(first, Is.EqualTo((false, 2L)));
+        Assert.That(second, Is.EqualTo((true, 2L)));
+        Assert.That(third, Is.EqualTo((false, 3L)));
+    }
+
+    [Test]
+    public async Task A_damaged_entry_is_dropped_and_built_again()
+    {
+        var migrations = Migrations(2);
+        await ReplayAsync(migrations);
+        // A server cannot start without its control file: as if a disk filled up while the entry was copied in.
+        File.Delete(Path.Combine(HistoryEntry(), "data", "global", "pg_control"));
+
+        var rebuilt = await ReplayAsync(migrations);
+        var restored = await ReplayAsync(migrations);
+
+        Assert.That(rebuilt, Is.EqualTo((false, 2L)));
+        Assert.That(restored, Is.EqualTo((true, 2L)));
+    }
+
+    [Test]
+    public async Task An_entry_without_its_key_file_is_never_used()
+    {
+        var migrations = Migrations(1);
+        await ReplayAsync(migrations);
+        File.Delete(Path.Combine(HistoryEntry(), "key"));
+
+        Assert.That(await ReplayAsync(migrations), Is.EqualTo((false, 1L)));
+    }
+
+    [Test]
+    public async Task An_entry_being_written_is_invisible_until_it_is_whole()
+    {
+        var key = ShadowCacheKey.ForCluster(PostgresBinaries.Find(new Dictionary<string, string?>())).WithHistory(App, Migrations(1));
+        var writing = new TaskCompletionSource();
+        var finish = new TaskCompletionSource();
+        var publish = _cache.PublishAsync(key, async data =>
+        {
+            Directory.CreateDirectory(data);
+            await File.WriteAllTextAsync(Path.Combine(data, "PG_VERSION"), "15\n");
+            writing.SetResult();
+            await finish.Task;
+        });
+
+        await writing.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var whileWriting = _cache.Find(key);
+        finish.SetResult();
+        await publish.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(whileWriting, Is.Null);
+        Assert.That(_cache.Find(key)?.DataDirectory, Is.EqualTo(Path.Combine(_cache.Folder, key.EntryName, "data")));
+    }
+}
