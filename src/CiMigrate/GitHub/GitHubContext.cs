@@ -30,6 +30,9 @@ public sealed class GitHubContext
     public int? PullRequestNumber { get; private init; }
 
     public string? EventName { get; private init; }
+
+    /// <summary>The commit a pull request's changes are measured against (<c>pull_request.base.sha</c>).</summary>
+    public string? PullRequestBaseSha { get; private init; }
     public string? Sha { get; private init; }
     public long? RunId { get; private init; }
     public int? RunAttempt { get; private init; }
@@ -81,6 +84,7 @@ public sealed class GitHubContext
             Repository = name,
             EventName = Read("GITHUB_EVENT_NAME"),
             PullRequestNumber = eventPath is null ? null : GitHubEvent.PullRequestNumber(eventPath),
+            PullRequestBaseSha = eventPath is null ? null : GitHubEvent.PullRequestBaseSha(eventPath),
             Sha = Read("GITHUB_SHA"),
             RunId = ParseNumber(Read("GITHUB_RUN_ID"), "GITHUB_RUN_ID"),
             RunAttempt = (int?)ParseNumber(Read("GITHUB_RUN_ATTEMPT"), "GITHUB_RUN_ATTEMPT"),

@@ -10,7 +10,28 @@ static class GitHubEvent
     /// <c>pull_request.number</c> for pull request events; for <c>issue_comment</c> the issue number, when the
     /// issue is a pull request (it then carries a <c>pull_request</c> member). Null for pushes and the like.
     /// </summary>
-    public static int? PullRequestNumber(string eventPath)
+    public static int? PullRequestNumber(string eventPath) => Read(eventPath, root =>
+    {
+        if (root.TryGetProperty("pull_request", out var pullRequest) && NumberOf(pullRequest) is { } number)
+            return number;
+        if (root.TryGetProperty("issue", out var issue) && issue.ValueKind == JsonValueKind.Object
+            && issue.TryGetProperty("pull_request", out _))
+            return NumberOf(issue);
+        return null;
+    });
+
+    /// <summary>
+    /// <c>pull_request.base.sha</c>: the commit the pull request's changes are measured against. Null outside
+    /// pull request events (an <c>issue_comment</c> payload does not carry it).
+    /// </summary>
+    public static string? PullRequestBaseSha(string eventPath) => Read(eventPath, root =>
+        root.TryGetProperty("pull_request", out var pullRequest) && pullRequest.ValueKind == JsonValueKind.Object
+        && pullRequest.TryGetProperty("base", out var @base) && @base.ValueKind == JsonValueKind.Object
+        && @base.TryGetProperty("sha", out var sha) && sha.ValueKind == JsonValueKind.String
+            ? sha.GetString()
+            : null);
+
+    static T? Read<T>(string eventPath, Func<JsonElement, T?> select)
     {
         JsonDocument payload;
         try
@@ -29,17 +50,7 @@ static class GitHubEvent
         }
 
         using (payload)
-        {
-            var root = payload.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return null;
-            if (root.TryGetProperty("pull_request", out var pullRequest) && NumberOf(pullRequest) is { } number)
-                return number;
-            if (root.TryGetProperty("issue", out var issue) && issue.ValueKind == JsonValueKind.Object
-                && issue.TryGetProperty("pull_request", out _))
-                return NumberOf(issue);
-            return null;
-        }
+            return payload.RootElement.ValueKind == JsonValueKind.Object ? select(payload.RootElement) : default;
     }
 
     static int? NumberOf(JsonElement element) =>
