@@ -56,6 +56,41 @@ public sealed partial class WorkflowFilesTests
     }
 
     [Test]
+    public async Task Newer_hosted_runner_labels_pass_and_an_unknown_label_is_still_reported()
+    {
+        var folder = Directory.CreateTempSubdirectory("ci-migrate-workflows-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, ".github", "workflows"));
+            File.Copy(TestRepository.Combine("action.yml"), Path.Combine(folder, "action.yml"));
+            File.WriteAllText(Path.Combine(folder, ".github", "workflows", "labels.yml"), """
+                on: push
+                jobs:
+                  arm:
+                    runs-on: ubuntu-24.04-arm
+                    steps:
+                      - run: uname -m
+                  typo:
+                    runs-on: ubuntu-24.04-armm
+                    steps:
+                      - run: uname -m
+                """);
+
+            var run = await ProcessRun.StartAsync("bash", [TestRepository.Combine("build", "validate-workflows.sh"), folder],
+                TestRepository.Root, timeout: NpmInstall);
+
+            Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+            Assert.That(run.Error, Does.Contain(".github/workflows/labels.yml:8:14: label \"ubuntu-24.04-armm\" is unknown"));
+            Assert.That(run.Error, Does.Not.Contain("\"ubuntu-24.04-arm\" is unknown"));
+            Assert.That(run.Output, Does.Contain("actionlint: 1 files, 1 findings"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public void Every_action_input_is_mapped_by_the_entrypoint()
     {
         var entrypoint = File.ReadAllText(TestRepository.Combine("docker", "entrypoint.sh"));
