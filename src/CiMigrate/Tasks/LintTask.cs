@@ -11,7 +11,7 @@ namespace CiMigrate.Tasks;
 /// <c>ci-migrate lint [PATH...] [--fix] [--only-changed &lt;base&gt;] [--all-files]</c>: checks migration files without
 /// a database. Leaves the <see cref="LintReport"/> for later tasks (diff embeds it). Exit 1 when an error-severity
 /// finding remains. In a pull request's workflow it checks the files the pull request adds or changes (against
-/// <c>pull_request.base.sha</c>), as Squawk's action does, unless paths, <c>--only-changed</c> or <c>--all-files</c> say otherwise.
+/// <c>pull_request.base.sha</c>) unless paths, <c>--only-changed</c> or <c>--all-files</c> say otherwise.
 /// </summary>
 public sealed class LintTask : ITask
 {
