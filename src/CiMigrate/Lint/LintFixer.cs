@@ -1,4 +1,5 @@
 using System.Text;
+using CiMigrate.Diagnostics;
 using CiMigrate.Hosting;
 
 namespace CiMigrate.Lint;

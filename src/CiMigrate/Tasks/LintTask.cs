@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CiMigrate.Cli;
 using CiMigrate.GitHub;
 using CiMigrate.Hosting;
 using CiMigrate.Lint;
