@@ -28,6 +28,14 @@ public static class MigrationPreflight
                     $"Apply it without {oneTransaction}.", file.DisplayPath, 1, 1));
             }
 
+            foreach (var allowance in file.Script.AllowedSchemas.Where(a => a.Schema.Length == 0 || a.Reason.Length == 0))
+            {
+                problems.Add(new RunRefused(RefusalCodes.AllowSchemaWithoutReason,
+                    $"'-- {SchemaAllowance.Directive}' needs a schema and a reason",
+                    $"Write '-- {SchemaAllowance.Directive} <schema> <why this migration changes it>': the exception is reviewed with the file.",
+                    file.DisplayPath, allowance.Line, 1));
+            }
+
             foreach (var statement in statements)
             {
                 if (statement.Kind == StatementKind.TransactionControl)

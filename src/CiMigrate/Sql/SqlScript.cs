@@ -12,6 +12,7 @@ public sealed class SqlScript
         _lines = lines;
         Statements = statements;
         TransactionMode = TransactionMarker.ModeOf(statements);
+        AllowedSchemas = SchemaAllowance.Of(this);
     }
 
     /// <summary>The path given to <see cref="Parse"/>, used in every location and error.</summary>
@@ -23,6 +24,9 @@ public sealed class SqlScript
 
     /// <summary>How the file runs: decided here once, by <see cref="TransactionMarker"/>; everyone else reads it.</summary>
     public TransactionMode TransactionMode { get; }
+
+    /// <summary>The schemas besides the app's own that the file says it may change, each with its reason.</summary>
+    public IReadOnlyList<SchemaAllowance> AllowedSchemas { get; }
 
     /// <summary>
     /// The file names <see cref="TransactionMarker.NoTransaction"/> somewhere other than the comments before its first
