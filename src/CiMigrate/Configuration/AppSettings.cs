@@ -16,4 +16,10 @@ public sealed record AppSettings(string Name, string Schema, string Migrations)
     /// policies) are its normal business.
     /// </summary>
     public bool SchemaGuard { get; init; } = true;
+
+    /// <summary>
+    /// <c>apps.&lt;name&gt;.ignore</c>: globs (<c>*</c>, <c>?</c>) of files in the migrations folder that are no migrations
+    /// (<c>seed.sql</c>, <c>local_*</c>, <c>down/*.bak.sql</c>), matched against the path inside the folder.
+    /// </summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
 }

@@ -16,7 +16,7 @@ public static partial class SettingsLoader
     const string EnvironmentPrefix = "CIMIGRATE__";
 
     static readonly string[] TopLevelKeys = ["apps", "environments", "lint", "app", "env", "databaseUrl"];
-    static readonly string[] AppKeys = ["schema", "migrations", "role", "schemaGuard"];
+    static readonly string[] AppKeys = ["schema", "migrations", "ignore", "role", "schemaGuard"];
     static readonly string[] EnvironmentKeys =
     [
         "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
@@ -167,7 +167,8 @@ public static partial class SettingsLoader
             var folder = migrations is null
                 ? Path.Combine(root, "supabase", "migrations")
                 : Path.GetFullPath(migrations, root);
-            apps.Add(ReadApp(appSection.Key, soleAppSchema ?? reader.String("schema"), folder, reader, options.WorkingDirectory));
+            apps.Add(ReadApp(appSection.Key, soleAppSchema ?? reader.String("schema"), folder, reader, options.WorkingDirectory)
+                with { Ignore = reader.Strings("ignore") });
         }
 
         // Zero-config: a repository with supabase/migrations is one app named after its folder.

@@ -21,7 +21,7 @@ sealed class MigrationBatch : IAsyncDisposable
         SessionPreamble.AddTo(_batch, session, local: true);
         session.Guard?.AddOpen(_batch, step.File, local: true);
         _firstStatement = _batch.BatchCommands.Count;
-        foreach (var statement in step.File.Script.Statements)
+        foreach (var statement in step.File.Script.StatementsToRun)
             _batch.BatchCommands.Add(new(statement.Text));
         SchemaGuard.AddClose(_batch, session.Guard);
         _batch.BatchCommands.Add(step.Record());
@@ -44,7 +44,7 @@ sealed class MigrationBatch : IAsyncDisposable
         catch (PostgresException ex)
         {
             var index = ex.BatchCommand is null ? -1 : _batch.BatchCommands.IndexOf(ex.BatchCommand);
-            FailedStatement = index < _firstStatement ? null : Math.Min(index - _firstStatement, Step.File.Script.Statements.Count);
+            FailedStatement = index < _firstStatement ? null : Math.Min(index - _firstStatement, Step.File.Script.StatementsToRun.Count);
             throw;
         }
     }

@@ -19,7 +19,7 @@ public static class MigrationPreflight
         var problems = new List<RunRefused>();
         foreach (var file in files)
         {
-            var statements = file.Script.Statements;
+            var statements = file.Script.StatementsToRun;
             var marked = file.Script.TransactionMode == TransactionMode.NoTransaction;
             if (marked && oneTransaction is not null)
             {

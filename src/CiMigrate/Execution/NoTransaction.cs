@@ -29,7 +29,7 @@ sealed class NoTransaction(RunContext context) : ITransactionStrategy
         var connection = context.Session.Connection;
         context.Log.Add(new Events.MigrationStarted(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, InTransaction: false));
         var clock = Stopwatch.StartNew();
-        var statements = step.File.Script.Statements;
+        var statements = step.File.Script.StatementsToRun;
         var done = 0;
         try
         {

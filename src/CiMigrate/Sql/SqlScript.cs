@@ -29,6 +29,13 @@ public sealed class SqlScript
     public IReadOnlyList<SchemaAllowance> AllowedSchemas { get; }
 
     /// <summary>
+    /// The statements ci-migrate sends: all of them, but for a <see cref="TransactionMode.Wrapped"/> file those between
+    /// its BEGIN and COMMIT (each keeps its <see cref="SqlStatement.Index"/> in the file).
+    /// </summary>
+    public IReadOnlyList<SqlStatement> StatementsToRun => field ??=
+        TransactionMode == TransactionMode.Wrapped ? [.. Statements.Skip(1).Take(Statements.Count - 2)] : Statements;
+
+    /// <summary>
     /// The file names <see cref="TransactionMarker.NoTransaction"/> somewhere other than the comments before its first
     /// statement, where it marks nothing: worth telling the author, who meant it to count.
     /// </summary>

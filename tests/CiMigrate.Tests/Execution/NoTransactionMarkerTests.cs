@@ -22,6 +22,7 @@ public sealed class NoTransactionMarkerTests
         var index = repo.Up("20250208000002", "index", """
             -- CI-MIGRATE:NO-TRANSACTION
             SET search_path TO money_tracker;
+            DROP INDEX CONCURRENTLY IF EXISTS budgets_amount;
             CREATE INDEX CONCURRENTLY IF NOT EXISTS budgets_amount ON budgets (amount);
             """);
 
