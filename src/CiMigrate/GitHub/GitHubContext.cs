@@ -35,6 +35,9 @@ public sealed class GitHubContext
     /// <summary>The commit a pull request's changes are measured against (<c>pull_request.base.sha</c>).</summary>
     public string? PullRequestBaseSha { get; private init; }
     public string? Sha { get; private init; }
+
+    /// <summary>The pull request's head commit (from the event payload); null outside pull request events.</summary>
+    public string? HeadSha { get; private init; }
     public long? RunId { get; private init; }
     public int? RunAttempt { get; private init; }
 
@@ -87,6 +90,7 @@ public sealed class GitHubContext
             PullRequestNumber = eventPath is null ? null : GitHubEvent.PullRequestNumber(eventPath),
             PullRequestBaseSha = eventPath is null ? null : GitHubEvent.PullRequestBaseSha(eventPath),
             Sha = Read("GITHUB_SHA"),
+            HeadSha = eventPath is null ? null : GitHubEvent.PullRequestHeadSha(eventPath),
             RunId = ParseNumber(Read("GITHUB_RUN_ID"), "GITHUB_RUN_ID"),
             RunAttempt = (int?)ParseNumber(Read("GITHUB_RUN_ATTEMPT"), "GITHUB_RUN_ATTEMPT"),
             ServerUrl = server,

@@ -10,34 +10,56 @@ static class GitHubEvent
     /// <c>pull_request.number</c> for pull request events; for <c>issue_comment</c> the issue number, when the
     /// issue is a pull request (it then carries a <c>pull_request</c> member). Null for pushes and the like.
     /// </summary>
-    public static int? PullRequestNumber(string eventPath) => Read(eventPath, root =>
+    public static int? PullRequestNumber(string eventPath)
     {
+        using var payload = Read(eventPath);
+        var root = payload.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            return null;
         if (root.TryGetProperty("pull_request", out var pullRequest) && NumberOf(pullRequest) is { } number)
             return number;
         if (root.TryGetProperty("issue", out var issue) && issue.ValueKind == JsonValueKind.Object
             && issue.TryGetProperty("pull_request", out _))
             return NumberOf(issue);
         return null;
-    });
+    }
 
     /// <summary>
-    /// <c>pull_request.base.sha</c>: the commit the pull request's changes are measured against. Null outside
-    /// pull request events (an <c>issue_comment</c> payload does not carry it).
+    /// <c>pull_request.head.sha</c>: the commit the pull request shows (<c>GITHUB_SHA</c> is the merge commit), which
+    /// the plan comment links lines to. Null outside pull request events.
     /// </summary>
-    public static string? PullRequestBaseSha(string eventPath) => Read(eventPath, root =>
-        root.TryGetProperty("pull_request", out var pullRequest) && pullRequest.ValueKind == JsonValueKind.Object
-        && pullRequest.TryGetProperty("base", out var @base) && @base.ValueKind == JsonValueKind.Object
-        && @base.TryGetProperty("sha", out var sha) && sha.ValueKind == JsonValueKind.String
-            ? sha.GetString()
-            : null);
-
-    static T? Read<T>(string eventPath, Func<JsonElement, T?> select)
+    public static string? PullRequestHeadSha(string eventPath)
     {
-        JsonDocument payload;
+        using var payload = Read(eventPath);
+        return payload.RootElement is { ValueKind: JsonValueKind.Object } root
+               && root.TryGetProperty("pull_request", out var pullRequest) && pullRequest.ValueKind == JsonValueKind.Object
+               && pullRequest.TryGetProperty("head", out var head) && head.ValueKind == JsonValueKind.Object
+               && head.TryGetProperty("sha", out var sha) && sha.ValueKind == JsonValueKind.String
+            ? sha.GetString()
+            : null;
+    }
+
+    /// <summary>
+    /// <c>pull_request.base.sha</c>: the commit the pull request's changes are measured against, which lint compares
+    /// with to check only what the pull request adds or changes. Null outside pull request events.
+    /// </summary>
+    public static string? PullRequestBaseSha(string eventPath)
+    {
+        using var payload = Read(eventPath);
+        return payload.RootElement is { ValueKind: JsonValueKind.Object } root
+               && root.TryGetProperty("pull_request", out var pullRequest) && pullRequest.ValueKind == JsonValueKind.Object
+               && pullRequest.TryGetProperty("base", out var @base) && @base.ValueKind == JsonValueKind.Object
+               && @base.TryGetProperty("sha", out var sha) && sha.ValueKind == JsonValueKind.String
+            ? sha.GetString()
+            : null;
+    }
+
+    static JsonDocument Read(string eventPath)
+    {
         try
         {
             using var stream = File.OpenRead(eventPath);
-            payload = JsonDocument.Parse(stream);
+            return JsonDocument.Parse(stream);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -48,9 +70,6 @@ static class GitHubEvent
             throw new UsageException(
                 $"{eventPath}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: the GitHub event payload is not valid JSON.", ex);
         }
-
-        using (payload)
-            return payload.RootElement.ValueKind == JsonValueKind.Object ? select(payload.RootElement) : default;
     }
 
     static int? NumberOf(JsonElement element) =>
