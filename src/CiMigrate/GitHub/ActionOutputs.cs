@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CiMigrate.Hosting;
 
 namespace CiMigrate.GitHub;
 
@@ -35,7 +36,7 @@ public sealed class ActionOutputs(string? path)
             .Append(value).Append('\n')
             .Append(delimiter).Append('\n')
             .ToString();
-        await File.AppendAllTextAsync(path, entry, new UTF8Encoding(false), cancellationToken);
+        await FileOwnership.AppendAsync(path, entry, cancellationToken);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CiMigrate.Hosting;
 
 namespace CiMigrate.GitHub;
 
@@ -23,8 +24,9 @@ public sealed class FileCommenter(string directory) : IPullRequestCommenter
 
         if (!comment.CreateIfMissing)
             return new CommentResult(CommentOutcome.NotNeeded);
-        Directory.CreateDirectory(directory);
+        FileOwnership.CreateFolder(directory);
         await File.WriteAllTextAsync(path, body, new UTF8Encoding(false), cancellationToken);
+        FileOwnership.MatchFolder(path);
         return new CommentResult(CommentOutcome.Created, path);
     }
 

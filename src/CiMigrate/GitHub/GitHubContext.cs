@@ -31,6 +31,9 @@ public sealed class GitHubContext
     public int? PullRequestNumber { get; private init; }
 
     public string? EventName { get; private init; }
+
+    /// <summary>The commit a pull request's changes are measured against (<c>pull_request.base.sha</c>).</summary>
+    public string? PullRequestBaseSha { get; private init; }
     public string? Sha { get; private init; }
 
     /// <summary>The pull request's head commit (from the event payload); null outside pull request events.</summary>
@@ -85,6 +88,7 @@ public sealed class GitHubContext
             Repository = name,
             EventName = Read("GITHUB_EVENT_NAME"),
             PullRequestNumber = eventPath is null ? null : GitHubEvent.PullRequestNumber(eventPath),
+            PullRequestBaseSha = eventPath is null ? null : GitHubEvent.PullRequestBaseSha(eventPath),
             Sha = Read("GITHUB_SHA"),
             HeadSha = eventPath is null ? null : GitHubEvent.PullRequestHeadSha(eventPath),
             RunId = ParseNumber(Read("GITHUB_RUN_ID"), "GITHUB_RUN_ID"),

@@ -39,6 +39,21 @@ static class GitHubEvent
             : null;
     }
 
+    /// <summary>
+    /// <c>pull_request.base.sha</c>: the commit the pull request's changes are measured against, which lint compares
+    /// with to check only what the pull request adds or changes. Null outside pull request events.
+    /// </summary>
+    public static string? PullRequestBaseSha(string eventPath)
+    {
+        using var payload = Read(eventPath);
+        return payload.RootElement is { ValueKind: JsonValueKind.Object } root
+               && root.TryGetProperty("pull_request", out var pullRequest) && pullRequest.ValueKind == JsonValueKind.Object
+               && pullRequest.TryGetProperty("base", out var @base) && @base.ValueKind == JsonValueKind.Object
+               && @base.TryGetProperty("sha", out var sha) && sha.ValueKind == JsonValueKind.String
+            ? sha.GetString()
+            : null;
+    }
+
     static JsonDocument Read(string eventPath)
     {
         try

@@ -1,4 +1,4 @@
-using System.Text;
+using CiMigrate.Hosting;
 
 namespace CiMigrate.GitHub;
 
@@ -17,7 +17,7 @@ public sealed class JobSummary(string? path)
         if (path is null)
             return false;
         var text = markdown.EndsWith('\n') ? markdown : markdown + "\n";
-        await File.AppendAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken);
+        await FileOwnership.AppendAsync(path, text, cancellationToken);
         return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CiMigrate.Diagnostics;
+using CiMigrate.Hosting;
 
 namespace CiMigrate.Lint;
 
@@ -44,7 +45,7 @@ public static class LintFixer
                     continue;
                 }
 
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+                FileOwnership.CreateFolder(Path.GetDirectoryName(destination)!);
                 File.Move(file.Path, destination);
                 done.Add($"{file.DisplayPath}: {fixes.First(f => f.MoveTo is not null).Description}");
             }

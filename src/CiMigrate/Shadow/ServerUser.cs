@@ -12,7 +12,7 @@ static class ServerUser
 {
     const string PostgresUser = "postgres";
 
-    public static bool IsRoot => OperatingSystem.IsLinux() && geteuid() == 0;
+    public static bool IsRoot => CurrentUser.IsRoot;
 
     /// <summary>The command line that runs <paramref name="program"/> as the server user.</summary>
     public static (string FileName, IReadOnlyList<string> Arguments) Wrap(string program, IReadOnlyList<string> arguments)
@@ -47,9 +47,6 @@ static class ServerUser
                 "Install the server package (apt-get install postgresql-15 creates the user), create the user " +
                 "(useradd --system postgres), or run ci-migrate as a non-root user.");
     }
-
-    [DllImport("libc", SetLastError = true)]
-    static extern uint geteuid();
 
     [DllImport("libc", SetLastError = true)]
     static extern IntPtr getpwnam([MarshalAs(UnmanagedType.LPUTF8Str)] string name);

@@ -182,7 +182,10 @@ public sealed class DiffTask : ITask
         if (context.Get(OutOption) is { } path)
         {
             var full = Path.GetFullPath(path, context.Options.WorkingDirectory);
+            var created = !File.Exists(full);
             await File.WriteAllTextAsync(full, context.Secrets.Apply(text), context.CancellationToken);
+            if (created)
+                FileOwnership.MatchFolder(full);
             await context.Error.WriteLineAsync($"Plan written to {path}.");
         }
         else

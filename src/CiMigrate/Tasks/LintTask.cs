@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiMigrate.GitHub;
 using CiMigrate.Hosting;
 using CiMigrate.Lint;
 using CiMigrate.Reporting;
@@ -6,9 +7,10 @@ using CiMigrate.Reporting;
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// <c>ci-migrate lint [PATH...] [--fix] [--only-changed &lt;base&gt;]</c>: checks migration files without a
-/// database. Leaves the <see cref="LintReport"/> for later tasks (diff embeds it). Exit 1 when an error-severity
-/// finding remains.
+/// <c>ci-migrate lint [PATH...] [--fix] [--only-changed &lt;base&gt;] [--all-files]</c>: checks migration files without
+/// a database. Leaves the <see cref="LintReport"/> for later tasks (diff embeds it). Exit 1 when an error-severity
+/// finding remains. In a pull request's workflow it checks the files the pull request adds or changes (against
+/// <c>pull_request.base.sha</c>) unless paths, <c>--only-changed</c> or <c>--all-files</c> say otherwise.
 /// </summary>
 public sealed class LintTask : ITask
 {
@@ -28,12 +30,17 @@ public sealed class LintTask : ITask
         Description = "Lint only files added or modified since this git ref (what a pull request changes)",
     };
 
+    public static readonly Option<bool> AllFilesOption = new("--all-files")
+    {
+        Description = "Lint every file in a pull request's workflow too (there lint checks only the files the pull request adds or changes)",
+    };
+
     public string Name => "lint";
     public string Description => "Check migration files without a database";
-    public IReadOnlyList<Option> Options => [FixOption, OnlyChangedOption];
+    public IReadOnlyList<Option> Options => [FixOption, OnlyChangedOption, AllFilesOption];
 
-    /// <summary>diff lints the files a pull request changed too; fixing files is lint's own business.</summary>
-    public IReadOnlyList<Option> SharedOptions => [OnlyChangedOption];
+    /// <summary>diff lints the files a pull request changed too (or every file); fixing files is lint's own business.</summary>
+    public IReadOnlyList<Option> SharedOptions => [OnlyChangedOption, AllFilesOption];
     public IReadOnlyList<Argument> Arguments => [PathsArgument];
 
     public async Task<int> RunAsync(TaskContext context)
@@ -47,7 +54,7 @@ public sealed class LintTask : ITask
         var files = await FindFilesAsync(context, targets, paths);
 
         var report = linter.Lint(files);
-        if (context.ParseResult.CommandResult.Command.Options.Contains(FixOption) && context.Get(FixOption))
+        if (Has(context, FixOption) && context.Get(FixOption))
         {
             foreach (var line in LintFixer.Apply(files, report.Findings))
                 await context.Error.WriteLineAsync($"fixed {line}");
@@ -68,15 +75,31 @@ public sealed class LintTask : ITask
     async Task<List<LintFile>> FindFilesAsync(TaskContext context, LintTargets targets, IReadOnlyList<string> paths)
     {
         var found = targets.Find(paths, paths.Count == 0 ? context.Workspace.SelectedApps : []);
-        var onlyChanged = context.ParseResult.CommandResult.Command.Options.Contains(OnlyChangedOption) ? context.Get(OnlyChangedOption) : null;
-        if (onlyChanged is not null)
+        var onlyChanged = Has(context, OnlyChangedOption) ? context.Get(OnlyChangedOption) : null;
+        var pullRequestBase = onlyChanged is null && paths.Count == 0 && !(Has(context, AllFilesOption) && context.Get(AllFilesOption))
+            ? GitHubContext.FromEnvironment(context.Environment, context.Secrets).PullRequestBaseSha
+            : null;
+        if ((onlyChanged ?? pullRequestBase) is { } baseRef)
         {
-            var changed = await ChangedFiles.SinceAsync(onlyChanged, context.Workspace.Root, context.CancellationToken);
-            found = [.. found.Where(changed.Contains)];
+            try
+            {
+                var changed = await ChangedFiles.SinceAsync(baseRef, context.Workspace.Root, context.CancellationToken);
+                found = [.. found.Where(changed.Contains)];
+            }
+            catch (UsageException e) when (onlyChanged is null)
+            {
+                // A shallow clone (actions/checkout's default depth 1) lacks the base commit: linting every file says
+                // more than it should, never less.
+                await context.Error.WriteLineAsync(
+                    $"warning: lint checks every file, not only the pull request's: {e.Message} " +
+                    "Check out with 'fetch-depth: 0' so that the pull request's base commit is there, or pass --all-files.");
+            }
         }
 
         return [.. found.Select(targets.Read)];
     }
+
+    static bool Has(TaskContext context, Option option) => context.ParseResult.CommandResult.Command.Options.Contains(option);
 
     static void Render(LintReport report, OutputFormat format, TextWriter output, TextColors colors)
     {

@@ -43,9 +43,11 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         var fileName = $"{version}_{name}.sql";
         var up = Path.Combine(app.Migrations, fileName);
         var down = Path.Combine(folder.DownFolder, fileName);
-        Directory.CreateDirectory(folder.DownFolder);
+        FileOwnership.CreateFolder(folder.DownFolder);
         await File.WriteAllTextAsync(up, UpText(name, app), context.CancellationToken);
         await File.WriteAllTextAsync(down, DownText(fileName, app), context.CancellationToken);
+        FileOwnership.MatchFolder(up);
+        FileOwnership.MatchFolder(down);
 
         await context.Output.WriteLineAsync($"Created {RepositoryPaths.Display(up, context.Workspace.Root)}");
         await context.Output.WriteLineAsync($"Created {RepositoryPaths.Display(down, context.Workspace.Root)}");

@@ -28,26 +28,53 @@ public sealed partial class WorkflowFilesTests
     [Test]
     public async Task Broken_workflow_is_reported_with_file_line_and_column()
     {
+        var run = await ValidateAsync("broken.yml", """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                needs: missing-job
+                steps:
+                  - run: echo "${{ steps.nothing.outputs.x }}"
+            """);
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.Error, Does.Contain(".github/workflows/broken.yml:3:3: job \"deploy\" needs job \"missing-job\""));
+    }
+
+    [Test]
+    public async Task Newer_hosted_runner_labels_pass_and_an_unknown_label_is_still_reported()
+    {
+        var run = await ValidateAsync("labels.yml", """
+            on: push
+            jobs:
+              arm:
+                runs-on: ubuntu-24.04-arm
+                steps:
+                  - run: uname -m
+              typo:
+                runs-on: ubuntu-24.04-armm
+                steps:
+                  - run: uname -m
+            """);
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        Assert.That(run.Error, Does.Contain(".github/workflows/labels.yml:8:14: label \"ubuntu-24.04-armm\" is unknown"));
+        Assert.That(run.Error, Does.Not.Contain("\"ubuntu-24.04-arm\" is unknown"));
+        Assert.That(run.Output, Does.Contain("actionlint: 1 files, 1 findings"));
+    }
+
+    /// <summary>build/validate-workflows.sh on a folder holding action.yml and this one workflow.</summary>
+    static async Task<ProcessRun> ValidateAsync(string name, string workflow)
+    {
         var folder = Directory.CreateTempSubdirectory("ci-migrate-workflows-").FullName;
         try
         {
             Directory.CreateDirectory(Path.Combine(folder, ".github", "workflows"));
             File.Copy(TestRepository.Combine("action.yml"), Path.Combine(folder, "action.yml"));
-            File.WriteAllText(Path.Combine(folder, ".github", "workflows", "broken.yml"), """
-                on: push
-                jobs:
-                  deploy:
-                    runs-on: ubuntu-latest
-                    needs: missing-job
-                    steps:
-                      - run: echo "${{ steps.nothing.outputs.x }}"
-                """);
-
-            var run = await ProcessRun.StartAsync("bash", [TestRepository.Combine("build", "validate-workflows.sh"), folder],
+            File.WriteAllText(Path.Combine(folder, ".github", "workflows", name), workflow);
+            return await ProcessRun.StartAsync("bash", [TestRepository.Combine("build", "validate-workflows.sh"), folder],
                 TestRepository.Root, timeout: NpmInstall);
-
-            Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
-            Assert.That(run.Error, Does.Contain(".github/workflows/broken.yml:3:3: job \"deploy\" needs job \"missing-job\""));
         }
         finally
         {

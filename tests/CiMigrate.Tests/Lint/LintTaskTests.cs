@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CiMigrate.Tests.Support;
 
@@ -134,14 +133,14 @@ sealed class LintTaskTests
     public async Task Only_changed_lints_the_files_added_or_modified_since_the_base()
     {
         using var repo = Repository(Clean);
-        Git(repo.Path, "init", "-q", "-b", "main");
-        Git(repo.Path, "add", "-A");
-        Git(repo.Path, "commit", "-q", "-m", "base");
-        Git(repo.Path, "checkout", "-q", "-b", "feature");
+        Git.Run(repo.Path, "init", "-q", "-b", "main");
+        Git.Run(repo.Path, "add", "-A");
+        Git.Run(repo.Path, "commit", "-q", "-m", "base");
+        Git.Run(repo.Path, "checkout", "-q", "-b", "feature");
         repo.File("supabase/migrations/20250102000000_second.sql", Unsafe);
         repo.File("supabase/migrations/down/20250102000000_second.sql", "SET search_path TO money_tracker;\n");
-        Git(repo.Path, "add", "-A");
-        Git(repo.Path, "commit", "-q", "-m", "feature");
+        Git.Run(repo.Path, "add", "-A");
+        Git.Run(repo.Path, "commit", "-q", "-m", "feature");
 
         var run = await CliRun.RunAsync(repo.Path, "lint", "--only-changed", "main", "--format", "json");
 
@@ -155,7 +154,7 @@ sealed class LintTaskTests
     public async Task Only_changed_with_an_unknown_base_is_a_usage_error()
     {
         using var repo = Repository(Clean);
-        Git(repo.Path, "init", "-q", "-b", "main");
+        Git.Run(repo.Path, "init", "-q", "-b", "main");
 
         var run = await CliRun.RunAsync(repo.Path, "lint", "--only-changed", "no-such-ref");
 
@@ -190,15 +189,5 @@ sealed class LintTaskTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(Directory.GetFiles(Path.Combine(repo.Path, "supabase/migrations")), Is.Empty);
-    }
-
-    static void Git(string folder, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in (string[])["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", .. arguments])
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.EqualTo(0), process.StandardError.ReadToEnd());
     }
 }
