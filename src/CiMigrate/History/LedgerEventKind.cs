@@ -9,4 +9,5 @@ public enum LedgerEventKind
     AcceptChecksum,
     Forget,
     Failure,
+    Copy,
 }

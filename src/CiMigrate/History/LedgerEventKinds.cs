@@ -11,6 +11,7 @@ public static class LedgerEventKinds
         LedgerEventKind.AcceptChecksum => "repair-accept-checksum",
         LedgerEventKind.Forget => "repair-forget",
         LedgerEventKind.Failure => "failure",
+        LedgerEventKind.Copy => "copy",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }
