@@ -40,14 +40,18 @@ sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, Npgsql
         return results;
     }
 
-    /// <summary>Row count and checksum of every table on both sides; the source's in its snapshot.</summary>
+    /// <summary>Row count and checksum of every table on both sides, computed at once; the source's in its snapshot.</summary>
     public async Task<IReadOnlyList<TableProof>> ProveAsync(CancellationToken cancellationToken)
     {
         var proofs = new List<TableProof>();
         foreach (var table in plan.Tables)
         {
-            var (sourceRows, sourceChecksum) = await TableChecksum.ComputeAsync(source, plan.Schema, table, cancellationToken);
-            var (targetRows, targetChecksum) = await TableChecksum.ComputeAsync(target, plan.TargetSchema, table, cancellationToken);
+            // Two servers, two connections: both sides compute at once.
+            var onSource = TableChecksum.ComputeAsync(source, plan.Schema, table, cancellationToken);
+            var onTarget = TableChecksum.ComputeAsync(target, plan.TargetSchema, table, cancellationToken);
+            await Task.WhenAll(onSource, onTarget);
+            var (sourceRows, sourceChecksum) = await onSource;
+            var (targetRows, targetChecksum) = await onTarget;
             proofs.Add(new TableProof(table.Name, sourceRows, sourceChecksum, targetRows, targetChecksum));
         }
 
