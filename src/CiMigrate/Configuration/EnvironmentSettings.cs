@@ -41,6 +41,9 @@ public sealed record EnvironmentSettings
     /// <summary>An approval of this environment in the workflow run is required (null: on for production in Actions).</summary>
     public bool? RequireApproval { get; init; }
 
+    /// <summary>How long an expand migration must have been here before <c>prod-apply</c> runs its contract migration.</summary>
+    public TimeSpan ContractAfter { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>The <c>kubernetes</c> block: the database is reached through a port-forward; null for a direct connection.</summary>
     public KubernetesSettings? Kubernetes { get; init; }
 

@@ -21,7 +21,7 @@ public static partial class SettingsLoader
     static readonly string[] EnvironmentKeys =
     [
         "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
-        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval",
+        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval", "contractAfter",
     ];
 
     public static Settings Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
@@ -223,6 +223,7 @@ public static partial class SettingsLoader
                 AutoGrant = reader.Bool("autoGrant", defaults.AutoGrant),
                 Backup = reader.Bool("backup", defaults.Backup),
                 RequireApproval = reader.Bool("requireApproval"),
+                ContractAfter = reader.Duration("contractAfter", defaults.ContractAfter),
                 Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
                 Section = envSection,
             };
