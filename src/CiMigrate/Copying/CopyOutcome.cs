@@ -15,6 +15,6 @@ public sealed record CopyOutcome(CopyPlan Plan, CopyStatus Status)
     public IReadOnlyList<TableProof> Proofs { get; init; } = [];
     public TimeSpan Duration { get; init; }
 
-    /// <summary>The PostgREST rollout restart after the commit, when the target is reached through Kubernetes.</summary>
-    public PostgrestRestarted? Restarted { get; init; }
+    /// <summary>What ran after the commit, as after an apply: PostgREST's reload, the grant check, a PostgREST restart.</summary>
+    public IReadOnlyList<ExecutionEvent> AfterCommit { get; init; } = [];
 }

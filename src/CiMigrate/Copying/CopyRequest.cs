@@ -25,6 +25,9 @@ public sealed record CopyRequest
     /// <summary>The process environment, for finding pg_dump (<c>PG_BIN</c>, <c>PATH</c>).</summary>
     public required IReadOnlyDictionary<string, string?> Variables { get; init; }
 
+    /// <summary>The work after the commit, as the task chose it for the target (<c>AfterApply.Standard</c> and friends).</summary>
+    public IReadOnlyList<IAfterApplyHook> AfterCommit { get; init; } = [];
+
     public bool Data { get; init; }
     public bool DryRun { get; init; }
     public bool Replace { get; init; }

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Diagnostics;
 using CiMigrate.Execution;
-using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using Npgsql;
 
@@ -30,7 +29,7 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
         await ExecuteAsync(source.Connection, snapshot, "SET TRANSACTION READ ONLY", cancellationToken);
         if (!await source.SchemaExistsAsync(cancellationToken))
         {
-            throw new Hosting.UsageException($"The schema {request.App.Schema} of app '{request.App.Name}' does not exist on " +
+            throw new UsageException($"The schema {request.App.Schema} of app '{request.App.Name}' does not exist on " +
                 $"{request.SourceEnvironment.Name} ({source.Target}): nothing to copy.");
         }
 
@@ -177,14 +176,12 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>After the commit: PostgREST learns about the new schema, as after an apply.</summary>
-    static async Task<CopyOutcome> CommittedAsync(MigrationSession target, CopyOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>After the commit: the hooks an apply runs (PostgREST learns about the new schema, grants are checked).</summary>
+    async Task<CopyOutcome> CommittedAsync(MigrationSession target, CopyOutcome outcome, CancellationToken cancellationToken)
     {
-        if (target.Environment.NotifyPostgrest)
-            await ExecuteAsync(target.Connection, null, "NOTIFY pgrst, 'reload schema'", cancellationToken);
-        return await target.AfterSchemaChangeAsync(cancellationToken) is PostgrestRestarted restarted
-            ? outcome with { Restarted = restarted }
-            : outcome;
+        var log = new ExecutionLog();
+        await AfterApply.RunHooksAsync(request.AfterCommit, target, log, cancellationToken);
+        return outcome with { AfterCommit = log.Events };
     }
 
     static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -68,8 +68,8 @@ public static class CopyText
                 $"  proven {proof.Table,-32} {proof.TargetRows.ToString("N0", CultureInfo.InvariantCulture),12} rows  md5 {proof.TargetChecksum}\n");
         }
 
-        if (outcome.Restarted is { } restarted)
-            text.Append(CultureInfo.InvariantCulture, $"  restarted PostgREST ({restarted.Namespace}/{restarted.Deployment})\n");
+        foreach (var line in outcome.AfterCommit.SelectMany(e => ExecutionText.Lines(e, verbose: false)))
+            text.Append(CultureInfo.InvariantCulture, $"  {line}\n");
         var bytes = outcome.Copied.Sum(c => c.Bytes);
         return text.Append(outcome.Plan.Data
             ? $"copied {outcome.Plan.Rows.ToString("N0", CultureInfo.InvariantCulture)} row(s) in {outcome.Plan.Tables.Count} table(s) " +

@@ -67,6 +67,7 @@ sealed partial class CopySchemaTask : ITask
             Migrations = workspace.LoadMigrations(app),
             Provenance = RunProvenance.From(context.Environment, to.Name),
             Variables = context.Environment,
+            AfterCommit = DatabaseTargets.AfterApply(to, context),
             Data = context.Get(_data),
             DryRun = context.Get(_dryRun),
             Replace = context.Get(_replace),

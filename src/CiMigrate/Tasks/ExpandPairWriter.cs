@@ -13,7 +13,7 @@ namespace CiMigrate.Tasks;
 static partial class ExpandPairWriter
 {
     public static async Task<int> WriteAsync(TaskContext context, ExpandOptions options, string[] operation,
-        Func<MigrationsFolder, string?, string> nextVersion)
+        Func<MigrationFolderListing, string?, string> nextVersion)
     {
         if (operation is not ["rename-column", var qualified, var newName])
             throw new UsageException($"--expand {string.Join(' ', operation)}: the operation this version writes is rename-column <table>.<old> <new>.");
@@ -21,7 +21,7 @@ static partial class ExpandPairWriter
             throw new UsageException($"--expand rename-column {qualified} {newName}: give <table>.<old> <new> as plain lower-case names (entries.note memo).");
 
         var app = context.Workspace.App;
-        var folder = new MigrationsFolder(app.Migrations, app);
+        var folder = MigrationFolderListing.Of(app.Migrations);
         var type = context.Get(options.Type) ?? TypeOf(app, table, old)
             ?? throw new UsageException($"The migrations of {app.Name} do not declare a column {table}.{old} plainly (CREATE TABLE or ADD COLUMN), " +
                 "so its type is unknown: pass --type <type>.");

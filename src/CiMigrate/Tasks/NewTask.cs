@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using CiMigrate.Configuration;
 using CiMigrate.Hosting;
-using CiMigrate.Lint;
 using CiMigrate.Migrations;
 
 namespace CiMigrate.Tasks;
@@ -39,7 +38,7 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
             throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
 
         var app = context.Workspace.App;
-        var folder = new MigrationsFolder(app.Migrations, app);
+        var folder = MigrationFolderListing.Of(app.Migrations);
         var version = NextVersion(folder, null);
         var fileName = $"{version}_{name}.sql";
         var up = Path.Combine(app.Migrations, fileName);
@@ -54,12 +53,11 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
     }
 
     /// <summary>The first free version from now (or after <paramref name="after"/>): a second later per taken one.</summary>
-    string NextVersion(MigrationsFolder folder, string? after)
+    string NextVersion(MigrationFolderListing folder, string? after)
     {
         var now = _clock.GetUtcNow();
         var version = Version(now);
-        while (folder.UpFilesWithVersion(version).Count > 0 || folder.HasDownFile(version)
-               || (after is not null && string.CompareOrdinal(version, after) <= 0))
+        while (folder.Files.Any(f => f.Name?.Version == version) || (after is not null && string.CompareOrdinal(version, after) <= 0))
         {
             now = now.AddSeconds(1);
             version = Version(now);
