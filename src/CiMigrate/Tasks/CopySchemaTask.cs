@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.Copying;
 using CiMigrate.Execution;

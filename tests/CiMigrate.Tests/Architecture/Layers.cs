@@ -21,6 +21,8 @@ static partial class Layers
         // The throwaway PostgreSQL server: an adapter, but it uses only Hosting and the planner replays on it.
         ["Shadow"],
         ["Lint", "Planning", "Execution", "History"],
+        // copy-schema's engine: it opens sessions (Execution), replays history (History) and renames (Sql).
+        ["Copying"],
         ["Reporting"],
         ["GitHub", "Kubernetes"],
         // Checks of a database and a cluster: it reads through the Kubernetes adapter.
