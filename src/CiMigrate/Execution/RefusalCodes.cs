@@ -41,4 +41,7 @@ public static class RefusalCodes
 
     /// <summary>The run has no approval for a protected environment.</summary>
     public const string NotApproved = "not-approved";
+
+    /// <summary>A contract migration whose expand migration has not been in the environment for <c>contractAfter</c> yet.</summary>
+    public const string ContractTooEarly = "contract-too-early";
 }

@@ -7,12 +7,16 @@ namespace CiMigrate.Sql;
 /// <c>-- ci-migrate:no-transaction</c> lives too): <c>-- ci-migrate:expand</c>, or
 /// <c>-- ci-migrate:contract 20250208000004</c> naming the expand migration it completes.
 /// </summary>
-public sealed partial record PhaseDirective(MigrationPhase Phase, string? ExpandVersion)
+/// <param name="Phase">Expand, contract, or neither.</param>
+/// <param name="ExpandVersion">For a contract: the version of the expand migration it completes.</param>
+/// <param name="Line">The 1-based line of the directive (1 when there is none).</param>
+public sealed partial record PhaseDirective(MigrationPhase Phase, string? ExpandVersion, int Line = 1)
 {
     public static readonly PhaseDirective None = new(MigrationPhase.None, null);
 
     /// <summary>The directive of <paramref name="script"/>; throws <see cref="SqlSyntaxException"/> naming the line of a malformed one.</summary>
-    public static PhaseDirective Of(SqlScript script)
+    /// <remarks>Called by <see cref="SqlScript"/> while it is made; everyone else reads <see cref="SqlScript.Phase"/>.</remarks>
+    internal static PhaseDirective Of(SqlScript script)
     {
         if (script.Statements is not [var first, ..])
             return None;
@@ -29,8 +33,8 @@ public sealed partial record PhaseDirective(MigrationPhase Phase, string? Expand
             var argument = match.Groups["argument"].Value.Trim();
             var directive = match.Groups["verb"].Value.ToLowerInvariant() switch
             {
-                "expand" when argument.Length == 0 => new PhaseDirective(MigrationPhase.Expand, null),
-                "contract" when VersionPattern().IsMatch(argument) => new PhaseDirective(MigrationPhase.Contract, argument),
+                "expand" when argument.Length == 0 => new PhaseDirective(MigrationPhase.Expand, null, location.Line),
+                "contract" when VersionPattern().IsMatch(argument) => new PhaseDirective(MigrationPhase.Contract, argument, location.Line),
                 "expand" => throw new SqlSyntaxException(script.Path, location.Line, location.Column,
                     "-- ci-migrate:expand takes no argument"),
                 _ => throw new SqlSyntaxException(script.Path, location.Line, location.Column,

@@ -12,6 +12,7 @@ public sealed class SqlScript
         _lines = lines;
         Statements = statements;
         TransactionMode = TransactionMarker.ModeOf(statements);
+        Phase = PhaseDirective.Of(this);
     }
 
     /// <summary>The path given to <see cref="Parse"/>, used in every location and error.</summary>
@@ -24,6 +25,9 @@ public sealed class SqlScript
     /// <summary>How the file runs: decided here once, by <see cref="TransactionMarker"/>; everyone else reads it.</summary>
     public TransactionMode TransactionMode { get; }
 
+    /// <summary>The file's expand-contract directive (<c>-- ci-migrate:expand</c>, <c>-- ci-migrate:contract &lt;version&gt;</c>), read once here.</summary>
+    public PhaseDirective Phase { get; }
+
     /// <summary>
     /// The file names <see cref="TransactionMarker.NoTransaction"/> somewhere other than the comments before its first
     /// statement, where it marks nothing: worth telling the author, who meant it to count.
@@ -33,7 +37,7 @@ public sealed class SqlScript
     /// <summary>
     /// Splits and classifies <paramref name="text"/>. A leading BOM is skipped; CRLF and LF give the same
     /// statements. Throws <see cref="SqlSyntaxException"/> for an unterminated string, quoted identifier, comment
-    /// or dollar quote (at where it starts) and for a psql meta-command.
+    /// or dollar quote (at where it starts), for a psql meta-command and for a malformed expand-contract directive.
     /// </summary>
     public static SqlScript Parse(string text, string path)
     {
