@@ -25,6 +25,8 @@ public static class StatusRenderer
 
         var counts = report.Migrations.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {State(g.Key)}");
         text.Append($"{string.Join(", ", counts.DefaultIfEmpty("no migrations"))}; plan {report.PlanHash}\n");
+        foreach (var pair in report.OpenExpandContract)
+            text.Append($"expand-contract {pair.ExpandVersion} -> {pair.ContractVersion ?? "(no contract yet)"}: {Contract(pair)}\n");
         return text.ToString();
     }
 
@@ -33,8 +35,17 @@ public static class StatusRenderer
         var text = new StringBuilder($"### `{report.App}` on `{report.Environment}`\n\n| version | name | state | applied |\n| --- | --- | --- | --- |\n");
         foreach (var entry in report.Migrations)
             text.Append($"| {entry.Version} | {entry.Name} | {State(entry.State)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
+        if (report.OpenExpandContract.Count > 0)
+            text.Append("\n| expand | contract | may contract |\n| --- | --- | --- |\n");
+        foreach (var pair in report.OpenExpandContract)
+            text.Append($"| {pair.ExpandVersion} | {pair.ContractVersion ?? "none yet"} | {Contract(pair)} |\n");
         return text.Append('\n').ToString();
     }
+
+    static string Contract(OpenExpandContract pair) =>
+        pair.ExpandedAt is null ? "not yet: the expand is not applied here"
+        : pair.MayContractNow ? $"now (expanded {pair.ExpandedAt.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z)"
+        : $"not before {pair.ContractOpensAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z";
 
     static string State(MigrationState state) => state switch
     {

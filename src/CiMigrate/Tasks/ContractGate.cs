@@ -3,7 +3,6 @@ using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
-using CiMigrate.Sql;
 
 namespace CiMigrate.Tasks;
 
@@ -18,34 +17,28 @@ sealed class ContractGate(TimeProvider clock)
     public RunRefused? Check(HistoryComparison comparison, EnvironmentSettings environment)
     {
         var now = clock.GetUtcNow();
-        var applied = comparison.Entries.Where(e => e.Applied is not null).ToDictionary(e => e.Version, e => e.Applied!, StringComparer.Ordinal);
-        var early = new List<(string File, int Line, string Problem)>();
-        foreach (var migration in comparison.Pending)
+        var pending = comparison.Pending.Select(m => m.Version).ToHashSet(StringComparer.Ordinal);
+        var early = new List<(string File, string Problem)>();
+        foreach (var pair in ExpandContractPairs.Of(comparison, environment.ContractAfter))
         {
-            if (migration.Up.Script.Phase is not { Phase: MigrationPhase.Contract, ExpandVersion: { } expand } directive)
+            if (pair.ContractVersion is null || !pending.Contains(pair.ContractVersion) || pair.MayContract(now))
                 continue;
-            var file = migration.Up.DisplayPath;
-            if (!applied.TryGetValue(expand, out var row))
-            {
-                early.Add((file, directive.Line, $"{file} contracts {expand}, which is not applied to {environment.Name} yet; it can run " +
-                    $"{Durations.Describe(environment.ContractAfter)} after {expand} is"));
-                continue;
-            }
-
-            var from = row.AppliedAt + environment.ContractAfter;
-            if (now < from)
-            {
-                early.Add((file, directive.Line, $"{file} contracts {expand}, applied to {environment.Name} at {Utc(row.AppliedAt)}; it can " +
-                    $"run from {Utc(from)} (in {Durations.Describe(from - now)}; contractAfter is {Durations.Describe(environment.ContractAfter)})"));
-            }
+            var file = pair.ContractFile!;
+            early.Add((file, pair.ExpandedAt is { } at
+                ? $"{file} contracts {pair.ExpandVersion}, applied to {environment.Name} at {Utc(at)}; it can run from " +
+                  $"{Utc(pair.ContractOpensAt!.Value)} (in {Durations.Describe(pair.ContractOpensAt.Value - now)}; contractAfter is " +
+                  $"{Durations.Describe(environment.ContractAfter)})"
+                : $"{file} contracts {pair.ExpandVersion}, which is not applied to {environment.Name} yet; it can run " +
+                  $"{Durations.Describe(environment.ContractAfter)} after {pair.ExpandVersion} is"));
         }
 
         if (early is not [var first, ..])
             return null;
+        var line = comparison.Pending.First(m => m.Up.DisplayPath == first.File).Up.Script.Phase.Line;
         return new RunRefused(RefusalCodes.ContractTooEarly,
             $"Too early to contract on {environment.Name}: {string.Join("; ", early.Select(e => e.Problem))}. Nothing was applied.",
             "Apps must run on the expanded schema before the old shape goes: release the contract migration later, or apply the " +
-            "migrations before it on their own first.", first.File, first.Line, 1);
+            "migrations before it on their own first.", first.File, line, 1);
     }
 
     static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";

@@ -20,13 +20,17 @@ sealed class ContractGateTests
         ALTER TABLE entries DROP COLUMN IF EXISTS note;
         """;
 
-    static async Task<CliRun> ProdApplyAsync(MigrationRepository repo, SettableClock clock)
+    static Task<CliRun> ProdApplyAsync(MigrationRepository repo, SettableClock clock) => RunAsync(repo, clock, "prod-apply");
+
+    /// <summary>The tool with the tasks that read the clock reading this one.</summary>
+    static async Task<CliRun> RunAsync(MigrationRepository repo, SettableClock clock, params string[] args)
     {
         repo.WriteSettings();
-        var tasks = CiMigrate.Tasks.TaskCatalog.Create().Where(t => t.Name != "prod-apply").Append(new CiMigrate.Tasks.ProdApplyTask(clock)).ToList();
+        var tasks = CiMigrate.Tasks.TaskCatalog.Create().Where(t => t.Name is not ("prod-apply" or "status"))
+            .Append(new CiMigrate.Tasks.ProdApplyTask(clock)).Append(new CiMigrate.Tasks.StatusTask(clock)).ToList();
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await new CliApp(tasks).RunAsync(["prod-apply"], output, error, repo.Variables, repo.Root);
+        var code = await new CliApp(tasks).RunAsync(args, output, error, repo.Variables, repo.Root);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 
@@ -56,13 +60,21 @@ sealed class ContractGateTests
         var expanded = new DateTimeOffset(DateTime.SpecifyKind(expandedAt, DateTimeKind.Utc));
 
         clock.Now = expanded.AddHours(23);
+        var statusEarly = await RunAsync(repo, clock, "status", "--env", "production");
         var early = await ProdApplyAsync(repo, clock);
         clock.Now = expanded.AddHours(24).AddMinutes(1);
+        var statusOnTime = await RunAsync(repo, clock, "status", "--env", "production");
         var onTime = await ProdApplyAsync(repo, clock);
+        var statusAfter = await RunAsync(repo, clock, "status", "--env", "production");
 
         Assert.That(early.ExitCode, Is.EqualTo(1), early.Output + early.Error);
         Assert.That(early.Output + early.Error, Does.Contain(
             $"it can run from {expanded.AddHours(24).UtcDateTime:yyyy-MM-dd HH:mm} UTC (in 1h; contractAfter is 24h)"));
+        Assert.That(statusEarly.Output, Does.Contain(
+            $"expand-contract 20250101000002 -> 20250101000003: not before {expanded.AddHours(24).UtcDateTime:yyyy-MM-dd HH:mm}Z"));
+        Assert.That(statusOnTime.Output, Does.Contain(
+            $"expand-contract 20250101000002 -> 20250101000003: now (expanded {expanded.UtcDateTime:yyyy-MM-dd HH:mm}Z)"));
+        Assert.That(statusAfter.Output, Does.Not.Contain("expand-contract"));
         Assert.That(onTime.ExitCode, Is.EqualTo(0), onTime.Output + onTime.Error);
         Assert.That(await repo.Production.ScalarAsync(
             "SELECT count(*) FROM pg_attribute WHERE attrelid = 'money_tracker.entries'::regclass AND attname = 'note' AND NOT attisdropped"),
