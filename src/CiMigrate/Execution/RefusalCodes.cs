@@ -44,4 +44,7 @@ public static class RefusalCodes
 
     /// <summary>A contract migration whose expand migration has not been in the environment for <c>contractAfter</c> yet.</summary>
     public const string ContractTooEarly = "contract-too-early";
+
+    /// <summary>A <c>-- ci-migrate:allow-schema</c> comment without its schema or its reason.</summary>
+    public const string AllowSchemaWithoutReason = "allow-schema-without-reason";
 }

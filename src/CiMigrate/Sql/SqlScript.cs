@@ -13,6 +13,7 @@ public sealed class SqlScript
         Statements = statements;
         TransactionMode = TransactionMarker.ModeOf(statements);
         Phase = PhaseDirective.Of(this);
+        AllowedSchemas = SchemaAllowance.Of(this);
     }
 
     /// <summary>The path given to <see cref="Parse"/>, used in every location and error.</summary>
@@ -27,6 +28,16 @@ public sealed class SqlScript
 
     /// <summary>The file's expand-contract directive (<c>-- ci-migrate:expand</c>, <c>-- ci-migrate:contract &lt;version&gt;</c>), read once here.</summary>
     public PhaseDirective Phase { get; }
+
+    /// <summary>The schemas besides the app's own that the file says it may change, each with its reason.</summary>
+    public IReadOnlyList<SchemaAllowance> AllowedSchemas { get; }
+
+    /// <summary>
+    /// The statements ci-migrate sends: all of them, but for a <see cref="TransactionMode.Wrapped"/> file those between
+    /// its BEGIN and COMMIT (each keeps its <see cref="SqlStatement.Index"/> in the file).
+    /// </summary>
+    public IReadOnlyList<SqlStatement> StatementsToRun => field ??=
+        TransactionMode == TransactionMode.Wrapped ? [.. Statements.Skip(1).Take(Statements.Count - 2)] : Statements;
 
     /// <summary>
     /// The file names <see cref="TransactionMarker.NoTransaction"/> somewhere other than the comments before its first

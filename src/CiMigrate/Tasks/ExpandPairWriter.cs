@@ -54,8 +54,9 @@ static partial class ExpandPairWriter
     /// <summary>The column's type as the app's migrations declare it (all of them, in version order).</summary>
     static string? TypeOf(AppSettings app, string table, string column)
     {
-        var files = MigrationDiscovery.Discover(app.Migrations, app.Migrations).Select(m => m.Up.Path);
-        return ColumnTypeHistory.Read(files).TypeBefore(new string('9', MigrationFileName.VersionLength), table, column);
+        var files = MigrationDiscovery.Discover(MigrationFolderListing.Of(app.Migrations), app.Migrations).Select(m => m.Up.Path);
+        // After every version: no version is as long as this.
+        return ColumnTypeHistory.Read(files).TypeBefore(new string('9', 64), table, column);
     }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]

@@ -34,7 +34,7 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         if (context.Get(_expand.Operation) is { Length: > 0 } operation)
             return await ExpandPairWriter.WriteAsync(context, _expand, operation, NextVersion);
         var name = context.Get(NameArgument) ?? "";
-        if (!MigrationFileName.TryParse($"{new string('0', MigrationFileName.VersionLength)}_{name}.sql", out var parsed) || parsed.Value.IsDownSuffix)
+        if (!MigrationFileName.IsPlainName(name))
             throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
 
         var app = context.Workspace.App;
@@ -66,7 +66,7 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         return version;
     }
 
-    static string Version(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+    static string Version(DateTimeOffset time) => time.UtcDateTime.ToString(MigrationFileName.NewVersionFormat, CultureInfo.InvariantCulture);
 
     static string UpText(string name, AppSettings app) => $"""
         -- {name.Replace('_', ' ')}
