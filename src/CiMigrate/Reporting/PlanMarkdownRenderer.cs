@@ -56,7 +56,10 @@ public static class PlanMarkdownRenderer
             md.AppendLine("| Version | Name | File |");
             md.AppendLine("| --- | --- | --- |");
             foreach (var m in plan.Pending)
-                md.AppendLine($"| `{m.Version}` | {Markdown.Cell(m.Name)} | {Markdown.Code(m.File)} |");
+            {
+                var phase = PlanPhase.Describe(m) is { } described ? $" ({Markdown.Cell(described)})" : "";
+                md.AppendLine($"| `{m.Version}` | {Markdown.Cell(m.Name)}{phase} | {Markdown.Code(m.File)} |");
+            }
             md.AppendLine();
         }
 

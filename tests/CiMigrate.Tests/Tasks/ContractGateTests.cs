@@ -26,8 +26,9 @@ sealed class ContractGateTests
     static async Task<CliRun> RunAsync(MigrationRepository repo, SettableClock clock, params string[] args)
     {
         repo.WriteSettings();
-        var tasks = CiMigrate.Tasks.TaskCatalog.Create().Where(t => t.Name is not ("prod-apply" or "status"))
-            .Append(new CiMigrate.Tasks.ProdApplyTask(clock)).Append(new CiMigrate.Tasks.StatusTask(clock)).ToList();
+        var tasks = CiMigrate.Tasks.TaskCatalog.Create().Where(t => t.Name is not ("prod-apply" or "status" or "diff"))
+            .Append(new CiMigrate.Tasks.ProdApplyTask(clock)).Append(new CiMigrate.Tasks.StatusTask(clock))
+            .Append(new CiMigrate.Tasks.DiffTask(clock)).ToList();
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await new CliApp(tasks).RunAsync(args, output, error, repo.Variables, repo.Root);
@@ -61,6 +62,7 @@ sealed class ContractGateTests
 
         clock.Now = expanded.AddHours(23);
         var statusEarly = await RunAsync(repo, clock, "status", "--env", "production");
+        var diffEarly = await RunAsync(repo, clock, "diff", "--env", "production");
         var early = await ProdApplyAsync(repo, clock);
         clock.Now = expanded.AddHours(24).AddMinutes(1);
         var statusOnTime = await RunAsync(repo, clock, "status", "--env", "production");
@@ -70,6 +72,8 @@ sealed class ContractGateTests
         Assert.That(early.ExitCode, Is.EqualTo(1), early.Output + early.Error);
         Assert.That(early.Output + early.Error, Does.Contain(
             $"it can run from {expanded.AddHours(24).UtcDateTime:yyyy-MM-dd HH:mm} UTC (in 1h; contractAfter is 24h)"));
+        Assert.That(diffEarly.Output, Does.Contain("20250101000003  contract_note  (apps/money-tracker/supabase/migrations/" +
+            "20250101000003_contract_note.sql)  [contract of 20250101000002: prod-apply waits 1h more]"), diffEarly.Error);
         Assert.That(statusEarly.Output, Does.Contain(
             $"expand-contract 20250101000002 -> 20250101000003: not before {expanded.AddHours(24).UtcDateTime:yyyy-MM-dd HH:mm}Z"));
         Assert.That(statusOnTime.Output, Does.Contain(
