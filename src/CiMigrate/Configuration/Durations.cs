@@ -59,5 +59,18 @@ public static class Durations
     }
 
     /// <summary>The value for <c>SET lock_timeout</c> / <c>statement_timeout</c>.</summary>
+    /// <summary>A wait as people read it, to the minute: <c>23h 5m</c>, <c>40m</c>, <c>under a minute</c>.</summary>
+    public static string Describe(TimeSpan duration)
+    {
+        var minutes = (long)Math.Ceiling(duration.TotalMinutes);
+        return minutes switch
+        {
+            <= 0 => "no time",
+            < 60 => $"{minutes}m",
+            _ when minutes % 60 == 0 => $"{minutes / 60}h",
+            _ => $"{minutes / 60}h {minutes % 60}m",
+        };
+    }
+
     public static string ToPostgres(TimeSpan duration) => $"{(long)duration.TotalMilliseconds}ms";
 }

@@ -49,6 +49,9 @@ public sealed record EnvironmentSettings
     /// <summary><c>shadow</c>: <c>"throwaway"</c> (default) or <c>"scratch"</c>, a scratch database on this environment's server.</summary>
     public ShadowKind Shadow { get; init; }
 
+    /// <summary>How long an expand migration must have been here before <c>prod-apply</c> runs its contract migration.</summary>
+    public TimeSpan ContractAfter { get; init; } = TimeSpan.FromHours(24);
+
     /// <summary>The <c>kubernetes</c> block: the database is reached through a port-forward; null for a direct connection.</summary>
     public KubernetesSettings? Kubernetes { get; init; }
 

@@ -21,6 +21,7 @@ public static partial class SettingsLoader
     [
         "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
         "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval", "shadow", "mirrorSupabaseHistory",
+        "contractAfter",
     ];
 
     public static Settings Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
@@ -249,6 +250,7 @@ public static partial class SettingsLoader
                 RequireApproval = reader.Bool("requireApproval"),
                 Shadow = ReadShadow(reader),
                 MirrorSupabaseHistory = reader.Bool("mirrorSupabaseHistory"),
+                ContractAfter = reader.Duration("contractAfter", defaults.ContractAfter),
                 Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
                 Section = envSection,
             };

@@ -13,8 +13,14 @@ public static class AfterApply
     public static async Task RunAsync(IEnumerable<IAfterApplyHook> hooks, ExecutionOutcome outcome, MigrationSession session,
         ExecutionLog log, CancellationToken cancellationToken)
     {
-        if (!outcome.Succeeded || !outcome.Events.Any(e => e is MigrationApplied or MigrationRolledBack))
-            return;
+        if (outcome.Succeeded && outcome.Events.Any(e => e is MigrationApplied or MigrationRolledBack))
+            await RunHooksAsync(hooks, session, log, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="hooks"/> in order after any committed change of the schema (a copy-schema, say).</summary>
+    public static async Task RunHooksAsync(IEnumerable<IAfterApplyHook> hooks, MigrationSession session, ExecutionLog log,
+        CancellationToken cancellationToken)
+    {
         foreach (var hook in hooks)
         {
             try

@@ -54,6 +54,9 @@ public static class RefusalCodes
     /// <summary>The run has no approval for a protected environment.</summary>
     public const string NotApproved = "not-approved";
 
+    /// <summary>A contract migration whose expand migration has not been in the environment for <c>contractAfter</c> yet.</summary>
+    public const string ContractTooEarly = "contract-too-early";
+
     /// <summary>A <c>-- ci-migrate:allow-schema</c> comment without its schema or its reason.</summary>
     public const string AllowSchemaWithoutReason = "allow-schema-without-reason";
 }

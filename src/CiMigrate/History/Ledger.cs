@@ -73,6 +73,10 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     public NpgsqlBatchCommand RecordRestored(Migration migration, string checksum, RunProvenance provenance, string detail) =>
         Insert(migration.Version, migration.Name, checksum, "0", LedgerEventKind.Restore, provenance, detail);
 
+    /// <summary>A migration replayed by <c>copy-schema</c> to build a copy of the app's schema, with its event.</summary>
+    public NpgsqlBatchCommand RecordCopied(string version, string name, string checksum, RunProvenance provenance, string detail) =>
+        Insert(version, name, checksum, "0", LedgerEventKind.Copy, provenance, detail);
+
     /// <summary>Removes the row of a rolled-back or forgotten migration and keeps an event saying so.</summary>
     public NpgsqlBatchCommand RecordRemoved(string version, LedgerEventKind kind, RunProvenance provenance, string detail)
     {

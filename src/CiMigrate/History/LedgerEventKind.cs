@@ -10,4 +10,5 @@ public enum LedgerEventKind
     Forget,
     Failure,
     Restore,
+    Copy,
 }

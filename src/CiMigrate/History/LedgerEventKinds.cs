@@ -12,6 +12,7 @@ public static class LedgerEventKinds
         LedgerEventKind.Forget => "repair-forget",
         LedgerEventKind.Failure => "failure",
         LedgerEventKind.Restore => "repair-restore",
+        LedgerEventKind.Copy => "copy",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -20,7 +20,11 @@ public static class Planner
             Schema = app.Schema,
             Environment = request.Environment,
             PlanHash = PlanHash.Of(app.Name, request.Environment ?? "", request.Pending),
-            Pending = [.. request.Pending.Select(m => new PendingMigration(m.Version, m.Name, m.Up.DisplayPath, m.Checksum, m.Up.Text))],
+            Pending = [.. request.Pending.Select(m => new PendingMigration(m.Version, m.Name, m.Up.DisplayPath, m.Checksum, m.Up.Text)
+            {
+                Phase = m.Up.Script.Phase.Phase,
+                ExpandVersion = m.Up.Script.Phase.ExpandVersion,
+            })],
             Findings = request.Findings,
             Notes = request.Notes,
         };

@@ -18,7 +18,10 @@ public static class PlanTextRenderer
         {
             text.AppendLine().AppendLine("Pending migrations:");
             foreach (var m in plan.Pending)
-                text.AppendLine($"  {m.Version}  {m.Name}  ({m.File})");
+            {
+                var phase = PlanPhase.Describe(m) is { } described ? $"  [{described}]" : "";
+                text.AppendLine($"  {m.Version}  {m.Name}  ({m.File}){phase}");
+            }
         }
 
         if (plan.Changes.Count > 0)

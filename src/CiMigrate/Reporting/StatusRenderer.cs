@@ -35,6 +35,8 @@ public static class StatusRenderer
                 $"{string.Join(", ", report.InvalidIndexes)}; drop each (DROP INDEX CONCURRENTLY IF EXISTS) and build it again\n");
         }
 
+        foreach (var pair in report.OpenExpandContract)
+            text.Append($"expand-contract {pair.ExpandVersion} -> {pair.ContractVersion ?? "(no contract yet)"}: {Contract(pair)}\n");
         return text.ToString();
     }
 
@@ -45,8 +47,17 @@ public static class StatusRenderer
             text.Append($"| {entry.Version} | {entry.Name} | {State(entry.State)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
         if (report.InvalidIndexes.Count > 0)
             text.Append($"\n**Invalid indexes** (drop and build again): {string.Join(", ", report.InvalidIndexes.Select(i => $"`{i}`"))}\n");
+        if (report.OpenExpandContract.Count > 0)
+            text.Append("\n| expand | contract | may contract |\n| --- | --- | --- |\n");
+        foreach (var pair in report.OpenExpandContract)
+            text.Append($"| {pair.ExpandVersion} | {pair.ContractVersion ?? "none yet"} | {Contract(pair)} |\n");
         return text.Append('\n').ToString();
     }
+
+    static string Contract(OpenExpandContract pair) =>
+        pair.ExpandedAt is null ? "not yet: the expand is not applied here"
+        : pair.MayContractNow ? $"now (expanded {pair.ExpandedAt.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z)"
+        : $"not before {pair.ContractOpensAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z";
 
     static string State(MigrationState state) => state switch
     {

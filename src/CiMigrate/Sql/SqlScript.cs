@@ -12,6 +12,7 @@ public sealed class SqlScript
         _lines = lines;
         Statements = statements;
         TransactionMode = TransactionMarker.ModeOf(statements);
+        Phase = PhaseDirective.Of(this);
         AllowedSchemas = SchemaAllowance.Of(this);
     }
 
@@ -24,6 +25,9 @@ public sealed class SqlScript
 
     /// <summary>How the file runs: decided here once, by <see cref="TransactionMarker"/>; everyone else reads it.</summary>
     public TransactionMode TransactionMode { get; }
+
+    /// <summary>The file's expand-contract directive (<c>-- ci-migrate:expand</c>, <c>-- ci-migrate:contract &lt;version&gt;</c>), read once here.</summary>
+    public PhaseDirective Phase { get; }
 
     /// <summary>The schemas besides the app's own that the file says it may change, each with its reason.</summary>
     public IReadOnlyList<SchemaAllowance> AllowedSchemas { get; }
@@ -44,7 +48,7 @@ public sealed class SqlScript
     /// <summary>
     /// Splits and classifies <paramref name="text"/>. A leading BOM is skipped; CRLF and LF give the same
     /// statements. Throws <see cref="SqlSyntaxException"/> for an unterminated string, quoted identifier, comment
-    /// or dollar quote (at where it starts) and for a psql meta-command.
+    /// or dollar quote (at where it starts), for a psql meta-command and for a malformed expand-contract directive.
     /// </summary>
     public static SqlScript Parse(string text, string path)
     {

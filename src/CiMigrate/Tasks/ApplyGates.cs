@@ -9,15 +9,15 @@ namespace CiMigrate.Tasks;
 
 /// <summary>
 /// What stands between reading the ledger and applying, in order: edited applied migrations, rows of another schema,
-/// lost history,
-/// out-of-order pending ones, lint, the reviewed plan, the promotion gate, the approval. The first that refuses ends the checks (an approval
+/// lost history, out-of-order pending ones, lint, the reviewed plan, the promotion gate, the expand-contract gate
+/// (prod-apply's), the approval. The first that refuses ends the checks (an approval
 /// is never asked for a run that would be refused anyway); its refusals go into the run's report.
 /// </summary>
 static class ApplyGates
 {
     /// <summary>The refusals (empty when the run may go on) and the approver's login, when an approval was given.</summary>
     public static async Task<(IReadOnlyList<RunRefused> Refusals, string? Approver)> CheckAsync(TaskContext context, string command,
-        TaskTarget target, MigrationSession session, HistoryComparison comparison, ApplyTaskOptions options,
+        TaskTarget target, MigrationSession session, HistoryComparison comparison, ApplyTaskOptions options, ContractGate? contractGate,
         CancellationToken cancellationToken)
     {
         var environment = target.Environment;
@@ -49,6 +49,9 @@ static class ApplyGates
         if (pending.Count > 0 && environment.Requires is { } required
             && await PromotionGate.CheckAsync(context, target, required, pending, cancellationToken) is { } notPromoted)
             return ([new RunRefused(RefusalCodes.NotPromoted, notPromoted, $"Apply to {required} first (ci-migrate stage-apply).", null, null, null)], null);
+
+        if (contractGate?.Check(comparison, environment) is { } tooEarly)
+            return ([tooEarly], null);
 
         if (pending.Count == 0 || context.Get(options.DryRun))
             return ([], null);

@@ -13,7 +13,9 @@ namespace CiMigrate.Tasks;
 /// </summary>
 static class ApplyRunner
 {
-    public static async Task<int> RunAsync(TaskContext context, string command, string defaultEnvironment, ApplyTaskOptions options)
+    /// <param name="contractGate">prod-apply's expand-contract gate; null for an apply without one.</param>
+    public static async Task<int> RunAsync(TaskContext context, string command, string defaultEnvironment, ApplyTaskOptions options,
+        ContractGate? contractGate = null)
     {
         var cancellationToken = context.CancellationToken;
         var target = TaskTarget.Resolve(context, defaultEnvironment);
@@ -27,7 +29,7 @@ static class ApplyRunner
         var pending = comparison.Pending;
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
 
-        var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, session, comparison, options,
+        var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, session, comparison, options, contractGate,
             cancellationToken);
         foreach (var refusal in refusals)
             log.Add(refusal);

@@ -21,8 +21,10 @@ namespace CiMigrate.Tasks;
 /// (or an empty history), replayed on a shadow database to show what they change, what is risky, and how the
 /// target drifted from its migrations. Exit code 1 when the target drifted.
 /// </summary>
-public sealed class DiffTask : ITask
+public sealed class DiffTask(TimeProvider? clock = null) : ITask
 {
+    readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public static readonly Option<string?> OutOption = new("--out")
     {
         Description = "Write the plan to this file instead of standard output",
@@ -101,6 +103,9 @@ public sealed class DiffTask : ITask
             }, cancellationToken);
         }
 
+        if (environment is not null)
+            plan = plan with { Pending = ContractWaits(plan.Pending, comparison, environment.ContractAfter) };
+
         var failsOnTarget = false;
         if (dryRunOnTarget && plan.Pending.Count > 0)
         {
@@ -112,6 +117,16 @@ public sealed class DiffTask : ITask
         await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
         return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>Each pending contract migration with how long prod-apply still waits for it on the target.</summary>
+    IReadOnlyList<PendingMigration> ContractWaits(IReadOnlyList<PendingMigration> pending, HistoryComparison comparison, TimeSpan contractAfter)
+    {
+        var opens = ExpandContractPairs.Of(comparison, contractAfter)
+            .Where(p => p.ContractVersion is not null && p.ContractOpensAt is not null)
+            .ToDictionary(p => p.ContractVersion!, p => p.ContractOpensAt!.Value, StringComparer.Ordinal);
+        var now = _clock.GetUtcNow();
+        return [.. pending.Select(m => opens.TryGetValue(m.Version, out var at) ? m with { ContractWait = at > now ? at - now : TimeSpan.Zero } : m)];
     }
 
     static IReadOnlyList<Finding> FindingsOf(LintReport? report) => report?.Findings ?? [];

@@ -16,30 +16,30 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
     public static readonly Argument<string> NameArgument = new("name")
     {
         Description = "What the migration does, in snake_case: add_budgets",
+        // Optional only with --expand, which names its pair itself.
+        Arity = ArgumentArity.ZeroOrOne,
     };
+
+    readonly ExpandOptions _expand = new();
 
     readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public string Name => "new";
     public string Description => "Create a migration file and its down file";
     public IReadOnlyList<Argument> Arguments => [NameArgument];
+    public IReadOnlyList<Option> Options => _expand.All;
 
     public async Task<int> RunAsync(TaskContext context)
     {
+        if (context.Get(_expand.Operation) is { Length: > 0 } operation)
+            return await ExpandPairWriter.WriteAsync(context, _expand, operation, NextVersion);
         var name = context.Get(NameArgument) ?? "";
         if (!MigrationFileName.IsPlainName(name))
             throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
 
         var app = context.Workspace.App;
         var folder = MigrationFolderListing.Of(app.Migrations);
-        var now = _clock.GetUtcNow();
-        var version = Version(now);
-        while (folder.Files.Any(f => f.Name?.Version == version))
-        {
-            now = now.AddSeconds(1);
-            version = Version(now);
-        }
-
+        var version = NextVersion(folder, null);
         var fileName = $"{version}_{name}.sql";
         var up = Path.Combine(app.Migrations, fileName);
         var down = Path.Combine(folder.DownFolder, fileName);
@@ -52,6 +52,20 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         await context.Output.WriteLineAsync($"Created {RepositoryPaths.Display(up, context.Workspace.Root)}");
         await context.Output.WriteLineAsync($"Created {RepositoryPaths.Display(down, context.Workspace.Root)}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The first free version from now (or after <paramref name="after"/>): a second later per taken one.</summary>
+    string NextVersion(MigrationFolderListing folder, string? after)
+    {
+        var now = _clock.GetUtcNow();
+        var version = Version(now);
+        while (folder.Files.Any(f => f.Name?.Version == version) || (after is not null && string.CompareOrdinal(version, after) <= 0))
+        {
+            now = now.AddSeconds(1);
+            version = Version(now);
+        }
+
+        return version;
     }
 
     static string Version(DateTimeOffset time) => time.UtcDateTime.ToString(MigrationFileName.NewVersionFormat, CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CiMigrate.Execution;
+using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Planning;
@@ -9,10 +10,13 @@ namespace CiMigrate.Tasks;
 
 /// <summary>
 /// <c>status --env &lt;name&gt;</c>: every migration of the app with its state on the target (applied, pending,
-/// edited since applied, applied but missing locally, out of order). Reads only: no lock, no ledger created.
+/// edited since applied, applied but missing locally, out of order), and the open expand-contract changes with whether
+/// each may contract now. Reads only: no lock, no ledger created.
 /// </summary>
-sealed class StatusTask : ITask
+sealed class StatusTask(TimeProvider? clock = null) : ITask
 {
+    readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     public string Name => "status";
     public string Description => "Every migration of the app with its state on a target";
     public IReadOnlyList<Option> Options => [KubernetesOptions.Kubeconfig];
@@ -26,7 +30,12 @@ sealed class StatusTask : ITask
             PlanHash.Of(target.App.Name, target.Environment.Name, comparison.Pending),
             [.. comparison.Entries.Select(e => new StatusEntry(e.Version, e.Name, e.State, e.Local?.Up.DisplayPath, e.Local?.Checksum,
                 e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy))],
-            await InvalidIndexes.FindAsync(session.Connection, target.App.Schema, context.CancellationToken));
+            await InvalidIndexes.FindAsync(session.Connection, target.App.Schema, context.CancellationToken))
+        {
+            OpenExpandContract = [.. ExpandContractPairs.Of(comparison, target.Environment.ContractAfter).Where(p => p.IsOpen)
+                .Select(p => new OpenExpandContract(p.ExpandVersion, p.ContractVersion, p.ExpandedAt, p.ContractOpensAt,
+                    p.MayContract(_clock.GetUtcNow())))],
+        };
         await context.Output.WriteAsync(StatusRenderer.Render(report, context.Options.Format));
         return ExitCodes.Ok;
     }

@@ -18,5 +18,6 @@ public static class TaskCatalog
         new RepairTask(),
         new NewTask(),
         new DoctorTask(),
+        new CopySchemaTask(),
     ];
 }

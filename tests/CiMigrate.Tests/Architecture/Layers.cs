@@ -19,6 +19,8 @@ static partial class Layers
         ["Configuration"],
         ["Migrations"],
         ["Lint", "Planning", "Execution", "History"],
+        // copy-schema's engine: it opens sessions (Execution), replays history (History) and renames (Sql).
+        ["Copying"],
         ["Reporting"],
         // Adapters to the outside: GitHub's API, the Kubernetes API, the throwaway PostgreSQL server (which implements
         // the planner's IShadowDatabase).

@@ -1,0 +1,15 @@
+namespace CiMigrate.Copying;
+
+/// <summary>How the foreign keys between copied tables are satisfied while the rows arrive.</summary>
+public enum ConstraintHandling
+{
+    /// <summary>Tables are loaded referenced-first; deferrable keys are also deferred to the commit.</summary>
+    Ordered,
+
+    /// <summary>
+    /// A cycle of keys that are not deferrable: the copy's transaction sets <c>session_replication_role = replica</c>
+    /// (a superuser's setting), so no key is checked while loading. The last resort: the rows are the source's, which
+    /// satisfied the same keys in the same snapshot, and the checksums prove the rows are those rows.
+    /// </summary>
+    ReplicationRole,
+}

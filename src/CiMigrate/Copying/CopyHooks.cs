@@ -1,0 +1,14 @@
+using Npgsql;
+
+namespace CiMigrate.Copying;
+
+/// <summary>
+/// Defined points inside a copy where a test can act on the target's open transaction (change a row, say) to show
+/// what the proof catches. The tool itself passes none.
+/// </summary>
+public sealed class CopyHooks
+{
+    /// <summary>After a table's rows were imported and before any proof is taken: the table's target name and the
+    /// target's connection, inside the copy's transaction.</summary>
+    public Func<string, NpgsqlConnection, CancellationToken, Task>? AfterTableCopied { get; init; }
+}

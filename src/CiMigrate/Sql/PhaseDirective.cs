@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace CiMigrate.Sql;
+
+/// <summary>
+/// A file's expand-contract directive, read once from the comments before its first statement (where
+/// <c>-- ci-migrate:no-transaction</c> lives too): <c>-- ci-migrate:expand</c>, or
+/// <c>-- ci-migrate:contract 20250208000004</c> naming the expand migration it completes.
+/// </summary>
+/// <param name="Phase">Expand, contract, or neither.</param>
+/// <param name="ExpandVersion">For a contract: the version of the expand migration it completes.</param>
+/// <param name="Line">The 1-based line of the directive (1 when there is none).</param>
+public sealed partial record PhaseDirective(MigrationPhase Phase, string? ExpandVersion, int Line = 1)
+{
+    public static readonly PhaseDirective None = new(MigrationPhase.None, null);
+
+    /// <summary>The directive of <paramref name="script"/>; throws <see cref="SqlSyntaxException"/> naming the line of a malformed one.</summary>
+    /// <remarks>Called by <see cref="SqlScript"/> while it is made; everyone else reads <see cref="SqlScript.Phase"/>.</remarks>
+    internal static PhaseDirective Of(SqlScript script)
+    {
+        if (script.Statements is not [var first, ..])
+            return None;
+        var found = None;
+        var searchFrom = 0;
+        foreach (var comment in first.LeadingComments)
+        {
+            var at = script.Text.IndexOf(comment, searchFrom, StringComparison.Ordinal);
+            searchFrom = Math.Max(at, 0) + comment.Length;
+            var match = Directive().Match(comment);
+            if (!match.Success)
+                continue;
+            var location = script.LineColumnOf(Math.Max(at, 0));
+            var argument = match.Groups["argument"].Value.Trim();
+            var directive = match.Groups["verb"].Value.ToLowerInvariant() switch
+            {
+                "expand" when argument.Length == 0 => new PhaseDirective(MigrationPhase.Expand, null, location.Line),
+                "contract" when VersionPattern().IsMatch(argument) => new PhaseDirective(MigrationPhase.Contract, argument, location.Line),
+                "expand" => throw new SqlSyntaxException(script.Path, location.Line, location.Column,
+                    "-- ci-migrate:expand takes no argument"),
+                _ => throw new SqlSyntaxException(script.Path, location.Line, location.Column,
+                    "-- ci-migrate:contract needs the 14-digit version of its expand migration: -- ci-migrate:contract 20250208000004"),
+            };
+            if (found != None)
+            {
+                throw new SqlSyntaxException(script.Path, location.Line, location.Column,
+                    "a file is either the expand or the contract of a change, and says so once");
+            }
+
+            found = directive;
+        }
+
+        return found;
+    }
+
+    [GeneratedRegex(@"^--\s*ci-migrate:(?<verb>expand|contract)\b(?<argument>.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex Directive();
+
+    [GeneratedRegex(@"^\d{14}$")]
+    private static partial Regex VersionPattern();
+}

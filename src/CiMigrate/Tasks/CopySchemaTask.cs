@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CiMigrate.Configuration;
+using CiMigrate.Copying;
+using CiMigrate.Execution;
+using CiMigrate.History;
+using CiMigrate.Hosting;
+using CiMigrate.Kubernetes;
+using CiMigrate.Reporting;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>
+/// <c>copy-schema --from &lt;env&gt; --to &lt;env&gt; --app &lt;app&gt; [--rename &lt;schema&gt;] [--data] [--dry-run]
+/// [--replace]</c>: the runbook's cross-environment schema migration, proven table by table and all-or-nothing.
+/// </summary>
+sealed partial class CopySchemaTask : ITask
+{
+    readonly Option<string> _from = new("--from") { Description = "The environment to copy from", Required = true };
+    readonly Option<string> _to = new("--to") { Description = "The environment to copy to", Required = true };
+    readonly Option<string?> _rename = new("--rename") { Description = "The schema's name on the target (default: the same name)" };
+
+    readonly Option<string?> _targetApp = new("--target-app")
+    {
+        Description = "The app the target's ledger rows belong to (default: the app, or with --rename the app configured with " +
+            "that schema, else the schema's name with '-' for '_')",
+    };
+
+    readonly Option<bool> _data = new("--data") { Description = "Copy the rows too, not only the structure" };
+    readonly Option<bool> _dryRun = new("--dry-run") { Description = "Print the plan (tables, rows, order, renames); change nothing" };
+    readonly Option<bool> _replace = new("--replace") { Description = "Drop what the target schema holds, in the copy's transaction" };
+
+    public string Name => "copy-schema";
+    public string Description => "Copy an app's schema (structure, and rows with --data) to another environment, proven per table";
+
+    public IReadOnlyList<Option> Options => [_from, _to, _rename, _targetApp, _data, _dryRun, _replace, KubernetesOptions.Kubeconfig];
+
+    public async Task<int> RunAsync(TaskContext context)
+    {
+        var workspace = context.Workspace;
+        if (workspace.Settings.DatabaseUrl is not null)
+        {
+            throw new UsageException("copy-schema works on two environments and --database-url names one: give both environments a " +
+                "connection in settings (databaseUrlEnv or kubernetes) and name them with --from and --to.");
+        }
+
+        var app = workspace.App;
+        var from = workspace.Environment(context.Get(_from));
+        var to = workspace.Environment(context.Get(_to));
+        var schema = context.Get(_rename) ?? app.Schema;
+        if (!PlainName().IsMatch(schema))
+            throw new UsageException($"--rename {schema}: a schema name here is lower-case letters, digits and '_' (at most 63).");
+        if (from.Name == to.Name && schema == app.Schema)
+            throw new UsageException($"Copying {app.Schema} on {from.Name} onto itself: name another environment with --to, or a new schema with --rename.");
+
+        var targetApp = new AppSettings(context.Get(_targetApp) ?? TargetAppName(workspace.Settings, app, schema), schema, app.Migrations);
+        var request = new CopyRequest
+        {
+            Source = DatabaseTargets.Configured(from, context),
+            SourceEnvironment = from,
+            Target = DatabaseTargets.Configured(to, context),
+            TargetEnvironment = to,
+            App = app,
+            TargetApp = targetApp,
+            Migrations = workspace.LoadMigrations(app),
+            Provenance = RunProvenance.From(context.Environment, to.Name),
+            Variables = context.Environment,
+            AfterCommit = DatabaseTargets.AfterApply(to, context),
+            Data = context.Get(_data),
+            DryRun = context.Get(_dryRun),
+            Replace = context.Get(_replace),
+        };
+
+        var outcome = await new SchemaCopier(request, progress => context.Error.WriteLine(CopyText.Progress(progress)))
+            .RunAsync(context.CancellationToken);
+        await context.Output.WriteAsync(context.Options.Format == OutputFormat.Json
+            ? JsonSerializer.Serialize(outcome, CopyJsonContext.Default.CopyOutcome) + System.Environment.NewLine
+            : CopyText.Render(outcome));
+        return outcome.Status switch
+        {
+            CopyStatus.Refused => ExitCodes.Findings,
+            CopyStatus.Failed => ExitCodes.Execution,
+            _ => ExitCodes.Ok,
+        };
+    }
+
+    /// <summary>
+    /// The ledger app of a renamed copy: the app configured for that schema, else the schema's name spelled as an app
+    /// (money_tracker_v2 is money-tracker-v2), so the copy's history never mixes with the original's on a shared ledger.
+    /// </summary>
+    static string TargetAppName(Settings settings, AppSettings app, string schema) =>
+        schema == app.Schema ? app.Name : settings.Apps.FirstOrDefault(a => a.Schema == schema)?.Name ?? schema.Replace('_', '-');
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex PlainName();
+}
