@@ -15,7 +15,7 @@ sealed class StructureBuilder(NpgsqlConnection target, NpgsqlTransaction transac
     {
         var schema = request.TargetApp.Schema;
         await ExecuteAsync($"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(schema)}", cancellationToken);
-        var ledger = new Ledger(target, request.TargetApp.Name);
+        var ledger = new Ledger(target, request.TargetApp.Name, request.TargetApp.Schema);
         foreach (var script in scripts)
         {
             // As the executor does: the app's schema first, so unqualified names land there; a file's own SET wins.

@@ -21,7 +21,7 @@ sealed class StructurePreparation
         CancellationToken cancellationToken)
     {
         var preparation = new StructurePreparation();
-        var applied = await new Ledger(source, request.App.Name).ReadAsync(cancellationToken);
+        var applied = await new Ledger(source, request.App.Name, request.App.Schema).ReadAsync(cancellationToken);
         if (applied.Count > 0)
         {
             preparation.FromMigrations(request, HistoryComparison.Compare(request.Migrations, applied));
