@@ -76,5 +76,16 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
             throw new ExecutionException($"The replay on the shadow database failed: {run.Message}");
     }
 
+    /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; throws as <see cref="ApplyAsync"/>.</summary>
+    public async Task RollBackAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        var outcome = await new MigrationExecutor(_session, new ExecutionLog())
+            .RollbackAsync(migrations, Provenance, retryDelay: null, cancellationToken);
+        if (outcome.Failure is { } failure)
+            throw new ExecutionException($"{failure.File}:{failure.Line}:{failure.Column}: the down file fails on the shadow database: {failure.Message}");
+        if (outcome.Events.OfType<RunFailed>().FirstOrDefault() is { } run)
+            throw new ExecutionException($"Rolling back on the shadow database failed: {run.Message}");
+    }
+
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

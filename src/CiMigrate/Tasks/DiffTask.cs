@@ -151,7 +151,7 @@ public sealed class DiffTask : ITask
         }
     }
 
-    static async Task<IShadowDatabase> StartShadowAsync(TaskContext context, CancellationToken cancellationToken)
+    internal static async Task<IShadowDatabase> StartShadowAsync(TaskContext context, CancellationToken cancellationToken)
     {
         if (context.Get(ShadowUrlOption) is { } url)
             return new ExistingServerShadow(DatabaseUrl.ToConnectionString(url, context.Secrets));

@@ -1,0 +1,33 @@
+using CiMigrate.Planning;
+using CiMigrate.Planning.Catalog;
+
+namespace CiMigrate.Generation;
+
+/// <summary>Policies: DROP POLICY IF EXISTS before every CREATE POLICY, as the runbook writes them.</summary>
+public static class PolicyDdl
+{
+    public static IEnumerable<DdlStep> Of(SchemaChange change, GenerationContext context)
+    {
+        var o = change.Object;
+        var drop = context.OnSchema(o.Schema, $"DROP POLICY IF EXISTS {Ddl.Ident(o.Name)} ON {Ddl.TableOf(o)};");
+        var restore = change.Before is { } before ? Ddl.Lines(drop, Create(before, context)) : drop;
+        if (change.Change == ChangeType.Removed)
+        {
+            var gone = context.IsDroppedTable(o.Schema, o.Parent!);
+            yield return DdlStep.InMain(DdlPhase.DropPolicy, gone ? "" : drop, restore);
+            yield break;
+        }
+
+        yield return DdlStep.InMain(DdlPhase.CreatePolicy, Ddl.Lines(drop, Create(change.After!, context)), restore);
+    }
+
+    static string Create(CatalogObject policy, GenerationContext context)
+    {
+        var roles = string.Join(", ", (policy["roles"] ?? "public").Split(", ").Select(r => r == "public" ? "PUBLIC" : Ddl.Ident(r)));
+        var sql = $"CREATE POLICY {Ddl.Ident(policy.Name)} ON {Ddl.TableOf(policy)} AS {policy["mode"]!.ToUpperInvariant()} " +
+            $"FOR {policy["command"]} TO {roles}" +
+            (policy["using"] is { } u ? $"\n    USING ({u})" : "") +
+            (policy["withCheck"] is { } w ? $"\n    WITH CHECK ({w})" : "") + ";";
+        return context.OnSchema(policy.Schema, sql);
+    }
+}
