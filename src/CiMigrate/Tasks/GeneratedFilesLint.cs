@@ -8,8 +8,9 @@ namespace CiMigrate.Tasks;
 /// <summary>
 /// Lints what <c>generate</c> wrote as <c>ci-migrate lint</c> will once the files are in the migrations folder: in a
 /// copy of that folder with the new files added, reported under the paths they will have. A down file restores the
-/// earlier schema as it was, so the lock rules that weigh a forward change (a table rewritten, an index built
-/// without CONCURRENTLY) are suppressed there, each by name with the reason.
+/// earlier schema as it was (the proof shows it does), so the rules that weigh a forward change (a table rewritten,
+/// an index built without CONCURRENTLY, a view without the security_invoker the history lacked) are suppressed there,
+/// each by name with the reason; syntax and file-name findings never are.
 /// </summary>
 public sealed class GeneratedFilesLint(Linter linter, AppSettings app, string root)
 {
@@ -22,14 +23,14 @@ public sealed class GeneratedFilesLint(Linter linter, AppSettings app, string ro
             .. files.Select(file =>
             {
                 var down = RepositoryPaths.Display(Path.Combine(app.Migrations, MigrationsFolder.DownFolderName, file.FileName), root);
-                var lockRules = report.Findings
-                    .Where(f => f.File == down && f.IsError && linter.Descriptions.Any(d => d.Id == f.Rule && d.Category == RuleCategory.Lock))
+                var rules = report.Findings
+                    .Where(f => f.File == down && f.IsError && linter.Descriptions.Any(d => d.Id == f.Rule && d.Category is not (RuleCategory.Linter or RuleCategory.File)))
                     .Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
-                if (lockRules.Count == 0)
+                if (rules.Count == 0)
                     return file;
                 var lines = file.Down.Split('\n').ToList();
                 var at = lines.FindIndex(l => l.StartsWith("SET search_path", StringComparison.Ordinal));
-                lines.Insert(at, $"-- {LintMarkers.IgnoreFile} {string.Join(",", lockRules)} a down file puts back the earlier schema as it was");
+                lines.Insert(at, $"-- {LintMarkers.IgnoreFile} {string.Join(",", rules)} a down file puts back the earlier schema as it was");
                 return file with { Down = string.Join('\n', lines) };
             }),
         ];
