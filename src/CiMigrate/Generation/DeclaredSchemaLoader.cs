@@ -13,9 +13,29 @@ namespace CiMigrate.Generation;
 /// </summary>
 public static class DeclaredSchemaLoader
 {
+    /// <summary>
+    /// Why a declared statement is not schema: rows are data (Supabase's declarative schemas leave DML out too), and
+    /// default privileges are not part of the catalog the proof compares, so generating from them would be a silent gap.
+    /// </summary>
+    static string? NotSchema(StatementKind kind) => kind switch
+    {
+        StatementKind.Insert or StatementKind.Update or StatementKind.Delete or StatementKind.Merge or StatementKind.Copy
+            or StatementKind.Truncate or StatementKind.Call =>
+            "a declared schema holds no data changes; put seed rows in supabase/seed.sql or a migration of their own",
+        StatementKind.AlterDefaultPrivileges =>
+            "ALTER DEFAULT PRIVILEGES is not generated (the proof cannot compare it); grant on each object instead, or write that migration by hand",
+        _ => null,
+    };
+
     public static async Task LoadAsync(NpgsqlDataSource dataSource, AppSettings app, DeclaredSchema declared,
         CancellationToken cancellationToken)
     {
+        foreach (var statement in declared.Files.SelectMany(f => f.Statements))
+        {
+            if (NotSchema(statement.Kind) is { } why)
+                throw new UsageException($"{statement.Path}:{statement.Line}:{statement.Column}: {why}");
+        }
+
         var createsSchema = declared.Files.SelectMany(f => f.Statements)
             .Any(s => s.Kind == StatementKind.CreateSchema && s.Objects.Contains(app.Schema));
         if (!createsSchema)

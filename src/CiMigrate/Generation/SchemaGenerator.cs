@@ -7,8 +7,8 @@ namespace CiMigrate.Generation;
 
 /// <summary>
 /// <c>ci-migrate generate</c>'s work: the history replayed on one shadow database and the declared files loaded on
-/// another give two catalogs; their difference becomes migrations (<see cref="MigrationGenerator"/>); then the proof,
-/// on a third: history plus the new files must give the declared catalog, and their down files the history's again.
+/// another give two catalogs; their difference becomes migrations (<see cref="MigrationGenerator"/>); then the proof
+/// on the first: history plus the new files must give the declared catalog, and their down files the history's again.
 /// </summary>
 public static class SchemaGenerator
 {
@@ -16,7 +16,10 @@ public static class SchemaGenerator
     {
         var app = request.App;
         await using var shadow = await request.StartShadow(cancellationToken);
-        var current = await ReplayAsync(shadow, request, [], cancellationToken);
+        await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
+        await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
+        await runner.ApplyAsync(request.History, cancellationToken);
+        var current = await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken);
         var desired = await DeclaredAsync(shadow, request, cancellationToken);
 
         // Every schema is compared, so a declaration that reaches beyond the app's own is refused by name.
@@ -24,13 +27,12 @@ public static class SchemaGenerator
         if (files.Count == 0)
             return new GenerationResult([], [], []);
 
+        // The proof goes on where the history was replayed: on that fresh database, the new files, then their down files.
         var folder = Directory.CreateTempSubdirectory("ci-migrate-generate-");
         try
         {
             var generated = Write(folder.FullName, files, request.Root);
-            await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
-            await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-            await runner.ApplyAsync([.. request.History, .. generated], cancellationToken);
+            await runner.ApplyAsync(generated, cancellationToken);
             var up = CatalogComparer.Compare(desired, await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken), sameDatabase: false);
             await runner.RollBackAsync([.. Enumerable.Reverse(generated)], cancellationToken);
             var down = CatalogComparer.Compare(current, await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken), sameDatabase: false);
@@ -46,17 +48,16 @@ public static class SchemaGenerator
     public static async Task<IReadOnlyList<SchemaChange>> CompareAsync(GenerationRequest request, CancellationToken cancellationToken)
     {
         await using var shadow = await request.StartShadow(cancellationToken);
-        var current = await ReplayAsync(shadow, request, [], cancellationToken);
+        var current = await ReplayAsync(shadow, request, cancellationToken);
         var desired = await DeclaredAsync(shadow, request, cancellationToken);
         return CatalogComparer.Compare(current, desired, sameDatabase: false);
     }
 
-    static async Task<CatalogSnapshot> ReplayAsync(IShadowDatabase shadow, GenerationRequest request, IReadOnlyList<Migration> more,
-        CancellationToken cancellationToken)
+    static async Task<CatalogSnapshot> ReplayAsync(IShadowDatabase shadow, GenerationRequest request, CancellationToken cancellationToken)
     {
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
         await using (var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, request.App, cancellationToken))
-            await runner.ApplyAsync([.. request.History, .. more], cancellationToken);
+            await runner.ApplyAsync(request.History, cancellationToken);
         return await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken);
     }
 
