@@ -76,6 +76,7 @@ public static class PlanMarkdownRenderer
 
             AppendFindings(md, plan);
             AppendDrift(md, plan);
+            AppendDeclared(md, plan);
             if (plan.Diagram.Entities.Count > 0)
             {
                 md.AppendLine("#### Tables added or changed");
@@ -164,6 +165,24 @@ public static class PlanMarkdownRenderer
         md.AppendLine($"`{plan.Environment}` differs from what its applied migrations produce (➕ only on the target, ➖ missing on the target, ✏️ different). A change made by hand should become a migration.");
         md.AppendLine();
         AppendChanges(md, drift);
+    }
+
+    static void AppendDeclared(StringBuilder md, Plan plan)
+    {
+        if (plan.Declared is not { } declared)
+            return;
+        md.AppendLine("#### Declared schema");
+        md.AppendLine();
+        if (declared.Count == 0)
+        {
+            md.AppendLine("The migrations reach `supabase/schemas` exactly.");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine("The migrations do **not** reach `supabase/schemas` (➕ only declared, ➖ only from the migrations, ✏️ different): `ci-migrate generate <name>` writes the missing migration.");
+        md.AppendLine();
+        AppendChanges(md, declared);
     }
 
     static void AppendSql(StringBuilder md, Plan plan)

@@ -44,12 +44,17 @@ public sealed class DiffTask : ITask
             "a failure is a hazard with file:line:col, exit code 3",
     };
 
+    public static readonly Option<bool> DeclaredOption = new("--declared")
+    {
+        Description = "Also say whether the app's migrations reach its declared schema (supabase/schemas) and list the differences: exit code 1 when not",
+    };
+
     public string Name => "diff";
 
     public string Description => "Plan: pending migrations, schema changes and hazards";
 
     public IReadOnlyList<Option> Options =>
-        [OutOption, AllAppsOption, ShadowUrlOption, DryRunOnTargetOption, GitHubOptions.Comment, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
+        [OutOption, AllAppsOption, ShadowUrlOption, DryRunOnTargetOption, DeclaredOption, GitHubOptions.Comment, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
 
     public IReadOnlyList<Type> Dependencies => [typeof(LintTask)];
 
@@ -94,6 +99,9 @@ public sealed class DiffTask : ITask
             Findings = FindingsOf(context.Find<LintReport>()),
         }, cancellationToken);
 
+        if (context.Get(DeclaredOption))
+            plan = await DeclaredCheck.AddToAsync(plan, context, app, migrations);
+
         var failsOnTarget = false;
         if (dryRunOnTarget && plan.Pending.Count > 0)
         {
@@ -104,7 +112,7 @@ public sealed class DiffTask : ITask
 
         await WriteAsync(context, Render(plan, context.Options.Format));
         await PublishAsync(context, plan);
-        return failsOnTarget ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
+        return failsOnTarget ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     static IReadOnlyList<PlanFinding> FindingsOf(LintReport? report) =>
