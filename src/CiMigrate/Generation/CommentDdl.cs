@@ -19,6 +19,9 @@ public static class CommentDdl
         yield return DdlStep.InMain(DdlPhase.Comment, Comment(after, now), before is null ? "" : Comment(before, old));
     }
 
+    /// <summary>The object's comment given again, for an object dropped and created; null when it has none.</summary>
+    public static string? Restore(CatalogObject o) => o["comment"] is { } text ? Comment(o, text) : null;
+
     static string Comment(CatalogObject o, string? text) =>
         $"COMMENT ON {Target(o)} IS {(text is null ? "NULL" : Ddl.Literal(text))};";
 

@@ -47,7 +47,7 @@ public static class FunctionDdl
 
     /// <summary>
     /// The definition; for a function created anew, also its privileges: a new function may be executed by PUBLIC
-    /// until revoked, and a recreated one has lost the grants it had.
+    /// until revoked, and a recreated one has lost the grants and the comment it had.
     /// </summary>
     static string Create(CatalogObject routine, CatalogSnapshot snapshot, bool recreated)
     {
@@ -58,6 +58,7 @@ public static class FunctionDdl
         return Ddl.Lines(
             Ddl.Statement(routine["definition"]!),
             revokePublic,
-            recreated ? Ddl.Lines(grants.Select(g => GrantDdl.Grant(g, target))) : null);
+            recreated ? Ddl.Lines(grants.Select(g => GrantDdl.Grant(g, target))) : null,
+            recreated ? CommentDdl.Restore(routine) : null);
     }
 }

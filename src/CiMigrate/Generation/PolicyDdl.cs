@@ -10,15 +10,7 @@ public static class PolicyDdl
     {
         var o = change.Object;
         var drop = context.OnSchema(o.Schema, $"DROP POLICY IF EXISTS {Ddl.Ident(o.Name)} ON {Ddl.TableOf(o)};");
-        var restore = change.Before is { } before ? Ddl.Lines(drop, Create(before, context)) : drop;
-        if (change.Change == ChangeType.Removed)
-        {
-            var gone = context.IsDroppedTable(o.Schema, o.Parent!);
-            yield return DdlStep.InMain(DdlPhase.DropPolicy, gone ? "" : drop, restore);
-            yield break;
-        }
-
-        yield return DdlStep.InMain(DdlPhase.CreatePolicy, Ddl.Lines(drop, Create(change.After!, context)), restore);
+        return RecreatedDdl.Of(change, context, drop, policy => Create(policy, context), DdlPhase.DropPolicy, DdlPhase.CreatePolicy);
     }
 
     static string Create(CatalogObject policy, GenerationContext context)

@@ -10,15 +10,7 @@ public static class TriggerDdl
     {
         var o = change.Object;
         var drop = context.OnSchema(o.Schema, $"DROP TRIGGER IF EXISTS {Ddl.Ident(o.Name)} ON {Ddl.TableOf(o)};");
-        var restore = change.Before is { } before ? Ddl.Lines(drop, Create(before, context)) : drop;
-        if (change.Change == ChangeType.Removed)
-        {
-            var gone = context.IsDroppedTable(o.Schema, o.Parent!);
-            yield return DdlStep.InMain(DdlPhase.DropTrigger, gone ? "" : drop, restore);
-            yield break;
-        }
-
-        yield return DdlStep.InMain(DdlPhase.CreateTrigger, Ddl.Lines(drop, Create(change.After!, context)), restore);
+        return RecreatedDdl.Of(change, context, drop, trigger => Create(trigger, context), DdlPhase.DropTrigger, DdlPhase.CreateTrigger);
     }
 
     static string Create(CatalogObject trigger, GenerationContext context)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using CiMigrate.Generation;
 using CiMigrate.Hosting;
 using CiMigrate.Configuration;
@@ -17,11 +16,6 @@ namespace CiMigrate.Tasks;
 /// </summary>
 public sealed class GenerateTask(TimeProvider? clock = null) : ITask
 {
-    public static readonly Argument<string> NameArgument = new("name")
-    {
-        Description = "What the migration does, in snake_case: add_budgets",
-    };
-
     public static readonly Option<string?> FromOption = new("--from")
     {
         Description = "The declared schema: a folder of .sql files (applied in name order) or one file; default supabase/schemas beside the migrations",
@@ -31,14 +25,12 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
 
     public string Name => "generate";
     public string Description => "Write the migration that takes the app's schema to the declared one, proven on a shadow database";
-    public IReadOnlyList<Argument> Arguments => [NameArgument];
+    public IReadOnlyList<Argument> Arguments => [NewTask.NameArgument];
     public IReadOnlyList<Option> Options => [FromOption, DiffTask.ShadowUrlOption];
 
     public async Task<int> RunAsync(TaskContext context)
     {
-        var name = context.Get(NameArgument) ?? "";
-        if (!MigrationFileName.TryParse($"{new string('0', MigrationFileName.VersionLength)}_{name}.sql", out var parsed) || parsed.Value.IsDownSuffix)
-            throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
+        var name = NewTask.MigrationName(context);
 
         var workspace = context.Workspace;
         var app = workspace.App;
@@ -99,7 +91,7 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
         var now = _clock.GetUtcNow();
         while (versions.Count < Enum.GetValues<GeneratedPart>().Length)
         {
-            var version = now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var version = NewTask.Version(now);
             if (folder.UpFilesWithVersion(version).Count == 0 && !folder.HasDownFile(version))
                 versions.Add(version);
             now = now.AddSeconds(1);

@@ -27,9 +27,7 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
 
     public async Task<int> RunAsync(TaskContext context)
     {
-        var name = context.Get(NameArgument) ?? "";
-        if (!MigrationFileName.TryParse($"{new string('0', MigrationFileName.VersionLength)}_{name}.sql", out var parsed) || parsed.Value.IsDownSuffix)
-            throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
+        var name = MigrationName(context);
 
         var app = context.Workspace.App;
         var folder = new MigrationsFolder(app.Migrations, app);
@@ -53,7 +51,16 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         return ExitCodes.Ok;
     }
 
-    static string Version(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+    /// <summary>The name argument, checked: what may follow the version in a migration's file name.</summary>
+    internal static string MigrationName(TaskContext context)
+    {
+        var name = context.Get(NameArgument) ?? "";
+        if (!MigrationFileName.TryParse($"{new string('0', MigrationFileName.VersionLength)}_{name}.sql", out var parsed) || parsed.Value.IsDownSuffix)
+            throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
+        return name;
+    }
+
+    internal static string Version(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
     static string UpText(string name, AppSettings app) => $"""
         -- {name.Replace('_', ' ')}

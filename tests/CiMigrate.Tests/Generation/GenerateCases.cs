@@ -102,6 +102,11 @@ static class GenerateCases
             "DROP FUNCTION IF EXISTS shop.total();", "CREATE OR REPLACE FUNCTION shop.total(floor numeric)");
         yield return Case("Function_returns", Total, Total.Replace("RETURNS numeric", "RETURNS double precision", StringComparison.Ordinal).Replace("sum(price)", "sum(price)::float8", StringComparison.Ordinal),
             "now returns double precision", "DROP FUNCTION IF EXISTS shop.total();");
+        yield return Case("Function_returns_keeps_grants_and_comment",
+            Total + "GRANT EXECUTE ON FUNCTION shop.total() TO authenticated; COMMENT ON FUNCTION shop.total() IS 'Sum';",
+            Total.Replace("RETURNS numeric", "RETURNS bigint", StringComparison.Ordinal).Replace("sum(price)", "sum(price)::bigint", StringComparison.Ordinal)
+                + "GRANT EXECUTE ON FUNCTION shop.total() TO authenticated; COMMENT ON FUNCTION shop.total() IS 'Sum';",
+            "GRANT EXECUTE ON ROUTINE shop.total() TO authenticated;", "COMMENT ON FUNCTION shop.total() IS 'Sum';");
         yield return Case("Function_drop", Total, "", "DROP FUNCTION IF EXISTS shop.total();");
         yield return Case("Procedure_add", "", "CREATE PROCEDURE shop.reprice(factor numeric) LANGUAGE sql SET search_path = '' AS $$ UPDATE shop.items SET price = price * factor WHERE price IS NOT NULL $$;",
             "CREATE OR REPLACE PROCEDURE shop.reprice(IN factor numeric)");
