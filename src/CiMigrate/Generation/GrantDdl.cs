@@ -41,6 +41,20 @@ public static class GrantDdl
 
     static string Grantee(string name) => name == "PUBLIC" ? "PUBLIC" : Ddl.Ident(name);
 
+    /// <summary>Every privilege the object kind has reads as ALL, as the runbook writes it.</summary>
+    static string Privileges(List<string> privileges, ObjectKind? on)
+    {
+        var all = on switch
+        {
+            ObjectKind.Table or ObjectKind.View => "DELETE, INSERT, REFERENCES, SELECT, TRIGGER, TRUNCATE, UPDATE",
+            ObjectKind.Sequence => "SELECT, UPDATE, USAGE",
+            ObjectKind.Schema => "CREATE, USAGE",
+            _ => null,
+        };
+        var listed = string.Join(", ", privileges.Order(StringComparer.Ordinal));
+        return listed == all ? "ALL" : listed;
+    }
+
     /// <summary>GRANT of the privileges a grant object lists, those marked grantable WITH GRANT OPTION.</summary>
     public static string Grant(CatalogObject grant, string target)
     {
@@ -49,7 +63,7 @@ public static class GrantDdl
         var plain = privileges.Where(p => !p.EndsWith(grantable, StringComparison.Ordinal)).ToList();
         var withOption = privileges.Where(p => p.EndsWith(grantable, StringComparison.Ordinal)).Select(p => p[..^grantable.Length]).ToList();
         return Ddl.Lines(
-            plain.Count > 0 ? $"GRANT {string.Join(", ", plain)} ON {target} TO {Grantee(grant.Name)};" : null,
+            plain.Count > 0 ? $"GRANT {Privileges(plain, grant.ParentKind)} ON {target} TO {Grantee(grant.Name)};" : null,
             withOption.Count > 0 ? $"GRANT {string.Join(", ", withOption)} ON {target} TO {Grantee(grant.Name)} WITH GRANT OPTION;" : null);
     }
 }

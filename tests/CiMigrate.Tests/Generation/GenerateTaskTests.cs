@@ -32,4 +32,25 @@ public sealed class GenerateTaskTests
         Assert.That(up, Is.Empty, "history + generated differs from the declared schema");
         Assert.That(down, Is.Empty, "after the down files the schema differs from the history's");
     }
+
+    [Test]
+    public async Task Generating_again_after_the_split_files_finds_nothing_left_to_do()
+    {
+        using var scenario = new GenerateScenario();
+        scenario.History("20250101000000", "base", GenerateCases.Base + "CREATE TYPE shop.status AS ENUM ('new', 'done');");
+        scenario.Declare(GenerateCases.Base + """
+            CREATE TYPE shop.status AS ENUM ('new', 'active', 'done');
+            CREATE INDEX items_name_idx ON shop.items (name);
+            ALTER TABLE shop.items ADD CONSTRAINT price_positive CHECK (price > 0);
+            """);
+
+        var first = await scenario.GenerateAsync("split");
+        var second = await scenario.GenerateAsync("again");
+
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Output + first.Error);
+        Assert.That(scenario.Generated().Select(g => g.Name[15..]),
+            Is.EqualTo(new[] { "split_enum_values.sql", "split.sql", "split_indexes.sql", "split_validate.sql" }));
+        Assert.That(second.ExitCode, Is.EqualTo(0), second.Error);
+        Assert.That(second.Output, Does.Contain("the migrations already give the declared schema; nothing to generate"));
+    }
 }
