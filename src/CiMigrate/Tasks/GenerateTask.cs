@@ -1,7 +1,8 @@
 using System.CommandLine;
+using System.Globalization;
+using CiMigrate.Configuration;
 using CiMigrate.Generation;
 using CiMigrate.Hosting;
-using CiMigrate.Configuration;
 using CiMigrate.Lint;
 using CiMigrate.Migrations;
 using CiMigrate.Reporting;
@@ -37,15 +38,16 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
         var from = context.Get(FromOption) is { } given
             ? Path.GetFullPath(given, context.Options.WorkingDirectory)
             : DeclaredSchema.DefaultFolder(app);
+        var history = workspace.LoadMigrations(app).Migrations;
         var lint = new GeneratedFilesLint(new Linter(LintRules.All, workspace.Settings.Lint), app, workspace.Root);
         var result = await SchemaGenerator.GenerateAsync(new GenerationRequest
         {
             App = app,
             Name = name,
-            History = workspace.LoadMigrations(app).Migrations,
+            History = history,
             Declared = DeclaredSchema.Load(from, workspace.Root),
             StartShadow = ct => DiffTask.StartShadowAsync(context, ct),
-            Versions = Versions(new MigrationsFolder(app.Migrations, app)),
+            Versions = Versions(new MigrationsFolder(app.Migrations, app), history),
             Root = workspace.Root,
             Review = lint.WithDownSuppressions,
         }, context.CancellationToken);
@@ -84,11 +86,17 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
         return ExitCodes.Ok;
     }
 
-    /// <summary>One version per possible file, a second apart from now, none taken by an existing migration.</summary>
-    IReadOnlyList<string> Versions(MigrationsFolder folder)
+    /// <summary>
+    /// One version per possible file, a second apart from now (or after the newest migration, should its version lie
+    /// ahead of the clock, so the new files never apply out of order), none taken by an existing migration.
+    /// </summary>
+    IReadOnlyList<string> Versions(MigrationsFolder folder, IReadOnlyList<Migration> history)
     {
         var versions = new List<string>();
         var now = _clock.GetUtcNow();
+        if (history.Count > 0 && DateTimeOffset.TryParseExact(history[^1].Version, "yyyyMMddHHmmss", CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var newest) && newest >= now)
+            now = newest.AddSeconds(1);
         while (versions.Count < Enum.GetValues<GeneratedPart>().Length)
         {
             var version = NewTask.Version(now);
