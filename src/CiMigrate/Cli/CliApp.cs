@@ -2,6 +2,7 @@ using System.Collections;
 using System.CommandLine;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using CiMigrate.Tasks;
 
 namespace CiMigrate.Cli;
@@ -95,11 +96,6 @@ public sealed class CliApp
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Usage;
-        }
-        catch (GateRefusedException ex)
-        {
-            await error.WriteLineAsync($"refused: {ex.Message}");
-            return ExitCodes.Findings;
         }
         catch (ExecutionException ex)
         {

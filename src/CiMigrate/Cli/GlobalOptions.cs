@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Cli;
 

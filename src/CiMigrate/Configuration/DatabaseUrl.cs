@@ -1,5 +1,5 @@
 using CiMigrate.Hosting;
-using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using Npgsql;
 
 namespace CiMigrate.Configuration;

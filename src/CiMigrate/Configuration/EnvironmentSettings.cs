@@ -1,4 +1,3 @@
-using CiMigrate.Kubernetes;
 using Microsoft.Extensions.Configuration;
 
 namespace CiMigrate.Configuration;

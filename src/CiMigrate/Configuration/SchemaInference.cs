@@ -9,14 +9,12 @@ static class SchemaInference
 {
     public static string? FromMigrations(string folder)
     {
-        foreach (var path in Directory.EnumerateFiles(folder, "*.sql").Order(StringComparer.Ordinal))
+        foreach (var file in MigrationFolderListing.Of(folder).UpFiles)
         {
-            if (!MigrationFileName.TryParse(Path.GetFileName(path), out var name) || name.Value.IsDownSuffix)
-                continue;
             SqlScript script;
             try
             {
-                script = MigrationFile.Read(path, folder).Script;
+                script = MigrationFile.Read(file.Path, folder).Script;
             }
             catch (UsageException)
             {

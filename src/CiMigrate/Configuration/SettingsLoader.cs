@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CiMigrate.Cli;
 using CiMigrate.Hosting;
-using CiMigrate.Kubernetes;
 using Microsoft.Extensions.Configuration;
 
 namespace CiMigrate.Configuration;

@@ -1,7 +1,7 @@
 using CiMigrate.Cli;
 using CiMigrate.Hosting;
 using CiMigrate.Migrations;
-using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Configuration;
 

@@ -1,3 +1,4 @@
+using CiMigrate.Configuration;
 using CiMigrate.Kubernetes;
 
 namespace CiMigrate.Doctor;

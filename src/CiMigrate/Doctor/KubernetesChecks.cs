@@ -1,6 +1,8 @@
+using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using Npgsql;
 
 namespace CiMigrate.Doctor;
@@ -131,7 +133,7 @@ public sealed class KubernetesChecks(
         checklist.Pass("tcp", $"PostgreSQL answers on port {settings.Port} in the pod");
         DatabaseChecks.Tls(checklist, answer.Value, SslMode.Disable, throughPortForward: true, "127.0.0.1");
 
-        var connectionString = KubernetesDatabaseTarget.ConnectionString(forwarder.LocalPort, settings, password);
+        var connectionString = PodDatabase.ConnectionString(forwarder.LocalPort, settings, password);
         await new DatabaseChecks(checklist, cancellationToken).RunAsync(connectionString, throughPortForward: true, schema);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CiMigrate.Execution.Events;
-using CiMigrate.Hosting;
 using Npgsql;
 
 namespace CiMigrate.Execution;

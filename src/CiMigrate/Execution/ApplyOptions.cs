@@ -13,7 +13,4 @@ public sealed record ApplyOptions
 
     /// <summary>All pending migrations in one transaction, committed at the end: all or nothing.</summary>
     public bool Atomic { get; init; }
-
-    /// <summary>The wait before retry <c>attempt</c> (1-based) after a lock timeout; null: jittered, growing from 1 s.</summary>
-    public Func<int, TimeSpan>? RetryDelay { get; init; }
 }

@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using CiMigrate.Hosting;
 using Npgsql;
 
 namespace CiMigrate.Execution;

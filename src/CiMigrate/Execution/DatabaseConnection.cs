@@ -1,5 +1,3 @@
-using CiMigrate.Execution.Events;
-using CiMigrate.Hosting;
 using Npgsql;
 
 namespace CiMigrate.Execution;
@@ -11,8 +9,7 @@ namespace CiMigrate.Execution;
 public sealed class DatabaseConnection(
     string connectionString,
     Func<ValueTask>? close = null,
-    Func<string?>? lostReason = null,
-    Func<CancellationToken, Task<ExecutionEvent>>? afterSchemaChange = null) : IAsyncDisposable
+    Func<string?>? lostReason = null) : IAsyncDisposable
 {
     int _disposed;
 
@@ -35,17 +32,10 @@ public sealed class DatabaseConnection(
             : null;
 
     /// <summary>
-    /// What the way in does after migrations changed the schema (a PostgREST rollout restart in Kubernetes): the
-    /// event to report, or null when there is nothing to do. Throws <see cref="ExecutionException"/> when it fails.
-    /// </summary>
-    public async Task<ExecutionEvent?> AfterSchemaChangeAsync(CancellationToken cancellationToken) =>
-        afterSchemaChange is null ? null : await afterSchemaChange(cancellationToken);
-
-    /// <summary>
     /// The same way in, with <paramref name="alsoClose"/> run after it closes (a Kubernetes client that must outlive
-    /// the port-forward) and <paramref name="afterChange"/> as its step after DDL.
+    /// the port-forward).
     /// </summary>
-    public DatabaseConnection Extend(Func<ValueTask> alsoClose, Func<CancellationToken, Task<ExecutionEvent>>? afterChange) =>
+    public DatabaseConnection Extend(Func<ValueTask> alsoClose) =>
         new(ConnectionString,
             async () =>
             {
@@ -58,7 +48,7 @@ public sealed class DatabaseConnection(
                     await alsoClose();
                 }
             },
-            lostReason, afterChange ?? afterSchemaChange);
+            lostReason);
 
     public async ValueTask DisposeAsync()
     {

@@ -4,16 +4,10 @@ namespace CiMigrate.Execution;
 
 /// <summary>
 /// What a run did, as DbUp's upgrade result: the events in order and whether it succeeded. The executor returns
-/// this instead of throwing for failures of the migrations themselves; tasks decide exit codes and rendering.
+/// this instead of throwing for failures of the migrations themselves and for refusals; tasks decide exit codes and
+/// rendering.
 /// </summary>
 public sealed record ExecutionOutcome(IReadOnlyList<ExecutionEvent> Events)
 {
-    public bool Succeeded => !Events.Any(e => e is MigrationFailed or RunFailed);
-
-    /// <summary>The failing statement, when a migration failed.</summary>
-    public MigrationFailed? Failure => Events.OfType<MigrationFailed>().FirstOrDefault();
-
-    public IReadOnlyList<MigrationApplied> Applied => [.. Events.OfType<MigrationApplied>()];
-
-    public IReadOnlyList<MigrationRolledBack> RolledBack => [.. Events.OfType<MigrationRolledBack>()];
+    public bool Succeeded => !Events.Any(e => e is MigrationFailed or RunFailed or RunRefused);
 }

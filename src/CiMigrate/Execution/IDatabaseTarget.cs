@@ -2,7 +2,7 @@ namespace CiMigrate.Execution;
 
 /// <summary>
 /// The way in to a target database. One executor, two ways in: a connection string as given, or a Kubernetes
-/// port-forward to a pod with the password read from a Secret (<see cref="Kubernetes.KubernetesDatabaseTarget"/>).
+/// port-forward to a pod with the password read from a Secret (Kubernetes.KubernetesDatabaseTarget, wired in Tasks).
 /// </summary>
 /// <remarks>
 /// Usage: <c>await using var connection = await target.OpenAsync(ct);</c> then build one

@@ -1,4 +1,4 @@
-using CiMigrate.Hosting;
+using CiMigrate.Execution.Events;
 using CiMigrate.Migrations;
 using CiMigrate.Sql;
 
@@ -11,48 +11,46 @@ namespace CiMigrate.Execution;
 /// </summary>
 public static class MigrationPreflight
 {
-    /// <summary>The marker, in the comments before the first statement, that makes a file run without a transaction.</summary>
-    public const string NoTransactionMarker = "ci-migrate:no-transaction";
-
-    /// <summary>Whether the file carries <see cref="NoTransactionMarker"/> before its first statement.</summary>
-    public static bool RunsOutsideTransaction(MigrationFile file) =>
-        file.Script.Statements is [var first, ..] && first.LeadingComments.Any(IsMarker);
-
-    /// <summary>Throws one <see cref="UsageException"/> naming every problem as <c>file:line:col</c>.</summary>
+    /// <summary>Every problem of the files, each a refusal at file:line:col; empty when they may run.</summary>
     /// <param name="files">The up (or, for rollback, down) files about to run, in order.</param>
-    /// <param name="singleTransaction">Whether they run in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</param>
-    /// <param name="mode">For the message: <c>--atomic</c> or <c>--dry-run</c>.</param>
-    public static void Check(IEnumerable<MigrationFile> files, bool singleTransaction, string mode = "")
+    /// <param name="oneTransaction">For a run that puts every file in one transaction: <c>--atomic</c> or <c>--dry-run</c>; else null.</param>
+    public static IReadOnlyList<RunRefused> Check(IEnumerable<MigrationFile> files, string? oneTransaction)
     {
-        var problems = new List<string>();
+        var problems = new List<RunRefused>();
         foreach (var file in files)
         {
             var statements = file.Script.Statements;
-            var marked = RunsOutsideTransaction(file);
-            if (marked && singleTransaction)
+            var marked = file.Script.TransactionMode == TransactionMode.NoTransaction;
+            if (marked && oneTransaction is not null)
             {
-                problems.Add($"{file.DisplayPath}:1:1: the file is marked -- {NoTransactionMarker}, so it cannot run in " +
-                    $"the one transaction of {mode}; apply it without {mode}.");
+                problems.Add(new RunRefused(RefusalCodes.NoTransactionInOneTransaction,
+                    $"the file is marked {TransactionMarker.Line}, so it cannot run in the one transaction of {oneTransaction}",
+                    $"Apply it without {oneTransaction}.", file.DisplayPath, 1, 1));
             }
 
             foreach (var statement in statements)
             {
                 if (statement.Kind == StatementKind.TransactionControl)
                 {
-                    problems.Add($"{Where(statement)}: '{Head(statement)}' controls the transaction, which ci-migrate owns: each " +
-                        $"migration runs in its own transaction (or statement by statement with -- {NoTransactionMarker}). " +
-                        "Remove it; a failure still rolls the whole file back.");
+                    problems.Add(new RunRefused(RefusalCodes.TransactionControl,
+                        $"'{Head(statement)}' controls the transaction, which ci-migrate owns: each migration runs in its own " +
+                        $"transaction (or statement by statement with {TransactionMarker.Line})",
+                        "Remove it; a failure still rolls the whole file back.", statement.Path, statement.Line, statement.Column));
                 }
                 else if (!marked && CannotRunInTransaction(statement, statements) is { } reason)
                 {
-                    problems.Add($"{Where(statement)}: {reason}: add '-- {NoTransactionMarker}' as the first line of the file; " +
-                        "it then runs statement by statement without a transaction, and is recorded after its last statement.");
+                    problems.Add(new RunRefused(RefusalCodes.NeedsNoTransaction,
+                        $"{reason}: add '{TransactionMarker.Line}' as the first line of the file",
+                        "It then runs statement by statement without a transaction, and is recorded after its last statement." +
+                        (file.Script.HasMisplacedMarker
+                            ? $" (The file mentions {TransactionMarker.NoTransaction}, but only a marker among the comments before the first statement counts.)"
+                            : ""),
+                        statement.Path, statement.Line, statement.Column));
                 }
             }
         }
 
-        if (problems.Count > 0)
-            throw new UsageException(string.Join(System.Environment.NewLine, problems));
+        return problems;
     }
 
     static string? CannotRunInTransaction(SqlStatement statement, IReadOnlyList<SqlStatement> statements)
@@ -85,17 +83,6 @@ public static class MigrationPreflight
             return null;
         return statement.Tokens.Skip(at + 2).FirstOrDefault(t => t.Kind == SqlTokenKind.String).Text;
     }
-
-    static bool IsMarker(string comment)
-    {
-        var text = comment.Trim();
-        text = text.StartsWith("--", StringComparison.Ordinal) ? text[2..]
-            : text.StartsWith("/*", StringComparison.Ordinal) && text.EndsWith("*/", StringComparison.Ordinal) ? text[2..^2]
-            : text;
-        return text.Trim().StartsWith(NoTransactionMarker, StringComparison.OrdinalIgnoreCase);
-    }
-
-    static string Where(SqlStatement statement) => $"{statement.Path}:{statement.Line}:{statement.Column}";
 
     /// <summary>The statement's first words, enough to recognise it in a message.</summary>
     static string Head(SqlStatement statement) =>

@@ -115,11 +115,7 @@ public sealed class MigrationSession : IAsyncDisposable
     }
 
     /// <summary>When the way in broke (a port-forward closed), the error that says so; else null.</summary>
-    public Hosting.ExecutionException? ExplainLostConnection(Exception error, string during) => _way.ExplainFailure(error, during);
-
-    /// <summary>The way in's own step after DDL (a PostgREST rollout restart); null when it has none.</summary>
-    public Task<ExecutionEvent?> AfterSchemaChangeAsync(CancellationToken cancellationToken) =>
-        _way.AfterSchemaChangeAsync(cancellationToken);
+    public ExecutionException? ExplainLostConnection(Exception error, string during) => _way.ExplainFailure(error, during);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using CiMigrate.Hosting;
 
 namespace CiMigrate.Execution;
 

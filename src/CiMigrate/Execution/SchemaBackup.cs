@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CiMigrate.Execution.Events;
-using CiMigrate.Hosting;
 using Npgsql;
 
 namespace CiMigrate.Execution;

@@ -1,6 +1,6 @@
 using CiMigrate.Configuration;
 using CiMigrate.Migrations;
-using CiMigrate.Shadow;
+using CiMigrate.Planning;
 
 namespace CiMigrate.Generation;
 

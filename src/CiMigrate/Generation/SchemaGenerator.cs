@@ -1,7 +1,6 @@
 using CiMigrate.Migrations;
 using CiMigrate.Planning;
 using CiMigrate.Planning.Catalog;
-using CiMigrate.Shadow;
 
 namespace CiMigrate.Generation;
 
@@ -18,7 +17,7 @@ public static class SchemaGenerator
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        await runner.ApplyAsync(request.History, cancellationToken);
+        ShadowReplay.Check(await runner.ApplyAsync(request.History, cancellationToken), "The replay of the app's migrations");
         var current = await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken);
         var desired = await DeclaredAsync(shadow, request, cancellationToken);
 
@@ -32,9 +31,9 @@ public static class SchemaGenerator
         try
         {
             var generated = Write(folder.FullName, files, request.Root);
-            await runner.ApplyAsync(generated, cancellationToken);
+            ShadowReplay.Check(await runner.ApplyAsync(generated, cancellationToken), "A generated migration");
             var up = CatalogComparer.Compare(desired, await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken), sameDatabase: false);
-            await runner.RollBackAsync([.. Enumerable.Reverse(generated)], cancellationToken);
+            ShadowReplay.Check(await runner.RollBackAsync([.. Enumerable.Reverse(generated)], cancellationToken), "A generated down file");
             var down = CatalogComparer.Compare(current, await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken), sameDatabase: false);
             return new GenerationResult(files, up, down);
         }
@@ -57,7 +56,7 @@ public static class SchemaGenerator
     {
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
         await using (var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, request.App, cancellationToken))
-            await runner.ApplyAsync(request.History, cancellationToken);
+            ShadowReplay.Check(await runner.ApplyAsync(request.History, cancellationToken), "The replay of the app's migrations");
         return await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken);
     }
 
@@ -70,7 +69,7 @@ public static class SchemaGenerator
 
     static List<Migration> Write(string folder, IReadOnlyList<GeneratedFile> files, string root)
     {
-        var down = Path.Combine(folder, MigrationDiscovery.DownFolderName);
+        var down = Path.Combine(folder, MigrationFolderListing.DownFolderName);
         Directory.CreateDirectory(down);
         foreach (var file in files)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using Octokit;
 
 namespace CiMigrate.GitHub;

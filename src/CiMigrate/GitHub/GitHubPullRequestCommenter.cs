@@ -1,6 +1,7 @@
 using System.Net;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using Octokit;
 
 namespace CiMigrate.GitHub;

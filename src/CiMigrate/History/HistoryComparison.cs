@@ -4,7 +4,7 @@ namespace CiMigrate.History;
 
 /// <summary>
 /// The local migrations of an app set against its ledger rows: what is applied, pending, edited, out of order or
-/// missing locally. The Planner of DbUp's sentence (providers → filter minus the journal): apply, status and diff
+/// missing locally. The filter of DbUp's sentence (providers → scripts minus the journal): apply, status and diff
 /// all read the pending set from here.
 /// </summary>
 public sealed class HistoryComparison

@@ -1,4 +1,3 @@
-using CiMigrate.Hosting;
 using CiMigrate.Migrations;
 using Npgsql;
 using NpgsqlTypes;

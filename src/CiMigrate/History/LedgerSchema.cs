@@ -1,4 +1,3 @@
-using CiMigrate.Hosting;
 using CiMigrate.Sql;
 using Npgsql;
 

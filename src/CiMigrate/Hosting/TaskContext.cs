@@ -1,7 +1,7 @@
 using System.CommandLine;
 using CiMigrate.Cli;
 using CiMigrate.Configuration;
-using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Hosting;
 
@@ -27,7 +27,7 @@ public sealed class TaskContext
     public ParseResult ParseResult { get; }
     public GlobalOptions Options { get; }
 
-    /// <summary>Standard output; secrets registered with <see cref="Reporting.SecretMasker"/> never pass through.</summary>
+    /// <summary>Standard output; secrets registered with <see cref="Secrets.SecretMasker"/> never pass through.</summary>
     public TextWriter Output { get; }
 
     public TextWriter Error { get; }

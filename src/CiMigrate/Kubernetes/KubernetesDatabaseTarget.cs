@@ -1,45 +1,40 @@
+using CiMigrate.Configuration;
 using CiMigrate.Execution;
-using CiMigrate.Reporting;
-using Npgsql;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Kubernetes;
 
 /// <summary>
-/// A database in a pod, reached through an in-process port-forward with the password read from a Secret: the
-/// runbook's <c>kubectl port-forward</c> plus <c>PGSSLMODE=disable</c>, without kubectl.
+/// An environment's <c>kubernetes</c> block as a target: opens the cluster session when the way in is opened and
+/// closes it with the connection, so the Kubernetes client (and a temporary kubeconfig from the action input)
+/// lives exactly as long as the port-forward (<see cref="PodDatabase"/>) that needs it.
 /// </summary>
 public sealed class KubernetesDatabaseTarget(
-    KubernetesSettings settings, KubernetesSession session, SecretMasker secrets, TextWriter output,
+    KubernetesSettings settings, string? kubeconfigPath, SecretMasker secrets, TextWriter output,
     IReadOnlyDictionary<string, string?> environment) : IDatabaseTarget
 {
-    public string Description => $"{settings.Describe(session.Namespace)} (Kubernetes port-forward)";
+    string? _namespace;
 
-    /// <summary>
-    /// Checks the pod is Running and Ready, reads and masks the password, and starts the port-forward. The
-    /// connection string has SSL off: the tunnel through the API server is the encrypted hop, and PostgreSQL
-    /// behind a port-forward refuses TLS (the runbook's TLS error).
-    /// </summary>
+    /// <summary>The pod, in the namespace the session resolved once open (the kubeconfig context's when settings name none).</summary>
+    public string Description => $"{settings.Describe(_namespace ?? settings.Namespace ?? "default")} (Kubernetes port-forward)";
+
     public async Task<DatabaseConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var pod = await new PodLocator(session.Client)
-            .FindReadyPodAsync(session.Namespace, settings.Pod, settings.Selector, cancellationToken);
-        var password = await new SecretPasswordReader(session.Client, secrets, output, environment)
-            .ReadAsync(session.Namespace, settings.PasswordSecret, cancellationToken);
-        var forwarder = PortForwarder.Start(session.Client, session.Namespace, pod, settings.Port);
-        var connectionString = ConnectionString(forwarder.LocalPort, settings, password);
-        secrets.Add(connectionString);
-        return new DatabaseConnection(connectionString, forwarder.DisposeAsync, () => forwarder.LostReason);
-    }
-
-    /// <summary>The connection string through a port-forward listening on <paramref name="localPort"/>.</summary>
-    public static string ConnectionString(int localPort, KubernetesSettings settings, string password) =>
-        new NpgsqlConnectionStringBuilder
+        var session = KubernetesSession.Open(settings, kubeconfigPath, environment);
+        _namespace = session.Namespace;
+        try
         {
-            Host = "127.0.0.1",
-            Port = localPort,
-            Username = settings.User,
-            Password = password,
-            Database = settings.Database,
-            SslMode = SslMode.Disable,
-        }.ConnectionString;
+            var connection = await new PodDatabase(settings, session, secrets, output, environment).OpenAsync(cancellationToken);
+            return connection.Extend(() =>
+            {
+                session.Dispose();
+                return ValueTask.CompletedTask;
+            });
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using CiMigrate.Configuration;
 using k8s;
 
 namespace CiMigrate.Kubernetes;

@@ -1,6 +1,8 @@
 using System.Text;
+using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using k8s;
 
 namespace CiMigrate.Kubernetes;

@@ -54,17 +54,17 @@ public sealed class ColumnTypeHistory
         var table = SqlNames.LastPart(target);
         if (statement.Kind == StatementKind.CreateTable)
         {
-            foreach (var column in ColumnDefinition.OfCreateTable(statement))
+            foreach (var column in statement.Columns)
                 _events.Add((version, table, column.Name, column.Type));
             return;
         }
 
-        foreach (var action in AlterTableAction.Of(statement))
+        foreach (var action in statement.AlterActions)
         {
-            if (action.Kind == StatementKind.AlterTableAddColumn && ColumnDefinition.OfAddColumn(statement, action) is { } added)
+            if (action.Column is { } added)
                 _events.Add((version, table, added.Name, added.Type));
-            else if (action.Kind == StatementKind.AlterTableAlterColumnType && TypeChange.Of(statement, action) is { } change)
-                _events.Add((version, table, change.Column, change.NewType));
+            else if (action.NewType is { } change)
+                _events.Add((version, table, change.Column, change.Type));
         }
     }
 }

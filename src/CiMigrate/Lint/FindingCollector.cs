@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Sql;
 
 namespace CiMigrate.Lint;
@@ -10,11 +11,14 @@ public sealed class FindingCollector
     readonly List<Finding> _findings;
     readonly LintFile _file;
     readonly ILintRule _rule;
+    readonly Severity _severity;
 
-    internal FindingCollector(LintFile file, ILintRule rule, List<Finding> findings)
+    /// <param name="severity">The rule's severity as configured (a rule switched off never runs).</param>
+    internal FindingCollector(LintFile file, ILintRule rule, Severity severity, List<Finding> findings)
     {
         _file = file;
         _rule = rule;
+        _severity = severity;
         _findings = findings;
     }
 
@@ -33,7 +37,7 @@ public sealed class FindingCollector
     public void ReportFile(string message, string? help = null, LintFix? fix = null) => Add(1, 1, message, help, fix, null);
 
     void Add(int line, int column, string message, string? help, LintFix? fix, SqlStatement? statement) =>
-        _findings.Add(new Finding(_file.DisplayPath, line, column, _rule.Id, _rule.DefaultSeverity, message, help ?? _rule.Help)
+        _findings.Add(new Finding(_file.DisplayPath, line, column, _rule.Id, _severity, message, help ?? _rule.Help)
         {
             Excerpt = statement is null ? null : ExcerptOf(statement.Text),
             Fix = fix,

@@ -73,14 +73,8 @@ public sealed class LintFile
     /// </summary>
     public IEnumerable<(SqlStatement Statement, AlterTableAction Action)> ActionsOnExistingTables() =>
         Statements
-            .Where(s => s.Kind is >= StatementKind.AlterTable and <= StatementKind.AlterTableDetachPartition && !CreatesTable(s.Target))
-            .SelectMany(s => AlterTableAction.Of(s).Select(action => (s, action)));
-
-    /// <summary>
-    /// Whether the file says <c>-- ci-migrate:no-transaction</c>: its statements run one by one, outside a
-    /// transaction, as <c>CREATE INDEX CONCURRENTLY</c> requires.
-    /// </summary>
-    public bool IsNoTransaction => Text.Contains(LintMarkers.NoTransaction, StringComparison.Ordinal);
+            .Where(s => s.AlterActions.Count > 0 && !CreatesTable(s.Target))
+            .SelectMany(s => s.AlterActions.Select(action => (s, action)));
 
     /// <summary>A table name as the own schema sees it: <c>money_tracker.budgets</c> and <c>budgets</c> are one.</summary>
     public string Unqualified(string name) =>

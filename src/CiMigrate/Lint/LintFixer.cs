@@ -1,4 +1,5 @@
 using System.Text;
+using CiMigrate.Diagnostics;
 
 namespace CiMigrate.Lint;
 

@@ -1,3 +1,5 @@
+using CiMigrate.Diagnostics;
+
 namespace CiMigrate.Lint;
 
 /// <summary>

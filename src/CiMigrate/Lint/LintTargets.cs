@@ -71,7 +71,7 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
 
     MigrationsFolder? FolderAt(string directory)
     {
-        var folderPath = Path.GetFileName(directory) == MigrationsFolder.DownFolderName ? Path.GetDirectoryName(directory)! : directory;
+        var folderPath = Path.GetFileName(directory) == MigrationFolderListing.DownFolderName ? Path.GetDirectoryName(directory)! : directory;
         var app = settings.Apps.FirstOrDefault(a => SamePath(a.Migrations, folderPath));
         MigrationsFolder? folder = null;
         if (app is not null)
@@ -93,10 +93,7 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
     {
         if (!Directory.Exists(folder))
             throw new UsageException($"The migrations folder {folder} does not exist.");
-        files.UnionWith(Directory.EnumerateFiles(folder, "*.sql"));
-        var down = Path.Combine(folder, MigrationsFolder.DownFolderName);
-        if (Directory.Exists(down))
-            files.UnionWith(Directory.EnumerateFiles(down, "*.sql"));
+        files.UnionWith(MigrationFolderListing.Of(folder).Files.Select(f => f.Path));
     }
 
     static void AddFolder(string folder, SortedSet<string> files)

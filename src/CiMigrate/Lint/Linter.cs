@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Hosting;
 using CiMigrate.Sql;
 
@@ -76,7 +77,7 @@ public sealed class Linter
         }
         catch (SqlSyntaxException ex)
         {
-            raw.Add(new Finding(file.DisplayPath, ex.Line, ex.Column, LinterFindings.SyntaxError.Id, LintSeverity.Error,
+            raw.Add(new Finding(file.DisplayPath, ex.Line, ex.Column, LinterFindings.SyntaxError.Id, Severity.Error,
                 ex.Problem, LinterFindings.SyntaxError.Help));
             RunRules(file, raw, rule => rule.Category == RuleCategory.File);
             return WithSeverities(raw);
@@ -98,12 +99,12 @@ public sealed class Linter
             var ruleFindings = new List<Finding>();
             try
             {
-                rule.Check(file, new FindingCollector(file, rule, ruleFindings));
+                rule.Check(file, new FindingCollector(file, rule, _severities[rule.Id].AsDiagnostic(), ruleFindings));
                 findings.AddRange(ruleFindings);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                findings.Add(new Finding(file.DisplayPath, 1, 1, LinterFindings.InternalError.Id, LintSeverity.Error,
+                findings.Add(new Finding(file.DisplayPath, 1, 1, LinterFindings.InternalError.Id, Severity.Error,
                     $"The rule {rule.Id} failed on this file ({ex.GetType().Name}: {ex.Message}); the other rules ran.",
                     LinterFindings.InternalError.Help));
             }
@@ -139,7 +140,7 @@ public sealed class Linter
                 ? $"{marker} {suppression.Rule}: the rule reports nothing {(suppression.Scope == SuppressionScope.File ? "in this file" : "on the next statement")}."
                 : $"{marker} {suppression.Rule}: there is no rule '{suppression.Rule}'.";
             yield return new Finding(file.DisplayPath, suppression.Line, suppression.Column, LinterFindings.UnusedSuppression.Id,
-                LinterFindings.UnusedSuppression.DefaultSeverity, message, LinterFindings.UnusedSuppression.Help);
+                LinterFindings.UnusedSuppression.DefaultSeverity.AsDiagnostic(), message, LinterFindings.UnusedSuppression.Help);
         }
     }
 
@@ -148,9 +149,10 @@ public sealed class Linter
         var result = new List<Finding>(findings.Count);
         foreach (var finding in findings)
         {
-            var severity = _severities.GetValueOrDefault(finding.Rule, finding.Severity);
-            if (severity != LintSeverity.Off)
-                result.Add(finding.Severity == severity ? finding : finding with { Severity = severity });
+            if (!_severities.TryGetValue(finding.Rule, out var configured))
+                result.Add(finding);
+            else if (configured != LintSeverity.Off)
+                result.Add(finding.Severity == configured.AsDiagnostic() ? finding : finding with { Severity = configured.AsDiagnostic() });
         }
 
         return result;

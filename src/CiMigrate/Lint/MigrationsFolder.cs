@@ -4,55 +4,43 @@ using CiMigrate.Migrations;
 namespace CiMigrate.Lint;
 
 /// <summary>
-/// An app's migrations folder as the file rules see it: which up and down files sit there, read once per
-/// folder however many of its files are linted.
+/// An app's migrations folder as the file rules see it: which up and down files sit there (from the one
+/// <see cref="MigrationFolderListing"/>), read once per folder however many of its files are linted.
 /// </summary>
 public sealed class MigrationsFolder
 {
-    public const string DownFolderName = "down";
-
     readonly Dictionary<string, List<string>> _upFilesByVersion = new(StringComparer.Ordinal);
     readonly HashSet<string> _downVersions = new(StringComparer.Ordinal);
     readonly Lazy<ColumnTypeHistory> _columnTypes;
 
     public MigrationsFolder(string path, AppSettings? app)
     {
-        Path = System.IO.Path.GetFullPath(path);
+        Listing = MigrationFolderListing.Of(path);
         App = app;
         // Files are linted in parallel; the history is read once, by whichever file needs it first.
         _columnTypes = new(() => ColumnTypeHistory.Read(
             _upFilesByVersion.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value)));
-        if (Directory.Exists(Path))
+        foreach (var file in Listing.Files)
         {
-            foreach (var file in Directory.EnumerateFiles(Path, "*.sql"))
-            {
-                if (!MigrationFileName.TryParse(System.IO.Path.GetFileName(file), out var name))
-                    continue;
-                if (name.Value.IsDownSuffix)
-                    _downVersions.Add(name.Value.Version);
-                else
-                    UpFilesOf(name.Value.Version).Add(file);
-            }
-        }
-
-        var down = System.IO.Path.Combine(Path, DownFolderName);
-        if (Directory.Exists(down))
-        {
-            foreach (var file in Directory.EnumerateFiles(down, "*.sql"))
-            {
-                if (MigrationFileName.TryParse(System.IO.Path.GetFileName(file), out var name))
-                    _downVersions.Add(name.Value.Version);
-            }
+            if (file.Name is not { } name)
+                continue;
+            if (file.IsDown)
+                _downVersions.Add(name.Version);
+            else
+                UpFilesOf(name.Version).Add(file.Path);
         }
     }
 
+    /// <summary>The folder's files, as listed once.</summary>
+    public MigrationFolderListing Listing { get; }
+
     /// <summary>Absolute path of the folder.</summary>
-    public string Path { get; }
+    public string Path => Listing.Path;
 
     /// <summary>The app the folder belongs to, when known.</summary>
     public AppSettings? App { get; }
 
-    public string DownFolder => System.IO.Path.Combine(Path, DownFolderName);
+    public string DownFolder => Listing.DownFolder;
 
     /// <summary>The up files (absolute paths) that carry this version; more than one is an error.</summary>
     public IReadOnlyList<string> UpFilesWithVersion(string version) =>

@@ -1,3 +1,5 @@
+using CiMigrate.Diagnostics;
+
 namespace CiMigrate.Lint;
 
 /// <summary>One rule silenced by a comment, with the reason the author gave; used once it hid a finding.</summary>

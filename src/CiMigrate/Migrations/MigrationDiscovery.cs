@@ -4,13 +4,11 @@ using CiMigrate.Hosting;
 namespace CiMigrate.Migrations;
 
 /// <summary>
-/// Finds the up files of a migrations folder and pairs each with its down file (in <c>down/</c>, or beside it
-/// with a <c>_down</c> suffix). A down file is never a forward migration.
+/// Reads the up files of a migrations folder (as <see cref="MigrationFolderListing"/> lists them) and pairs each with
+/// its down file (in <c>down/</c>, or beside it with a <c>_down</c> suffix). A down file is never a forward migration.
 /// </summary>
 static class MigrationDiscovery
 {
-    public const string DownFolderName = "down";
-
     public static IReadOnlyList<Migration> Discover(string folder, string root)
     {
         if (!Directory.Exists(folder))
@@ -21,15 +19,8 @@ static class MigrationDiscovery
         var upNames = new Dictionary<string, MigrationFileName>();
         var downs = new Dictionary<string, (MigrationFile File, MigrationFileName Name, DownFileLocation Location)>();
 
-        foreach (var path in Directory.EnumerateFiles(folder, "*.sql").Order(StringComparer.Ordinal))
-            Read(path, root, inDownFolder: false, problems, ups, upNames, downs);
-
-        var downFolder = Path.Combine(folder, DownFolderName);
-        if (Directory.Exists(downFolder))
-        {
-            foreach (var path in Directory.EnumerateFiles(downFolder, "*.sql").Order(StringComparer.Ordinal))
-                Read(path, root, inDownFolder: true, problems, ups, upNames, downs);
-        }
+        foreach (var listed in MigrationFolderListing.Of(folder).Files)
+            Read(listed, root, problems, ups, upNames, downs);
 
         foreach (var (version, down) in downs)
         {
@@ -50,13 +41,13 @@ static class MigrationDiscovery
         }).ToList();
     }
 
-    static void Read(string path, string root, bool inDownFolder, List<string> problems,
+    static void Read(ListedFile listed, string root, List<string> problems,
         SortedDictionary<string, MigrationFile> ups, Dictionary<string, MigrationFileName> upNames,
         Dictionary<string, (MigrationFile, MigrationFileName, DownFileLocation)> downs)
     {
-        var fileName = Path.GetFileName(path);
+        var path = listed.Path;
         var display = DisplayOf(path, root);
-        if (!MigrationFileName.TryParse(fileName, out var parsed))
+        if (listed.Name is not { } name)
         {
             problems.Add($"{display}: the file name does not match {MigrationFileName.Pattern}.");
             return;
@@ -79,9 +70,7 @@ static class MigrationDiscovery
             return;
         }
 
-        var name = parsed.Value;
-        var isDown = inDownFolder || name.IsDownSuffix;
-        if (isDown)
+        if (listed.IsDown)
         {
             if (downs.TryGetValue(name.Version, out var other))
                 problems.Add($"{display}: two down files for version {name.Version} (the other is {other.Item1.DisplayPath}).");

@@ -1,4 +1,5 @@
 using CiMigrate.Planning.Catalog;
+using CiMigrate.Sql;
 
 namespace CiMigrate.Planning;
 

@@ -20,4 +20,7 @@ public enum HazardKind
 
     /// <summary>A pending migration failed on the target itself (<c>diff --dry-run-on-target</c>): apply would stop there.</summary>
     FailsOnTarget,
+
+    /// <summary>A migration failed on the shadow replay: it would fail on the target too, and the plan stops there.</summary>
+    FailsOnShadow,
 }

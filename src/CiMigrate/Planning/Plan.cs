@@ -1,3 +1,5 @@
+using CiMigrate.Diagnostics;
+
 namespace CiMigrate.Planning;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed record Plan
     /// </summary>
     public IReadOnlyList<SchemaChange>? Declared { get; init; }
 
-    public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     /// <summary>Tables added or changed, with their columns and foreign keys, for the diagram.</summary>
     public EntityDiagram Diagram { get; init; } = EntityDiagram.Empty;

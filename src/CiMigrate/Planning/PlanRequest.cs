@@ -1,11 +1,11 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Migrations;
-using CiMigrate.Shadow;
 using Npgsql;
 
 namespace CiMigrate.Planning;
 
-/// <summary>What <see cref="Planner"/> needs: the app, what is applied and pending, where to replay, the target.</summary>
+/// <summary>What <see cref="Planner"/> needs: the app, what is applied and pending, where to replay, the live database.</summary>
 public sealed record PlanRequest
 {
     public required AppSettings App { get; init; }
@@ -21,10 +21,10 @@ public sealed record PlanRequest
     /// <summary>Starts the shadow; called only when a replay is needed, and the shadow is always disposed.</summary>
     public required Func<CancellationToken, Task<IShadowDatabase>> StartShadow { get; init; }
 
-    /// <summary>An open connection to the target, read only, for the drift check; null skips it.</summary>
-    public NpgsqlConnection? Target { get; init; }
+    /// <summary>An open connection to the database the plan is for, read only, for the drift check; null skips it.</summary>
+    public NpgsqlConnection? LiveConnection { get; init; }
 
-    public IReadOnlyList<PlanFinding> Findings { get; init; } = [];
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

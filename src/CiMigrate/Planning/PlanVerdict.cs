@@ -5,11 +5,12 @@ public sealed record PlanVerdict(PlanVerdictLevel Level, string Summary)
 {
     public static PlanVerdict Of(Plan plan)
     {
-        var errors = plan.Findings.Count(f => f.Severity == "error");
+        var errors = plan.Findings.Count(f => f.IsError);
         var dataLoss = plan.Hazards.Count(h => h.Kind == HazardKind.DataLoss);
         var isolation = plan.Hazards.Count(h => h.Kind == HazardKind.Isolation);
         var failsOnTarget = plan.Hazards.Count(h => h.Kind == HazardKind.FailsOnTarget);
-        var level = dataLoss > 0 || isolation > 0 || failsOnTarget > 0 || plan.HasDrift || errors > 0 ? PlanVerdictLevel.Danger
+        var failsOnShadow = plan.Hazards.Count(h => h.Kind == HazardKind.FailsOnShadow);
+        var level = dataLoss > 0 || isolation > 0 || failsOnTarget > 0 || failsOnShadow > 0 || plan.HasDrift || errors > 0 ? PlanVerdictLevel.Danger
             : plan.Hazards.Count > 0 || plan.Findings.Count > 0 ? PlanVerdictLevel.Review
             : PlanVerdictLevel.Safe;
 
@@ -28,6 +29,8 @@ public sealed record PlanVerdict(PlanVerdictLevel Level, string Summary)
                 details.Add($"{isolation} outside {plan.Schema}");
             if (failsOnTarget > 0)
                 details.Add($"fails on {plan.Environment}");
+            if (failsOnShadow > 0)
+                details.Add("fails on the shadow");
             parts.Add(Count(plan.Hazards.Count, "hazard") + (details.Count > 0 ? $" ({string.Join(", ", details)})" : ""));
         }
         else if (plan.Pending.Count > 0)

@@ -1,3 +1,5 @@
+using CiMigrate.Configuration;
+using CiMigrate.Execution;
 using CiMigrate.Planning.Catalog;
 
 namespace CiMigrate.Planning;
@@ -21,22 +23,25 @@ public static class Planner
             Findings = request.Findings,
             Notes = request.Notes,
         };
-        if (request.Pending.Count == 0 && request.Target is null)
+        if (request.Pending.Count == 0 && request.LiveConnection is null)
             return plan;
 
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        await runner.ApplyAsync(request.Applied, cancellationToken);
+        // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
+        if (ReplayFailure(await runner.ApplyAsync(request.Applied, cancellationToken), app) is { } appliedFails)
+            return plan with { Hazards = [appliedFails] };
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        await runner.ApplyAsync(request.Pending, cancellationToken);
+        if (ReplayFailure(await runner.ApplyAsync(request.Pending, cancellationToken), app) is { } pendingFails)
+            return plan with { Hazards = [pendingFails] };
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
         IReadOnlyList<SchemaChange>? drift = null;
-        if (request.Target is { } target)
+        if (request.LiveConnection is { } connection)
         {
-            var live = await CatalogReader.ReadAsync(target, [app.Schema], cancellationToken);
+            var live = await CatalogReader.ReadAsync(connection, [app.Schema], cancellationToken);
             var expected = before.Only(app.Schema);
             // A new app: the shadow has its (empty) schema so the pending migrations meet what apply creates for them;
             // the target not having it yet is not drift.
@@ -53,4 +58,9 @@ public static class Planner
             Diagram = EntityDiagramBuilder.Build(app.Schema, changes, after),
         };
     }
+
+    static Hazard? ReplayFailure(ExecutionOutcome outcome, AppSettings app) =>
+        FailureHazard.Of(outcome, HazardKind.FailsOnShadow, app.Schema,
+            "fails on the shadow database, so it would fail on the target too",
+            "Fix the migration: apply would stop here. The plan shows no changes until it replays.");
 }

@@ -1,7 +1,5 @@
 using CiMigrate.Configuration;
 using CiMigrate.Execution;
-using CiMigrate.Execution.Events;
-using CiMigrate.Hosting;
 using CiMigrate.History;
 using CiMigrate.Migrations;
 using Npgsql;
@@ -16,13 +14,10 @@ namespace CiMigrate.Planning;
 /// </summary>
 public sealed class ShadowMigrationRunner : IAsyncDisposable
 {
-    // No NOTIFY and no grants: nobody listens on a shadow, and granting would add changes the migrations did not make.
     // No lock retries: nothing else runs on the shadow, so a lock timeout there is the migration's own.
     static readonly EnvironmentSettings ShadowEnvironment = new()
     {
         Name = "shadow",
-        NotifyPostgrest = false,
-        AutoGrant = false,
         LockRetries = 0,
     };
 
@@ -56,36 +51,17 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
 
     /// <summary>
     /// Applies <paramref name="migrations"/> in order, each in its own transaction as apply does (the app's schema is
-    /// created first when missing). Throws naming file:line:col and PostgreSQL's message when one fails.
+    /// created first when missing); the outcome says where one failed.
     /// </summary>
-    public async Task ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
-    {
-        if (migrations.Count == 0)
-            return;
-        var outcome = await new MigrationExecutor(_session, new ExecutionLog())
-            .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance }, cancellationToken);
-        if (outcome.Failure is { } failure)
-        {
-            var hint = failure.Hint is { Length: > 0 } h ? $" Hint: {h}" : "";
-            throw new ExecutionException(
-                $"{failure.File}:{failure.Line}:{failure.Column}: the migration fails on the shadow database, so it would fail on the " +
-                $"target too: {failure.Message}{hint}");
-        }
+    public async Task<ExecutionOutcome> ApplyAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>
+        migrations.Count == 0
+            ? new ExecutionOutcome([])
+            : await new MigrationExecutor(_session, new ExecutionLog())
+                .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance }, cancellationToken);
 
-        if (outcome.Events.OfType<RunFailed>().FirstOrDefault() is { } run)
-            throw new ExecutionException($"The replay on the shadow database failed: {run.Message}");
-    }
-
-    /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; throws as <see cref="ApplyAsync"/>.</summary>
-    public async Task RollBackAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
-    {
-        var outcome = await new MigrationExecutor(_session, new ExecutionLog())
-            .RollbackAsync(migrations, Provenance, retryDelay: null, cancellationToken);
-        if (outcome.Failure is { } failure)
-            throw new ExecutionException($"{failure.File}:{failure.Line}:{failure.Column}: the down file fails on the shadow database: {failure.Message}");
-        if (outcome.Events.OfType<RunFailed>().FirstOrDefault() is { } run)
-            throw new ExecutionException($"Rolling back on the shadow database failed: {run.Message}");
-    }
+    /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; the outcome says where one failed.</summary>
+    public Task<ExecutionOutcome> RollBackAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>
+        new MigrationExecutor(_session, new ExecutionLog()).RollbackAsync(migrations, Provenance, cancellationToken);
 
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

@@ -1,6 +1,4 @@
 using CiMigrate.Execution;
-using CiMigrate.Execution.Events;
-using CiMigrate.Hosting;
 using CiMigrate.History;
 using CiMigrate.Migrations;
 
@@ -13,7 +11,7 @@ namespace CiMigrate.Planning;
 /// </summary>
 public static class TargetDryRun
 {
-    /// <summary>A <see cref="HazardKind.FailsOnTarget"/> hazard for the failing migration; empty when everything applied.</summary>
+    /// <summary>A <see cref="HazardKind.FailsOnTarget"/> hazard for what stopped the dry run; empty when everything applied.</summary>
     public static async Task<IReadOnlyList<Hazard>> RunAsync(MigrationSession session, IReadOnlyList<Migration> pending,
         CancellationToken cancellationToken)
     {
@@ -22,22 +20,10 @@ public static class TargetDryRun
             Provenance = new RunProvenance(session.Environment.Name, null, null, null, null),
             DryRun = true,
         }, cancellationToken);
-        if (outcome.Events.OfType<RunFailed>().FirstOrDefault() is { } run)
-            throw new ExecutionException(run.Message);
-        if (outcome.Failure is not { } failure)
-            return [];
-
-        var hint = failure.Hint is { Length: > 0 } h ? $" Hint: {h}" : "";
-        return
-        [
-            new Hazard(HazardKind.FailsOnTarget, session.App.Schema,
-                $"{failure.File} fails on {session.Environment.Name} (rolled back, nothing changed): {failure.Message}{hint}")
-            {
-                Advice = "Make the migration fit the target (or fix the target) before applying: apply would stop here.",
-                File = failure.File,
-                Line = failure.Line,
-                Column = failure.Column,
-            },
-        ];
+        return FailureHazard.Of(outcome, HazardKind.FailsOnTarget, session.App.Schema,
+            $"fails on {session.Environment.Name} (rolled back, nothing changed)",
+            "Make the migration fit the target (or fix the target) before applying: apply would stop here.") is { } hazard
+            ? [hazard]
+            : [];
     }
 }

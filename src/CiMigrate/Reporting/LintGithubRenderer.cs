@@ -14,7 +14,7 @@ public static class LintGithubRenderer
         foreach (var finding in report.Findings)
         {
             var command = finding.IsError ? "error" : "warning";
-            output.WriteLine($"::{command} file={Property(finding.File)},line={finding.Line},col={finding.Column},title={Property(finding.Rule)}::{Data(finding.Message)}");
+            output.WriteLine($"::{command} file={Property(finding.File ?? "")},line={finding.Line},col={finding.Column},title={Property(finding.Rule)}::{Data(finding.Message)}");
         }
 
         output.WriteLine(LintTextRenderer.Summary(report));

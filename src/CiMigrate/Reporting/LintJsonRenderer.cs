@@ -3,7 +3,7 @@ using CiMigrate.Lint;
 
 namespace CiMigrate.Reporting;
 
-/// <summary><c>{"files": N, "findings": [{"file", "line", "column", "rule", "severity", "message", "help"}]}</c>.</summary>
+/// <summary><c>{"files": N, "findings": [{"file", "line", "column", "rule", "severity", "message", "help", "docs"}]}</c>.</summary>
 public static class LintJsonRenderer
 {
     public static void Render(LintReport report, TextWriter output)
@@ -16,13 +16,7 @@ public static class LintJsonRenderer
             foreach (var finding in report.Findings)
             {
                 json.WriteStartObject();
-                json.WriteString("file", finding.File);
-                json.WriteNumber("line", finding.Line);
-                json.WriteNumber("column", finding.Column);
-                json.WriteString("rule", finding.Rule);
-                json.WriteString("severity", finding.IsError ? "error" : "warning");
-                json.WriteString("message", finding.Message);
-                json.WriteString("help", finding.Help);
+                FindingJson.WriteFields(json, finding);
                 json.WriteEndObject();
             }
 

@@ -31,11 +31,11 @@ public static class LintMarkdownRenderer
         foreach (var finding in report.Findings.Take(maxFindings))
         {
             var description = report.Rules.FirstOrDefault(r => r.Id == finding.Rule);
-            var rule = description is null ? $"`{finding.Rule}`" : $"[`{finding.Rule}`]({description.HelpUri})";
+            var rule = description is null ? $"`{finding.Rule}`" : $"[`{finding.Rule}`]({finding.DocsUri})";
             text.Append("| ").Append(finding.IsError ? "❌" : "⚠️")
                 .Append(" | ").Append(rule)
-                .Append(" | `").Append(Cell(finding.File)).Append(':').Append(finding.Line).Append(':').Append(finding.Column).Append('`')
-                .Append(" | ").Append(Cell(finding.Message)).Append("<br>").Append(Cell(finding.Help))
+                .Append(" | `").Append(Cell(finding.File ?? "")).Append(':').Append(finding.Line).Append(':').Append(finding.Column).Append('`')
+                .Append(" | ").Append(Cell(finding.Message)).Append("<br>").Append(Cell(finding.Help ?? ""))
                 .AppendLine(" |");
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Lint;
 
 namespace CiMigrate.Reporting;
@@ -10,7 +11,7 @@ namespace CiMigrate.Reporting;
 /// </summary>
 public static class LintSarifRenderer
 {
-    const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
+    public const string Schema = "https://json.schemastore.org/sarif-2.1.0.json";
 
     public static void Render(LintReport report, TextWriter output)
     {
@@ -34,7 +35,7 @@ public static class LintSarifRenderer
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
         json.WriteString("name", "ci-migrate");
-        json.WriteString("informationUri", RuleDescription.DocsBaseUri);
+        json.WriteString("informationUri", DocsPages.Uri(DocsPages.RulesFolder));
         json.WriteString("version", typeof(LintSarifRenderer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
         json.WriteStartArray("rules");
         foreach (var rule in rules)
@@ -81,7 +82,7 @@ public static class LintSarifRenderer
             json.WriteStartObject();
             json.WriteStartObject("physicalLocation");
             json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", finding.File.Replace('\\', '/'));
+            json.WriteString("uri", finding.File!.Replace('\\', '/'));
             json.WriteString("uriBaseId", "%SRCROOT%");
             json.WriteEndObject();
             json.WriteStartObject("region");
@@ -103,4 +104,6 @@ public static class LintSarifRenderer
         LintSeverity.Warning => "warning",
         _ => "none",
     };
+
+    static string Level(Severity severity) => FindingJson.Label(severity);
 }

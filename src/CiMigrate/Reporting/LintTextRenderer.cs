@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Lint;
 
 namespace CiMigrate.Reporting;

@@ -68,14 +68,14 @@ public static class PlanJsonRenderer
         foreach (var h in plan.Hazards)
         {
             w.WriteStartObject();
-            w.WriteString("kind", PlanLabels.Of(h.Kind));
+            w.WriteString("kind", h.Rule);
             w.WriteString("object", h.Object);
             w.WriteString("message", h.Message);
             w.WriteString("advice", h.Advice);
             w.WriteString("lock", h.Lock);
-            w.WriteString("file", h.File);
-            WriteNumber(w, "line", h.Line);
-            WriteNumber(w, "column", h.Column);
+            FindingJson.WriteLocation(w, h);
+            w.WriteString("severity", FindingJson.Label(h.Severity));
+            w.WriteString("docs", h.DocsUri);
             w.WriteEndObject();
         }
 
@@ -93,12 +93,7 @@ public static class PlanJsonRenderer
         foreach (var f in plan.Findings)
         {
             w.WriteStartObject();
-            w.WriteString("file", f.File);
-            w.WriteNumber("line", f.Line);
-            w.WriteNumber("column", f.Column);
-            w.WriteString("rule", f.Rule);
-            w.WriteString("severity", f.Severity);
-            w.WriteString("message", f.Message);
+            FindingJson.WriteFields(w, f);
             w.WriteEndObject();
         }
 
@@ -157,13 +152,5 @@ public static class PlanJsonRenderer
         foreach (var (key, value) in o.Attributes)
             w.WriteString(key, value);
         w.WriteEndObject();
-    }
-
-    static void WriteNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } number)
-            w.WriteNumber(name, number);
-        else
-            w.WriteNull(name);
     }
 }

@@ -5,14 +5,6 @@ namespace CiMigrate.Reporting;
 /// <summary>Short labels shared by the plan renderers (and the JSON, where they are part of the documented schema).</summary>
 public static class PlanLabels
 {
-    /// <summary><c>data-loss</c>, <c>rewrite</c>, <c>lock</c>, <c>breaking</c>, <c>isolation</c>, <c>fails-on-target</c>.</summary>
-    public static string Of(HazardKind kind) => kind switch
-    {
-        HazardKind.DataLoss => "data-loss",
-        HazardKind.FailsOnTarget => "fails-on-target",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
-
     public static string Of(ChangeType change) => change.ToString().ToLowerInvariant();
 
     public static string Sign(ChangeType change) => change switch

@@ -109,8 +109,8 @@ public static class PlanMarkdownRenderer
         md.AppendLine("| --- | --- | --- | --- | --- |");
         foreach (var h in plan.Hazards.Take(limit))
         {
-            var where = h.File is null ? "" : $"<br>{Markdown.Code($"{h.File}{(h.Line is null ? "" : $":{h.Line}")}")}";
-            md.AppendLine($"| {HazardIcon(h.Kind)} | {PlanLabels.Of(h.Kind)} | {Markdown.Code(h.Object)} | {Markdown.Cell(h.Message)}{where} | {Markdown.Cell(h.Advice ?? "")} |");
+            var where = h.File is null ? "" : $"<br>{Markdown.Code($"{h.File}{(h.Line == 0 ? "" : $":{h.Line}")}")}";
+            md.AppendLine($"| {HazardIcon(h.Kind)} | {h.Rule} | {Markdown.Code(h.Object)} | {Markdown.Cell(h.Message)}{where} | {Markdown.Cell(h.Advice ?? "")} |");
         }
 
         if (plan.Hazards.Count > limit)
@@ -145,7 +145,7 @@ public static class PlanMarkdownRenderer
         md.AppendLine("| | Where | Rule | Message |");
         md.AppendLine("| --- | --- | --- | --- |");
         foreach (var f in plan.Findings)
-            md.AppendLine($"| {(f.Severity == "error" ? "❌" : "⚠️")} | {Markdown.Code($"{f.File}:{f.Line}:{f.Column}")} | `{f.Rule}` | {Markdown.Cell(f.Message)} |");
+            md.AppendLine($"| {(f.IsError ? "❌" : "⚠️")} | {Markdown.Code($"{f.File}:{f.Line}:{f.Column}")} | `{f.Rule}` | {Markdown.Cell(f.Message)} |");
         md.AppendLine();
     }
 
@@ -217,7 +217,7 @@ public static class PlanMarkdownRenderer
 
     static string HazardIcon(HazardKind kind) => kind switch
     {
-        HazardKind.DataLoss or HazardKind.Isolation or HazardKind.FailsOnTarget => "❌",
+        HazardKind.DataLoss or HazardKind.Isolation or HazardKind.FailsOnTarget or HazardKind.FailsOnShadow => "❌",
         _ => "⚠️",
     };
 

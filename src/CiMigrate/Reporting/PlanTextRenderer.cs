@@ -32,8 +32,8 @@ public static class PlanTextRenderer
             text.AppendLine().AppendLine("Hazards:");
             foreach (var h in plan.Hazards)
             {
-                var where = h.File is null ? "" : $" ({h.File}{(h.Line is null ? "" : $":{h.Line}:{h.Column}")})";
-                text.AppendLine($"  [{PlanLabels.Of(h.Kind)}] {h.Message}{where}");
+                var where = h.File is null ? "" : $" ({h.File}{(h.Line == 0 ? "" : $":{h.Line}:{h.Column}")})";
+                text.AppendLine($"  [{h.Rule}] {h.Message}{where}");
                 if (h.Advice is not null)
                     text.AppendLine($"      {h.Advice}");
             }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CiMigrate.Hosting;
+using CiMigrate.Planning;
 using Npgsql;
 
 namespace CiMigrate.Shadow;

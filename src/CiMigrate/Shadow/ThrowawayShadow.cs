@@ -1,3 +1,5 @@
+using CiMigrate.Planning;
+
 namespace CiMigrate.Shadow;
 
 /// <summary>The default shadow: a <see cref="ThrowawayCluster"/> of our own, each database a copy of its Supabase template.</summary>

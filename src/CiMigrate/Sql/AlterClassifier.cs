@@ -1,9 +1,9 @@
 namespace CiMigrate.Sql;
 
-/// <summary>ALTER statements; ALTER TABLE gets one kind per comma-separated action.</summary>
+/// <summary>ALTER statements; ALTER TABLE gets one <see cref="AlterTableAction"/> per comma-separated action.</summary>
 static class AlterClassifier
 {
-    public static StatementKind Classify(TokenCursor cursor, List<SqlObjectRef> objects, List<StatementKind> actions)
+    public static StatementKind Classify(TokenCursor cursor, List<SqlObjectRef> objects, List<AlterTableAction> actions)
     {
         var what = cursor.Current.Keyword;
         cursor.Position++;
@@ -51,7 +51,7 @@ static class AlterClassifier
     }
 
     /// <summary><c>ALTER TABLE [IF EXISTS] [ONLY] name [*] action [, action ...]</c>.</summary>
-    static StatementKind AlterTable(TokenCursor cursor, List<SqlObjectRef> objects, List<StatementKind> actions)
+    static StatementKind AlterTable(TokenCursor cursor, List<SqlObjectRef> objects, List<AlterTableAction> actions)
     {
         cursor.Accept("IF", "EXISTS");
         cursor.Accept("ONLY");
@@ -62,14 +62,15 @@ static class AlterClassifier
         while (!cursor.AtEnd)
         {
             var start = cursor.Position;
-            actions.Add(Action(cursor));
+            var kind = Action(cursor);
             cursor.Position = start;
             while (!cursor.AtEnd && !(cursor.Current.Depth == 0 && cursor.Current.IsSymbol(",")))
                 cursor.Position++;
+            actions.Add(new AlterTableAction(cursor.Tokens, kind, start, cursor.Position));
             cursor.Position++;
         }
 
-        return actions.Count > 0 ? actions[0] : StatementKind.AlterTable;
+        return actions.Count > 0 ? actions[0].Kind : StatementKind.AlterTable;
     }
 
     static StatementKind Action(TokenCursor cursor)

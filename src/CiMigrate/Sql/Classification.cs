@@ -3,7 +3,7 @@ namespace CiMigrate.Sql;
 /// <summary>What <see cref="StatementClassifier"/> found in a statement's tokens.</summary>
 readonly record struct Classification(
     StatementKind Kind,
-    IReadOnlyList<StatementKind> Actions,
+    IReadOnlyList<AlterTableAction> AlterActions,
     IReadOnlyList<SqlObjectRef> Objects,
     bool IsOrReplace,
     bool HasIfNotExists,

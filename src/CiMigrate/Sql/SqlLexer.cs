@@ -1,3 +1,5 @@
+using static CiMigrate.Sql.SqlChars;
+
 namespace CiMigrate.Sql;
 
 /// <summary>
@@ -288,14 +290,4 @@ sealed class SqlLexer(string text, string path, LineMap lines)
     }
 
     char Peek(int ahead) => _position + ahead < text.Length ? text[_position + ahead] : '\0';
-
-    static bool IsDigit(char c) => char.IsAsciiDigit(c);
-
-    /// <summary>Any non-ASCII char may start an identifier, as PostgreSQL treats bytes 0x80-0xFF.</summary>
-    static bool IsIdentifierStart(char c) => char.IsAsciiLetter(c) || c == '_' || c >= '\u0080';
-
-    static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c) || c == '$';
-
-    static bool IsOperatorChar(char c) => c is '+' or '-' or '*' or '/' or '<' or '>' or '=' or '~' or '!' or '@'
-        or '#' or '%' or '^' or '&' or '|' or '`' or '?';
 }

@@ -11,6 +11,7 @@ public sealed class SqlScript
         Text = text;
         _lines = lines;
         Statements = statements;
+        TransactionMode = TransactionMarker.ModeOf(statements);
     }
 
     /// <summary>The path given to <see cref="Parse"/>, used in every location and error.</summary>
@@ -19,6 +20,15 @@ public sealed class SqlScript
     public string Text { get; }
 
     public IReadOnlyList<SqlStatement> Statements { get; }
+
+    /// <summary>How the file runs: decided here once, by <see cref="TransactionMarker"/>; everyone else reads it.</summary>
+    public TransactionMode TransactionMode { get; }
+
+    /// <summary>
+    /// The file names <see cref="TransactionMarker.NoTransaction"/> somewhere other than the comments before its first
+    /// statement, where it marks nothing: worth telling the author, who meant it to count.
+    /// </summary>
+    public bool HasMisplacedMarker => TransactionMode != TransactionMode.NoTransaction && TransactionMarker.IsMentionedIn(Text);
 
     /// <summary>
     /// Splits and classifies <paramref name="text"/>. A leading BOM is skipped; CRLF and LF give the same

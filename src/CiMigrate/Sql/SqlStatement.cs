@@ -48,7 +48,17 @@ public sealed class SqlStatement
     /// For ALTER TABLE, the kind of each comma-separated action in order
     /// (<c>ADD COLUMN a int, ALTER COLUMN b SET NOT NULL</c>); for other statements just <see cref="Kind"/>.
     /// </summary>
-    public required IReadOnlyList<StatementKind> Actions { get; init; }
+    public IReadOnlyList<StatementKind> Actions => field ??= AlterActions.Count > 0 ? [.. AlterActions.Select(a => a.Kind)] : [Kind];
+
+    /// <summary>The actions of an ALTER TABLE with their token ranges, in order; empty for other statements.</summary>
+    public required IReadOnlyList<AlterTableAction> AlterActions { get; init; }
+
+    /// <summary>The columns a CREATE TABLE declares (table constraints left out); empty for other statements.</summary>
+    public IReadOnlyList<ColumnDefinition> Columns =>
+        field ??= Kind == StatementKind.CreateTable ? ColumnDefinition.OfCreateTable(Tokens) : [];
+
+    /// <summary>The strongest table lock the statement takes (the strongest of its actions'); null when none worth naming.</summary>
+    public LockMode? Lock => StatementLocks.Of(this);
 
     /// <summary>The objects the statement names with their roles, targets first.</summary>
     public required IReadOnlyList<SqlObjectRef> ObjectRefs { get; init; }
@@ -108,6 +118,52 @@ public sealed class SqlStatement
     /// </summary>
     public int IndexOfKeywords(int start, params ReadOnlySpan<string> keywords) =>
         TopLevelSearch.IndexOf(Tokens, start, keywords);
+
+    /// <summary>The statement's text from token <paramref name="start"/> up to, not including, token <paramref name="end"/>.</summary>
+    public string TextOf(int start, int end) =>
+        start >= end ? "" : Text[(Tokens[start].Offset - Offset)..(Tokens[end - 1].End - Offset)];
+
+    /// <summary>The text of the name (<c>name</c> or <c>schema.name</c>) starting at token <paramref name="index"/>, as written.</summary>
+    public string NameTextAt(int index)
+    {
+        var cursor = new TokenCursor(Tokens as SqlToken[] ?? [.. Tokens], index);
+        cursor.QualifiedName();
+        return TextOf(index, cursor.Position);
+    }
+
+    /// <summary>Whether the statement reads <c>schema.name</c> anywhere (<c>auth.users</c> in a view's FROM).</summary>
+    public bool References(string schema, string name)
+    {
+        for (var i = 0; i + 2 < Tokens.Count; i++)
+        {
+            if (Tokens[i].Name == schema && Tokens[i + 1].IsSymbol(".") && Tokens[i + 2].Name == name)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The roles of a GRANT (after <c>TO</c>) or REVOKE (after <c>FROM</c>), lower-case: <c>public</c>, <c>anon</c>.
+    /// </summary>
+    public IReadOnlyList<string> Grantees()
+    {
+        var start = IndexOfKeywords(0, Kind == StatementKind.Revoke ? "FROM" : "TO");
+        var roles = new List<string>();
+        for (var i = start + 1; start >= 0 && i < Tokens.Count; i++)
+        {
+            var token = Tokens[i];
+            if (token.Is("WITH") || token.Is("GRANTED") || token.Is("CASCADE") || token.Is("RESTRICT"))
+                break;
+            if (token.IsIdentifier && !token.Is("GROUP"))
+                roles.Add(token.Name!);
+        }
+
+        return roles;
+    }
+
+    /// <summary>Whether a GRANT or REVOKE is on <c>ALL &lt;what&gt; IN SCHEMA</c> (TABLES, FUNCTIONS, ROUTINES, ...).</summary>
+    public bool IsOnAllInSchema(string what) => IndexOfKeywords(0, "ON", "ALL", what, "IN", "SCHEMA") >= 0;
 
     /// <summary>The file line and column of a char offset inside <see cref="Text"/> (0-based).</summary>
     public SqlLocation LineColumnOf(int offsetInStatement) =>

@@ -12,14 +12,12 @@ static class StatementClassifier
     {
         var cursor = new TokenCursor(tokens);
         var objects = new List<SqlObjectRef>(2);
-        var actions = new List<StatementKind>(1);
+        var actions = new List<AlterTableAction>(0);
         var isOrReplace = tokens.Length > 2 && tokens[0].Is("CREATE") && tokens[1].Is("OR") && tokens[2].Is("REPLACE");
         if (cursor.Accept("WITH"))
             cursor.SeekTopLevel("SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "VALUES", "TABLE");
 
         var kind = ClassifyFrom(cursor, objects, actions);
-        if (actions.Count == 0)
-            actions.Add(kind);
         return new Classification(kind, actions, objects, isOrReplace,
             HasTopLevel(tokens, "IF", "NOT", "EXISTS"), HasTopLevel(tokens, "IF", "EXISTS"),
             IsConcurrentKind(kind) && HasTopLevel(tokens, "CONCURRENTLY"));
@@ -34,7 +32,7 @@ static class StatementClassifier
     static bool IsConcurrentKind(StatementKind kind) => kind is StatementKind.CreateIndex or StatementKind.DropIndex
         or StatementKind.Reindex or StatementKind.RefreshMaterializedView or StatementKind.AlterTableDetachPartition;
 
-    static StatementKind ClassifyFrom(TokenCursor cursor, List<SqlObjectRef> objects, List<StatementKind> actions)
+    static StatementKind ClassifyFrom(TokenCursor cursor, List<SqlObjectRef> objects, List<AlterTableAction> actions)
     {
         var verb = cursor.Current.Keyword;
         cursor.Position++;

@@ -145,7 +145,7 @@ sealed class StatementSplitter(string text, string path, LineMap lines)
             Offset = start,
             LeadingComments = _leading ?? (IReadOnlyList<string>)[],
             Kind = classification.Kind,
-            Actions = classification.Actions,
+            AlterActions = classification.AlterActions,
             ObjectRefs = classification.Objects,
             Tokens = tokens,
             IsOrReplace = classification.IsOrReplace,

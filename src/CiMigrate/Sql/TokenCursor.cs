@@ -5,6 +5,8 @@ sealed class TokenCursor(SqlToken[] tokens, int position = 0)
 {
     public int Position { get; set; } = position;
 
+    public SqlToken[] Tokens => tokens;
+
     public bool AtEnd => Position >= tokens.Length;
 
     public SqlToken Current => Position < tokens.Length ? tokens[Position] : default;

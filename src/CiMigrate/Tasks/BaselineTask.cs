@@ -4,6 +4,7 @@ using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
+using CiMigrate.Reporting;
 using Npgsql;
 
 namespace CiMigrate.Tasks;
@@ -37,7 +38,13 @@ sealed class BaselineTask : ITask
         var log = writer.CreateLog();
         await using var session = await target.OpenAsync(SessionMode.Write, log, cancellationToken);
         var comparison = await session.CompareAsync(target.Migrations, cancellationToken);
-        HistoryChecks.ThrowIfEdited(comparison, target.Environment.Name);
+        if (HistoryChecks.Edited(comparison, target.Environment.Name) is { Count: > 0 } edited)
+        {
+            foreach (var refusal in edited)
+                log.Add(refusal);
+            return await writer.FinishAsync(new ExecutionReport(Name, target.App.Name, target.Environment.Name, session.Target,
+                false, false, null, comparison.Pending.Count, log.Events));
+        }
 
         var fromSupabase = context.Get(_fromSupabase);
         var supabaseVersions = fromSupabase ? await SupabaseVersionsAsync(session.Connection, cancellationToken) : null;
@@ -55,8 +62,7 @@ sealed class BaselineTask : ITask
 
         var report = new ExecutionReport(Name, target.App.Name, target.Environment.Name, session.Target, false, true, null,
             chosen.Count, log.Events);
-        await writer.WriteAsync(report);
-        return ExitCodes.Ok;
+        return await writer.FinishAsync(report);
     }
 
     static async Task<HashSet<string>> SupabaseVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

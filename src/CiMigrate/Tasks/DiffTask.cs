@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using CiMigrate.Cli;
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Execution;
 using CiMigrate.GitHub;
 using CiMigrate.History;
@@ -94,7 +94,7 @@ public sealed class DiffTask : ITask
             Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
             Pending = comparison.Pending,
             StartShadow = ct => StartShadowAsync(context, ct),
-            Target = session?.Connection,
+            LiveConnection = session?.Connection,
             Notes = Notes(comparison, environment?.Name),
             Findings = FindingsOf(context.Find<LintReport>()),
         }, cancellationToken);
@@ -112,13 +112,10 @@ public sealed class DiffTask : ITask
 
         await WriteAsync(context, Render(plan, context.Options.Format));
         await PublishAsync(context, plan);
-        return failsOnTarget ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
+        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    static IReadOnlyList<PlanFinding> FindingsOf(LintReport? report) =>
-        report is null
-            ? []
-            : [.. report.Findings.Select(f => new PlanFinding(f.File, f.Line, f.Column, f.Rule, f.Severity.ToString().ToLowerInvariant(), f.Message))];
+    static IReadOnlyList<Finding> FindingsOf(LintReport? report) => report?.Findings ?? [];
 
     static async Task<int> ListAppsAsync(TaskContext context, MigrationSession? session, EnvironmentSettings? environment)
     {

@@ -1,14 +1,16 @@
 using System.Text.Json;
-using CiMigrate.Cli;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
+using CiMigrate.GitHub;
 using CiMigrate.Hosting;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// Renders a run for its format: text line by line as events happen (a long migration shows progress), JSON and
-/// markdown once at the end from the whole <see cref="ExecutionReport"/>.
+/// Writes a run in the chosen format (the renderers in Reporting/ say how): text line by line as events happen (a
+/// long migration shows progress); JSON, markdown, GitHub annotations and SARIF once at the end from the whole
+/// <see cref="ExecutionReport"/>. With <c>--format github</c> the job summary gets the markdown too.
 /// </summary>
 sealed class ExecutionReportWriter(TaskContext context)
 {
@@ -18,10 +20,19 @@ sealed class ExecutionReportWriter(TaskContext context)
     public ExecutionLog CreateLog() => Format == OutputFormat.Text
         ? new ExecutionLog(e =>
         {
+            // A refusal goes to standard error, as errors go.
+            var writer = e is RunRefused ? context.Error : context.Output;
             foreach (var line in ExecutionText.Lines(e, context.Options.Verbose))
-                context.Output.WriteLine(line);
+                writer.WriteLine(line);
         })
         : new ExecutionLog();
+
+    /// <summary>Writes <paramref name="report"/> and returns the run's exit code.</summary>
+    public async Task<int> FinishAsync(ExecutionReport report)
+    {
+        await WriteAsync(report);
+        return ExitCode(report);
+    }
 
     public async Task WriteAsync(ExecutionReport report)
     {
@@ -33,33 +44,37 @@ sealed class ExecutionReportWriter(TaskContext context)
             case OutputFormat.Markdown:
                 await context.Output.WriteAsync(ExecutionMarkdown.Render(report));
                 break;
+            case OutputFormat.Github:
+                foreach (var line in ExecutionGithubRenderer.Lines(report))
+                    await context.Output.WriteLineAsync(line);
+                await GitHubIntegration.From(context).Summary.AppendAsync(ExecutionMarkdown.Render(report), context.CancellationToken);
+                break;
+            case OutputFormat.Sarif:
+                await context.Output.WriteAsync(ExecutionSarifRenderer.Render(report));
+                break;
             default:
-                await context.Output.WriteLineAsync(Summary(report));
-                if (!report.Succeeded && report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup)
-                    await context.Output.WriteLineAsync($"To restore the backup taken before this run: {backup.RestoreCommand}");
+                if (ExecutionText.RestoreHint(report) is { } restore)
+                    await context.Output.WriteLineAsync(restore);
+                await context.Output.WriteLineAsync(ExecutionText.Summary(report));
                 break;
         }
     }
 
-    /// <summary>The exit code of a finished run.</summary>
-    public static int ExitCode(ExecutionReport report) => report.Succeeded ? ExitCodes.Ok : ExitCodes.Execution;
+    /// <summary>
+    /// The exit code of a finished run: a refusal's (1 for a gate, 2 for a problem in the files, 3 for the database's
+    /// state), else 3 when it failed.
+    /// </summary>
+    public static int ExitCode(ExecutionReport report) =>
+        report.Events.OfType<RunRefused>().FirstOrDefault() is { } refused ? RefusalExitCode(refused.Code)
+        : report.Succeeded ? ExitCodes.Ok
+        : ExitCodes.Execution;
 
-    static string Summary(ExecutionReport report)
+    static int RefusalExitCode(string code) => code switch
     {
-        var head = $"{report.Command}: {report.App} -> {report.Environment} ({report.Target})";
-        var applied = report.Events.Count(e => e is MigrationApplied);
-        var rolledBack = report.Events.Count(e => e is MigrationRolledBack);
-        var baselined = report.Events.Count(e => e is MigrationBaselined);
-        if (!report.Succeeded)
-            return $"{head}: FAILED" + (applied > 0 && !report.DryRun ? $" after applying {applied} migration(s), which stay applied" : "");
-        if (report.DryRun)
-            return $"{head}: dry run OK, {applied} migration(s) would apply";
-        if (rolledBack > 0)
-            return $"{head}: rolled back {rolledBack} migration(s)";
-        if (baselined > 0)
-            return $"{head}: marked {baselined} migration(s) as applied";
-        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten))
-            return $"{head}: ledger repaired";
-        return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
-    }
+        RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
+            or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
+            or RefusalCodes.OutOfOrder => ExitCodes.Usage,
+        RefusalCodes.SchemaMissing => ExitCodes.Execution,
+        _ => ExitCodes.Findings,
+    };
 }

@@ -72,7 +72,7 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
             return ExitCodes.Findings;
         }
 
-        var down = Path.Combine(app.Migrations, MigrationDiscovery.DownFolderName);
+        var down = Path.Combine(app.Migrations, MigrationFolderListing.DownFolderName);
         Directory.CreateDirectory(down);
         foreach (var file in result.Files)
         {

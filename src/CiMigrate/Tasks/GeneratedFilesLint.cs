@@ -22,7 +22,7 @@ public sealed class GeneratedFilesLint(Linter linter, AppSettings app, string ro
         [
             .. files.Select(file =>
             {
-                var down = RepositoryPaths.Display(Path.Combine(app.Migrations, MigrationsFolder.DownFolderName, file.FileName), root);
+                var down = RepositoryPaths.Display(Path.Combine(app.Migrations, MigrationFolderListing.DownFolderName, file.FileName), root);
                 var rules = report.Findings
                     .Where(f => f.File == down && f.IsError && linter.Descriptions.Any(d => d.Id == f.Rule && d.Category is not (RuleCategory.Linter or RuleCategory.File)))
                     .Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -42,10 +42,10 @@ public sealed class GeneratedFilesLint(Linter linter, AppSettings app, string ro
         var copy = Directory.CreateTempSubdirectory("ci-migrate-generate-lint-");
         try
         {
-            var downCopy = Path.Combine(copy.FullName, MigrationsFolder.DownFolderName);
+            var downCopy = Path.Combine(copy.FullName, MigrationFolderListing.DownFolderName);
             Directory.CreateDirectory(downCopy);
             CopySql(app.Migrations, copy.FullName);
-            CopySql(Path.Combine(app.Migrations, MigrationsFolder.DownFolderName), downCopy);
+            CopySql(Path.Combine(app.Migrations, MigrationFolderListing.DownFolderName), downCopy);
             foreach (var file in files)
             {
                 File.WriteAllText(Path.Combine(copy.FullName, file.FileName), file.Up);
@@ -72,7 +72,7 @@ public sealed class GeneratedFilesLint(Linter linter, AppSettings app, string ro
     {
         var real = role == LintFileRole.Up
             ? Path.Combine(app.Migrations, fileName)
-            : Path.Combine(app.Migrations, MigrationsFolder.DownFolderName, fileName);
+            : Path.Combine(app.Migrations, MigrationFolderListing.DownFolderName, fileName);
         return new LintFile(Path.Combine(directory, fileName), RepositoryPaths.Display(real, root), text, role, app.Schema, folder);
     }
 

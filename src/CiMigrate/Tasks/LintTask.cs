@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CiMigrate.Cli;
 using CiMigrate.Hosting;
 using CiMigrate.Lint;
 using CiMigrate.Reporting;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using CiMigrate.Configuration;
 using CiMigrate.Hosting;
-using CiMigrate.Lint;
 using CiMigrate.Migrations;
 
 namespace CiMigrate.Tasks;
@@ -30,10 +29,10 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         var name = MigrationName(context);
 
         var app = context.Workspace.App;
-        var folder = new MigrationsFolder(app.Migrations, app);
+        var folder = MigrationFolderListing.Of(app.Migrations);
         var now = _clock.GetUtcNow();
         var version = Version(now);
-        while (folder.UpFilesWithVersion(version).Count > 0 || folder.HasDownFile(version))
+        while (folder.Files.Any(f => f.Name?.Version == version))
         {
             now = now.AddSeconds(1);
             version = Version(now);

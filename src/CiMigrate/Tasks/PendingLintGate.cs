@@ -1,4 +1,5 @@
-using CiMigrate.Cli;
+using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.Hosting;
 using CiMigrate.Lint;
 using CiMigrate.Migrations;
@@ -13,28 +14,20 @@ namespace CiMigrate.Tasks;
 /// </summary>
 static class PendingLintGate
 {
-    /// <summary>Prints the error findings and throws <see cref="GateRefusedException"/> (exit 1) when there are any.</summary>
-    public static void Check(TaskContext context, string command, string environment, IReadOnlyList<Migration> pending)
+    /// <summary>Prints the error findings and returns the refusal (exit 1) when there are any; null when lint passes.</summary>
+    public static RunRefused? Check(TaskContext context, string command, string environment, IReadOnlyList<Migration> pending)
     {
         if (pending.Count == 0)
-            return;
+            return null;
         var settings = context.Workspace.Settings;
         var targets = new LintTargets(settings, context.Options.WorkingDirectory, context.Options.Schema);
         var report = new Linter(LintRules.All, settings.Lint).Lint(pending, migration => targets.Of(migration.Up));
         if (!report.HasErrors)
-            return;
+            return null;
 
         var errors = new LintReport(report.Files, report.Findings.Where(f => f.IsError), report.Rules);
-        // GitHub shows workflow commands from standard output inline in the pull request's diff.
-        if (context.Options.Format == OutputFormat.Github)
-            LintGithubRenderer.Render(errors, context.Output);
-        else
-            LintTextRenderer.Render(errors, context.Error);
-
-        var rules = errors.Findings.Select(f => f.Rule).Distinct().Order(StringComparer.Ordinal);
-        throw new GateRefusedException(
-            $"{command}: lint found {LintTextRenderer.Count(errors.ErrorCount, "error")} in the pending migrations for {environment} " +
-            $"({string.Join(", ", rules)}); nothing was applied. Fix them, suppress one with '-- ci-migrate:ignore <rule> <reason>', " +
-            "or pass --skip-lint.");
+        LintGateRenderer.RenderFindings(errors, context.Options.Format, context.Output, context.Error);
+        return new RunRefused(RefusalCodes.LintErrors, LintGateRenderer.RefusalMessage(command, environment, errors),
+            LintGateRenderer.RefusalHelp, null, null, null);
     }
 }

@@ -27,8 +27,7 @@ static class PromotionGate
             .ToList();
         return problems.Count == 0
             ? null
-            : $"{target.Environment.Name} requires every migration to pass through {required} first: {string.Join("; ", problems)}. " +
-              $"Apply to {required} first (ci-migrate stage-apply).";
+            : $"{target.Environment.Name} requires every migration to pass through {required} first: {string.Join("; ", problems)}.";
     }
 
     // --database-url names the target of this run, not the required environment's database.

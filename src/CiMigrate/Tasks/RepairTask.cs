@@ -4,6 +4,7 @@ using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.GitHub;
 using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 
@@ -42,24 +44,32 @@ sealed class RollbackTask : ITask
         var chosen = to is not null
             ? applied.Where(e => string.CompareOrdinal(e.Version, to) > 0).ToList()
             : applied.Take(steps ?? 1).ToList();
+        var environment = target.Environment;
         if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
         {
-            throw new UsageException(
-                $"Cannot roll back {missing.Version}_{missing.Name}: it is applied to {target.Environment.Name} but has no local file. Nothing was run.");
+            log.Add(new RunRefused(RefusalCodes.MissingLocalFile,
+                $"Cannot roll back {missing.Version}_{missing.Name}: it is applied to {environment.Name} but has no local file. Nothing was run.",
+                "Restore its file (and its down file) from the history of the repository.", null, null, null));
+        }
+        else
+        {
+            var decision = chosen.Count == 0
+                ? ApprovalDecision.NotRequired
+                : await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
+            if (!decision.Approved)
+            {
+                log.Add(ApprovalGates.Refusal(decision, environment.Name));
+            }
+            else
+            {
+                var outcome = await new MigrationExecutor(session, log).RollbackAsync([.. chosen.Select(e => e.Local!)],
+                    RunProvenance.From(context.Environment, environment.Name, decision.Approver), cancellationToken);
+                await AfterApply.RunAsync(target.AfterApply, outcome, session, log, cancellationToken);
+            }
         }
 
-        var environment = target.Environment;
-        var decision = chosen.Count == 0
-            ? ApprovalDecision.NotRequired
-            : await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
-        if (!decision.Approved)
-            throw new GateRefusedException(decision.Reason ?? $"The rollback was not approved for {environment.Name}.");
-
-        var outcome = await new MigrationExecutor(session, log).RollbackAsync([.. chosen.Select(e => e.Local!)],
-            RunProvenance.From(context.Environment, environment.Name, decision.Approver), null, cancellationToken);
-        var report = new ExecutionReport(Name, target.App.Name, environment.Name, session.Target, false, outcome.Succeeded, null,
-            chosen.Count, outcome.Events);
-        await writer.WriteAsync(report);
-        return ExecutionReportWriter.ExitCode(report);
+        var report = new ExecutionReport(Name, target.App.Name, environment.Name, session.Target, false,
+            new ExecutionOutcome(log.Events).Succeeded, null, chosen.Count, log.Events);
+        return await writer.FinishAsync(report);
     }
 }

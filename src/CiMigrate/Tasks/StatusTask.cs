@@ -1,11 +1,9 @@
 using System.CommandLine;
-using System.Text;
-using System.Text.Json;
-using CiMigrate.Cli;
 using CiMigrate.Execution;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Planning;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
 
@@ -28,44 +26,7 @@ sealed class StatusTask : ITask
             PlanHash.Of(target.App.Name, target.Environment.Name, comparison.Pending),
             [.. comparison.Entries.Select(e => new StatusEntry(e.Version, e.Name, e.State, e.Local?.Up.DisplayPath, e.Local?.Checksum,
                 e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy))]);
-        await context.Output.WriteAsync(context.Options.Format switch
-        {
-            OutputFormat.Json => JsonSerializer.Serialize(report, ReportJsonContext.Default.StatusReport) + System.Environment.NewLine,
-            OutputFormat.Markdown => Markdown(report),
-            _ => Text(report),
-        });
+        await context.Output.WriteAsync(StatusRenderer.Render(report, context.Options.Format));
         return ExitCodes.Ok;
     }
-
-    static string Text(StatusReport report)
-    {
-        var text = new StringBuilder($"{report.App} on {report.Environment} ({report.Target}):\n");
-        foreach (var entry in report.Migrations)
-        {
-            var when = entry.AppliedAt is { } at ? $"  {at.UtcDateTime:yyyy-MM-dd HH:mm}Z by {entry.AppliedBy}" : "";
-            text.Append($"  {State(entry.State),-16} {entry.Version}_{entry.Name}{when}\n");
-        }
-
-        var counts = report.Migrations.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {State(g.Key)}");
-        text.Append($"{string.Join(", ", counts.DefaultIfEmpty("no migrations"))}; plan {report.PlanHash}\n");
-        return text.ToString();
-    }
-
-    static string Markdown(StatusReport report)
-    {
-        var text = new StringBuilder($"### `{report.App}` on `{report.Environment}`\n\n| version | name | state | applied |\n| --- | --- | --- | --- |\n");
-        foreach (var entry in report.Migrations)
-            text.Append($"| {entry.Version} | {entry.Name} | {State(entry.State)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
-        return text.Append('\n').ToString();
-    }
-
-    static string State(History.MigrationState state) => state switch
-    {
-        History.MigrationState.Applied => "applied",
-        History.MigrationState.Pending => "pending",
-        History.MigrationState.Edited => "edited",
-        History.MigrationState.MissingLocally => "missing locally",
-        History.MigrationState.OutOfOrder => "out of order",
-        _ => state.ToString(),
-    };
 }

@@ -1,5 +1,6 @@
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using CiMigrate.Tests.Support;
 
 namespace CiMigrate.Tests.Cli;

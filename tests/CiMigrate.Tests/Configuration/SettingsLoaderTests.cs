@@ -2,6 +2,7 @@ using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using CiMigrate.Tests.Support;
 
 namespace CiMigrate.Tests.Configuration;

@@ -8,19 +8,47 @@ namespace CiMigrate.Tests.Execution;
 public sealed class FaultTests
 {
     const string Budgets = "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id int);\n";
+    const string Session = "ci-migrate/money-tracker/staging";
+
+    // A migration that runs exactly as long as the test holds the gate: it waits for the test's advisory lock.
+    const string GateKey = "4242";
+    const string WaitForGate = "SELECT pg_advisory_xact_lock(4242);\n";
+
+    // Lock waits inside a gated migration count against lock_timeout: long enough for any test.
+    const string Gated = """{ "databaseUrlEnv": "STAGING_DATABASE_URL", "lockWait": "60s", "lockTimeout": "60s" }""";
+
+    static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    const string AppLockHolder =
+        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 2 " +
+        "AND classid = hashtext('ci-migrate')::oid AND objid = hashtext('money-tracker')::oid";
 
     [Test]
-    public async Task Two_applies_of_the_same_app_never_apply_twice()
+    public async Task Two_applies_of_the_same_app_overlap_and_the_second_waits_for_the_first()
     {
         await using var repo = await MigrationRepository.CreateAsync();
-        repo.Up("20250208000001", "slow", "SET search_path TO money_tracker;\nCREATE TABLE slow (id int);\nSELECT pg_sleep(0.5);\n");
+        repo.Environment("staging", Gated);
+        repo.Up("20250208000001", "gated", "SET search_path TO money_tracker;\nCREATE TABLE gated (id int);\n" + WaitForGate);
         repo.Up("20250208000002", "create_budgets", Budgets);
+        await using var gate = await HoldLockAsync(repo.Staging, GateKey, "test-gate");
 
-        var runs = await Task.WhenAll(repo.RunAsync("stage-apply"), repo.RunAsync("stage-apply"));
+        var first = repo.RunAsync("stage-apply");
+        var firstPid = await WaitForSessionAsync(repo.Staging, Session, "pg_advisory_xact_lock");
+        var second = repo.RunAsync("stage-apply");
+        // The second run waits: its session asks pg_locks who holds the app's lock, and the first one holds it.
+        var secondPid = await WaitForAsync(() => repo.Staging.ScalarAsync(
+            $"SELECT pid FROM pg_stat_activity WHERE application_name = '{Session}' AND pid <> {firstPid} AND query LIKE '%pg_locks%'"),
+            "the second run asking who holds the lock");
+        Assert.That(await repo.Staging.ScalarAsync(AppLockHolder), Is.EqualTo(firstPid));
+        Assert.That(second.IsCompleted, Is.False, "the second run finished while the first held the lock");
+        await gate.DisposeAsync();
+        var runs = await Task.WhenAll(first, second);
 
         Assert.That(runs.Select(r => r.ExitCode), Is.EqualTo(new[] { 0, 0 }), string.Join("\n", runs.Select(r => r.Error)));
-        Assert.That(runs.Count(r => r.Output.Contains("applied 2 migration(s)")), Is.EqualTo(1));
-        Assert.That(runs.Count(r => r.Output.Contains("nothing to do")), Is.EqualTo(1));
+        Assert.That(runs[0].Output, Does.Contain("applied 2 migration(s)"));
+        Assert.That(runs[1].Output, Does.Contain($"held by '{Session}' (pid {firstPid},").And.Contain("nothing to do"));
+        Assert.That(secondPid, Is.Not.EqualTo(firstPid));
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.events WHERE kind = 'apply'"), Is.EqualTo(2));
     }
 
@@ -31,7 +59,7 @@ public sealed class FaultTests
         repo.Environment("staging", """{ "databaseUrlEnv": "STAGING_DATABASE_URL", "lockWait": "600ms" }""");
         repo.Up("20250208000001", "create_budgets", Budgets);
         repo.Up("20250208000001", "home", "SET search_path TO home_portal;\nCREATE TABLE rooms (id int);\n", app: "home-portal");
-        await using var holder = await HoldLockAsync(repo.Staging, "money-tracker", "ci-migrate/money-tracker/staging");
+        await using var holder = await HoldAppLockAsync(repo.Staging, "money-tracker", Session);
 
         var blocked = await repo.RunAsync("stage-apply", "--app", "money-tracker");
         var otherApp = await repo.RunAsync("stage-apply", "--app", "home-portal");
@@ -49,10 +77,10 @@ public sealed class FaultTests
     {
         await using var repo = await MigrationRepository.CreateAsync();
         repo.Up("20250208000001", "create_budgets", Budgets);
-        var holder = await HoldLockAsync(repo.Staging, "money-tracker", "someone-else");
+        var holder = await HoldAppLockAsync(repo.Staging, "money-tracker", "someone-else");
 
         var run = repo.RunAsync("stage-apply");
-        await WaitForSessionAsync(repo.Staging, "ci-migrate/money-tracker/staging", "advisory", active: false);
+        await WaitForSessionAsync(repo.Staging, Session, "advisory", active: false);
         await holder.DisposeAsync();
         var result = await run;
 
@@ -65,8 +93,10 @@ public sealed class FaultTests
     public async Task Killed_process_leaves_the_migration_unapplied_and_the_next_run_applies_it()
     {
         await using var repo = await MigrationRepository.CreateAsync();
-        var path = repo.Up("20250208000001", "slow", "SET search_path TO money_tracker;\nCREATE TABLE slow (id int);\nSELECT pg_sleep(30);\n");
+        repo.Environment("staging", Gated);
+        repo.Up("20250208000001", "gated", "SET search_path TO money_tracker;\nCREATE TABLE gated (id int);\n" + WaitForGate);
         repo.WriteSettings();
+        await using var gate = await HoldLockAsync(repo.Staging, GateKey, "test-gate");
         // The tool's own build output (with its own deps.json), in the configuration the tests were built in.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var tool = Path.Combine(TestRepository.Root, "src", "CiMigrate", "bin", configuration, "net10.0", "ci-migrate.dll");
@@ -80,20 +110,24 @@ public sealed class FaultTests
         {
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
-            var sleeping = WaitForSessionAsync(repo.Staging, "ci-migrate/money-tracker/staging", "pg_sleep");
+            var waiting = WaitForSessionAsync(repo.Staging, Session, "pg_advisory_xact_lock");
             var exited = process.WaitForExitAsync();
-            Assert.That(await Task.WhenAny(sleeping, exited), Is.SameAs(sleeping),
+            Assert.That(await Task.WhenAny(waiting, exited), Is.SameAs(waiting),
                 () => $"ci-migrate ended before its migration ran: {output.Result}{error.Result}");
             process.Kill(entireProcessTree: true);
             await exited;
         }
 
+        // The server notices the lost client (client_connection_check_interval) and ends its backend, rolling back.
+        await WaitForAsync(async () => await repo.Staging.ScalarAsync(
+            $"SELECT true WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = '{Session}')"), "the killed run's backend to end");
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
-        File.WriteAllText(path, File.ReadAllText(path).Replace("pg_sleep(30)", "pg_sleep(0)"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.gated') IS NULL"), Is.True);
+        await gate.DisposeAsync();
         var next = await repo.RunAsync("stage-apply");
         Assert.That(next.ExitCode, Is.EqualTo(0), next.Error + next.Output);
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(1));
-        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.slow') IS NOT NULL"), Is.True);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.gated') IS NOT NULL"), Is.True);
     }
 
     [Test]
@@ -101,23 +135,29 @@ public sealed class FaultTests
     {
         await using var repo = await MigrationRepository.CreateAsync();
         repo.Up("20250208000001", "create_budgets", Budgets);
-        repo.Up("20250208000002", "slow", "SET search_path TO money_tracker;\nCREATE TABLE slow (id int);\nSELECT pg_sleep(30);\n");
+        repo.Up("20250208000002", "gated", "SET search_path TO money_tracker;\nCREATE TABLE gated (id int);\n" + WaitForGate);
+        repo.Environment("staging", Gated);
+        await using var gate = await HoldLockAsync(repo.Staging, GateKey, "test-gate");
 
         var run = repo.RunAsync("stage-apply");
-        var pid = await WaitForSessionAsync(repo.Staging, "ci-migrate/money-tracker/staging", "pg_sleep");
+        var pid = await WaitForSessionAsync(repo.Staging, Session, "pg_advisory_xact_lock");
         await repo.Staging.ExecuteAsync($"SELECT pg_terminate_backend({pid})");
         var result = await run;
 
         Assert.That(result.ExitCode, Is.EqualTo(3));
         Assert.That(result.Output, Does.Contain(
-            "was lost while running apps/money-tracker/supabase/migrations/20250208000002_slow.sql (terminating connection due to administrator command)"));
+            "was lost while running apps/money-tracker/supabase/migrations/20250208000002_gated.sql (terminating connection due to administrator command)"));
         Assert.That(result.Output, Does.Contain("that migration is not applied and not recorded"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT string_agg(version, ',') FROM ci_migrate.applied_migrations"), Is.EqualTo("20250208000001"));
-        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.slow') IS NULL"), Is.True);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.gated') IS NULL"), Is.True);
     }
 
     /// <summary>A session holding the app's lock as ci-migrate takes it, under the given application_name.</summary>
-    static async Task<NpgsqlConnection> HoldLockAsync(TestDatabase database, string app, string applicationName)
+    static Task<NpgsqlConnection> HoldAppLockAsync(TestDatabase database, string app, string applicationName) =>
+        HoldLockAsync(database, $"hashtext('ci-migrate'), hashtext('{app}')", applicationName);
+
+    /// <summary>A session holding the advisory lock <paramref name="keys"/> until it is disposed.</summary>
+    static async Task<NpgsqlConnection> HoldLockAsync(TestDatabase database, string keys, string applicationName)
     {
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString)
         {
@@ -125,23 +165,28 @@ public sealed class FaultTests
             Pooling = false,
         }.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext('ci-migrate'), hashtext($1))", connection);
-        command.Parameters.Add(new() { Value = app });
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({keys})", connection);
         await command.ExecuteNonQueryAsync();
         return connection;
     }
 
-    /// <summary>Waits (without a deadline of its own: NUnit's run timeout applies) until a session runs a query.</summary>
-    static async Task<int> WaitForSessionAsync(TestDatabase database, string applicationName, string queryPart, bool active = true)
+    /// <summary>Waits until a session of <paramref name="applicationName"/> runs a query; its pid.</summary>
+    static async Task<int> WaitForSessionAsync(TestDatabase database, string applicationName, string queryPart, bool active = true) =>
+        (int)await WaitForAsync(() => database.ScalarAsync(
+            $"SELECT pid FROM pg_stat_activity WHERE application_name = '{applicationName}' AND query LIKE '%{queryPart}%' " +
+            (active ? "AND state = 'active' " : "") + "LIMIT 1"), $"a session {applicationName} running {queryPart}");
+
+    /// <summary>Polls <paramref name="probe"/> until it answers; fails the test after <see cref="Deadline"/>.</summary>
+    static async Task<object> WaitForAsync(Func<Task<object?>> probe, string what)
     {
+        var deadline = DateTime.UtcNow + Deadline;
         while (true)
         {
-            var pid = await database.ScalarAsync(
-                $"SELECT pid FROM pg_stat_activity WHERE application_name = '{applicationName}' AND query LIKE '%{queryPart}%' " +
-                (active ? "AND state = 'active' " : "") + "LIMIT 1");
-            if (pid is int found)
-                return found;
-            await Task.Delay(50);
+            if (await probe() is { } answer)
+                return answer;
+            if (DateTime.UtcNow > deadline)
+                throw new AssertionException($"Gave up after {Deadline.TotalSeconds} s waiting for {what}.");
+            await Task.Delay(PollInterval);
         }
     }
 }

@@ -84,7 +84,7 @@ public sealed class ApprovalGateTests
     {
         _github.Stub("GET", ApprovalsPath, 403, new { message = "Resource not accessible by integration" });
 
-        var error = Assert.ThrowsAsync<CiMigrate.Hosting.ExecutionException>(() =>
+        var error = Assert.ThrowsAsync<CiMigrate.ExecutionException>(() =>
             _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production"));
 
         Assert.That(error!.Message, Is.EqualTo(
@@ -100,7 +100,7 @@ public sealed class ApprovalGateTests
         var integration = new GitHubIntegration(GitHubContext.FromEnvironment(environment, _github.Secrets), TextWriter.Null,
             _github.Secrets);
 
-        var error = Assert.Throws<CiMigrate.Hosting.UsageException>(() => integration.CreateApprovals());
+        var error = Assert.Throws<CiMigrate.UsageException>(() => integration.CreateApprovals());
 
         Assert.That(error!.Message, Does.Contain("GITHUB_RUN_ID"));
     }

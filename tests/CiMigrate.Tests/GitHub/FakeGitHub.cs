@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CiMigrate.GitHub;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

@@ -1,6 +1,7 @@
 using CiMigrate.GitHub;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Tests.GitHub;
 

@@ -1,5 +1,6 @@
 using CiMigrate.GitHub;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Tests.GitHub;
 

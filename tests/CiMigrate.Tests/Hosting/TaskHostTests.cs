@@ -1,6 +1,7 @@
 using CiMigrate.Cli;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
+using CiMigrate.Secrets;
 
 namespace CiMigrate.Tests.Hosting;
 

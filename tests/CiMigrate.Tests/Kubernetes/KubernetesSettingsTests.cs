@@ -1,3 +1,4 @@
+using CiMigrate.Configuration;
 using CiMigrate.Kubernetes;
 using Microsoft.Extensions.Configuration;
 

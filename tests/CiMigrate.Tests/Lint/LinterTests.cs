@@ -1,4 +1,5 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Hosting;
 using CiMigrate.Lint;
 
@@ -58,7 +59,7 @@ sealed class LinterTests
         var linter = LintTestSupport.AllRulesLinter(("insert-on-conflict", LintSeverity.Warning), ("unbounded-delete-update", LintSeverity.Off));
         var findings = linter.Lint(LintTestSupport.File(Header + "INSERT INTO categories (name) VALUES ('a');\nDELETE FROM categories;\n"));
 
-        Assert.That(findings.Select(f => (f.Rule, f.Severity)), Is.EqualTo(new[] { ("insert-on-conflict", LintSeverity.Warning) }));
+        Assert.That(findings.Select(f => (f.Rule, f.Severity)), Is.EqualTo(new[] { ("insert-on-conflict", Severity.Warning) }));
     }
 
     [Test]

@@ -162,7 +162,7 @@ public class MigrationDiscoveryTests
         repo.File("supabase/migrations/20250101000000_a.sql", Header + "CREATE TABLE a(); DROP TABLE money_tracker.accounts;\n");
         repo.File("supabase/migrations/20250101000001_b.sql", Header.Replace("\n", "\r\n") + "CREATE TABLE b();\r\n");
 
-        var error = Assert.Throws<CiMigrate.Hosting.ExecutionException>(() => _ = set.Migrations[0].Up.Text)!;
+        var error = Assert.Throws<CiMigrate.ExecutionException>(() => _ = set.Migrations[0].Up.Text)!;
         Assert.That(error.Message, Does.StartWith(
             $"supabase/migrations/20250101000000_a.sql changed on disk while ci-migrate was running (its checksum is no longer {set.Migrations[0].Checksum})."));
         // Line endings are not an edit: the checksum normalises them.
@@ -174,7 +174,7 @@ public class MigrationDiscoveryTests
     {
         using var repo = new TempDirectory();
 
-        var error = Assert.Throws<CiMigrate.Hosting.UsageException>(() => Load(repo))!;
+        var error = Assert.Throws<CiMigrate.UsageException>(() => Load(repo))!;
 
         Assert.That(error.Message, Is.EqualTo("The migrations folder supabase/migrations does not exist."));
     }

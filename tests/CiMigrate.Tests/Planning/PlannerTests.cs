@@ -35,7 +35,7 @@ public sealed class PlannerTests
     static async Task ApplyAsync(TestDatabase target, MigrationSet set)
     {
         await using var runner = await ShadowMigrationRunner.OpenAsync(target.ConnectionString, set.App, CancellationToken.None);
-        await runner.ApplyAsync(set.Migrations, CancellationToken.None);
+        Assert.That((await runner.ApplyAsync(set.Migrations, CancellationToken.None)).Succeeded, Is.True);
     }
 
     const string CreateBudgets = """
@@ -126,7 +126,7 @@ public sealed class PlannerTests
         var plan = await Planner.PlanAsync(new PlanRequest
         {
             App = set.App, Environment = "staging", Applied = set.Migrations, Pending = [], StartShadow = ShadowAsync,
-            Target = connection,
+            LiveConnection = connection,
         });
 
         Assert.That(plan.Drift!.Select(CatalogChanges.Describe), Is.EqualTo(new[]
@@ -148,22 +148,27 @@ public sealed class PlannerTests
         var plan = await Planner.PlanAsync(new PlanRequest
         {
             App = set.App, Environment = "staging", Applied = set.Migrations, Pending = [], StartShadow = ShadowAsync,
-            Target = connection,
+            LiveConnection = connection,
         });
 
         Assert.That(plan.Drift, Is.Empty);
     }
 
     [Test]
-    public async Task Failing_migration_names_file_line_and_column()
+    public async Task Failing_migration_is_a_hazard_naming_file_line_and_column()
     {
         var set = Migrations(("20250101000000_budgets.sql", CreateBudgets + "\nALTER TABLE budgets ADD COLUMN x nosuchtype;"));
 
-        var error = Assert.ThrowsAsync<ExecutionException>(() =>
-            Planner.PlanAsync(new PlanRequest { App = set.App, Pending = set.Migrations, StartShadow = ShadowAsync }));
+        var plan = await Planner.PlanAsync(new PlanRequest { App = set.App, Pending = set.Migrations, StartShadow = ShadowAsync });
 
-        Assert.That(error!.Message, Does.StartWith("migrations/20250101000000_budgets.sql:3:34: the migration fails on the shadow database"));
-        Assert.That(error.Message, Does.Contain("type \"nosuchtype\" does not exist"));
+        var hazard = plan.Hazards.Single();
+        Assert.That((hazard.Kind, hazard.File, hazard.Line, hazard.Column),
+            Is.EqualTo((HazardKind.FailsOnShadow, "migrations/20250101000000_budgets.sql", 3, 34)));
+        Assert.That(hazard.Message, Is.EqualTo(
+            "migrations/20250101000000_budgets.sql fails on the shadow database, so it would fail on the target too: " +
+            "type \"nosuchtype\" does not exist"));
+        Assert.That(plan.Changes, Is.Empty);
+        Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
     }
 
     [Test]

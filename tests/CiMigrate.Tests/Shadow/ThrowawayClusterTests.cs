@@ -88,8 +88,10 @@ public sealed class ThrowawayClusterTests
     {
         await using var cluster = await ThrowawayCluster.StartAsync(Options(createTemplate: false));
         var pid = PostmasterPid(cluster.Folder);
-        using var owner = System.Diagnostics.Process.Start("sleep", "0.2");
+        // An owner that lives until the test ends it, once the watchdog watches it.
+        using var owner = System.Diagnostics.Process.Start("sleep", "600");
         await Watchdog.StartAsync(owner.Id, cluster.Folder, CancellationToken.None);
+        owner.Kill();
         await owner.WaitForExitAsync();
 
         var deadline = DateTime.UtcNow.AddSeconds(15);

@@ -26,6 +26,29 @@ public sealed class ProdApplyTaskTests
     }
 
     [Test]
+    public async Task A_refused_run_is_a_json_report_with_the_events_before_the_refusal()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+
+        var refused = await repo.RunAsync("prod-apply", "--format", "json");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Error);
+        var report = JsonDocument.Parse(refused.Output).RootElement;
+        Assert.That(report.GetProperty("succeeded").GetBoolean(), Is.False);
+        var events = report.GetProperty("events").EnumerateArray().ToList();
+        Assert.That(events.Select(e => e.GetProperty("type").GetString()),
+            Is.EqualTo(new[] { "lockAcquired", "ledgerUpgraded", "runRefused" }));
+        var refusal = events[^1];
+        Assert.That(refusal.GetProperty("code").GetString(), Is.EqualTo("not-promoted"));
+        Assert.That(refusal.GetProperty("message").GetString(), Is.EqualTo(
+            "production requires every migration to pass through staging first: " +
+            "apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql is not applied to staging."));
+        Assert.That(refusal.GetProperty("help").GetString(), Is.EqualTo("Apply to staging first (ci-migrate stage-apply)."));
+        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+    }
+
+    [Test]
     public async Task Production_refuses_a_migration_staging_ran_with_other_content()
     {
         await using var repo = await MigrationRepository.CreateAsync();

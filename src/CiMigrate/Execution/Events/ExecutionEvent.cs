@@ -26,4 +26,5 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(PostgrestRestarted), "postgrestRestarted")]
 [JsonDerivedType(typeof(GrantsChecked), "grantsChecked")]
 [JsonDerivedType(typeof(RunFailed), "runFailed")]
+[JsonDerivedType(typeof(RunRefused), "runRefused")]
 public abstract record ExecutionEvent;

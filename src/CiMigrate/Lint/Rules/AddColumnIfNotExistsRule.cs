@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Configuration;
 using CiMigrate.Sql;
 
@@ -16,19 +17,14 @@ sealed class AddColumnIfNotExistsRule : ILintRule
     {
         foreach (var statement in file.Statements)
         {
-            foreach (var action in AlterTableAction.Of(statement))
+            foreach (var action in statement.AlterActions)
             {
-                if (action.Kind != StatementKind.AlterTableAddColumn)
+                if (action.Kind != StatementKind.AlterTableAddColumn || action.HasIfNotExists)
                     continue;
-                var at = action.Start;
-                if (at + 1 < action.End && statement.Tokens[at + 1].Is("COLUMN"))
-                    at++;
-                if (at + 1 < action.End && statement.Tokens[at + 1].Is("IF"))
-                    continue;
-                var column = ColumnDefinition.OfAddColumn(statement, action)?.Name ?? "";
-                findings.Report(statement, statement.Tokens[action.Start],
+                var column = action.Column?.Name ?? "";
+                findings.Report(statement, action.FirstToken,
                     $"ADD COLUMN {column} without IF NOT EXISTS fails when the migration runs a second time.",
-                    fix: StatementTokens.InsertAfter(statement, at, "IF NOT EXISTS", $"add IF NOT EXISTS to ADD COLUMN {column}"));
+                    fix: LintFix.InsertAfter(statement, action.GuardAfter, "IF NOT EXISTS", $"add IF NOT EXISTS to ADD COLUMN {column}"));
             }
         }
     }

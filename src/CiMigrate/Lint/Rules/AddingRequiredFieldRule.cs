@@ -16,13 +16,13 @@ sealed class AddingRequiredFieldRule : ILintRule
     {
         foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (action.Kind != StatementKind.AlterTableAddColumn || !action.Contains(statement, "NOT", "NULL")
-                || action.Contains(statement, "DEFAULT") || action.Contains(statement, "GENERATED"))
+            if (action.Kind != StatementKind.AlterTableAddColumn || !action.Contains("NOT", "NULL")
+                || action.Contains("DEFAULT") || action.Contains("GENERATED"))
                 continue;
-            var column = ColumnDefinition.OfAddColumn(statement, action);
+            var column = action.Column;
             if (column is not null && ColumnTypes.IsSerial(column.Type))
                 continue;
-            findings.Report(statement, statement.Tokens[action.Start],
+            findings.Report(statement, action.FirstToken,
                 $"ADD COLUMN {column?.Name} NOT NULL without a DEFAULT fails as soon as {statement.Target} has a row.");
         }
     }

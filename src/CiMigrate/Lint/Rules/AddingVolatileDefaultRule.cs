@@ -28,22 +28,22 @@ sealed class AddingVolatileDefaultRule : ILintRule
         {
             if (action.Kind != StatementKind.AlterTableAddColumn)
                 continue;
-            var column = ColumnDefinition.OfAddColumn(statement, action);
+            var column = action.Column;
             var reason = VolatileDefault(statement, action) is { } function ? $"its DEFAULT calls {function}(), which is volatile"
                 : column is not null && ColumnTypes.IsSerial(column.Type) ? $"{column.Type} gives it a nextval() default"
-                : action.Contains(statement, "GENERATED", "ALWAYS", "AS") && action.Contains(statement, "STORED") ? "a stored generated column is computed for every row"
+                : action.Contains("GENERATED", "ALWAYS", "AS") && action.Contains("STORED") ? "a stored generated column is computed for every row"
                 : null;
             if (reason is not null)
             {
-                findings.Report(statement, statement.Tokens[action.Start],
-                    $"ADD COLUMN {column?.Name}: {reason}; PostgreSQL rewrites all of {statement.Target} under an ACCESS EXCLUSIVE lock.");
+                findings.Report(statement, action.FirstToken,
+                    $"ADD COLUMN {column?.Name}: {reason}; PostgreSQL rewrites all of {statement.Target} under an {action.Lock} lock.");
             }
         }
     }
 
     static string? VolatileDefault(SqlStatement statement, AlterTableAction action)
     {
-        var at = action.IndexOf(statement, "DEFAULT");
+        var at = action.IndexOf("DEFAULT");
         if (at < 0)
             return null;
         var tokens = statement.Tokens;

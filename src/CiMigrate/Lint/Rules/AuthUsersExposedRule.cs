@@ -20,7 +20,7 @@ sealed class AuthUsersExposedRule : ILintRule
         foreach (var statement in file.Statements)
         {
             if (statement.Kind is StatementKind.CreateView or StatementKind.CreateMaterializedView
-                && StatementTokens.References(statement, "auth", "users"))
+                && statement.References("auth", "users"))
                 findings.Report(statement, $"View {statement.Target} reads auth.users: users' e-mails and metadata become reachable through the API.");
         }
     }

@@ -36,7 +36,7 @@ sealed class BreakingChangeRule : ILintRule
 
             if (file.CreatesTable(statement.Target))
                 continue;
-            foreach (var action in AlterTableAction.Of(statement))
+            foreach (var action in statement.AlterActions)
             {
                 var what = action.Kind switch
                 {
@@ -48,12 +48,12 @@ sealed class BreakingChangeRule : ILintRule
                     _ => null,
                 };
                 if (what is not null)
-                    findings.Report(statement, statement.Tokens[action.Start], $"{what} ({statement.Target}).");
+                    findings.Report(statement, action.FirstToken, $"{what} ({statement.Target}).");
             }
         }
     }
 
     static bool IsSafeTypeChange(LintFile file, SqlStatement statement, AlterTableAction action) =>
-        TypeChange.Of(statement, action) is { } change && ChangingColumnTypeRule.OldType(file, statement, change) is { } old
-        && ColumnTypes.IsSafeChange(old, change.NewType);
+        action.NewType is { } change && ChangingColumnTypeRule.OldType(file, statement, change) is { } old
+        && ColumnTypeChange.Classify(old, change.Type) == TypeChangeEffect.None;
 }

@@ -21,19 +21,19 @@ sealed class ChangingColumnTypeRule : ILintRule
     {
         foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (action.Kind != StatementKind.AlterTableAlterColumnType || TypeChange.Of(statement, action) is not { } change)
+            if (action.NewType is not { } change)
                 continue;
             var old = OldType(file, statement, change);
-            if (old is not null && !change.HasUsing && ColumnTypes.IsSafeChange(old, change.NewType))
+            if (old is not null && !change.HasUsing && ColumnTypeChange.Classify(old, change.Type) == TypeChangeEffect.None)
                 continue;
             var from = old is null ? "" : $" from {old}";
-            findings.Report(statement, statement.Tokens[action.Start],
-                $"Changing {statement.Target}.{change.Column}{from} to {change.NewType} rewrites the table and its indexes under an ACCESS EXCLUSIVE lock{(old is null ? " (ci-migrate found no earlier declaration of the column to tell a safe widening)" : "")}.");
+            findings.Report(statement, action.FirstToken,
+                $"Changing {statement.Target}.{change.Column}{from} to {change.Type} rewrites the table and its indexes under an {action.Lock} lock{(old is null ? " (ci-migrate found no earlier declaration of the column to tell a safe widening)" : "")}.");
         }
     }
 
     /// <summary>The column's type before this statement: from earlier statements of the file, else earlier migrations.</summary>
-    public static string? OldType(LintFile file, SqlStatement statement, TypeChange change)
+    public static string? OldType(LintFile file, SqlStatement statement, NewColumnType change)
     {
         if (statement.Target is not { } target)
             return null;
@@ -43,12 +43,12 @@ sealed class ChangingColumnTypeRule : ILintRule
         {
             if (earlier.Target is null || SqlNames.LastPart(earlier.Target) != table)
                 continue;
-            foreach (var action in AlterTableAction.Of(earlier))
+            foreach (var action in earlier.AlterActions)
             {
-                if (action.Kind == StatementKind.AlterTableAddColumn && ColumnDefinition.OfAddColumn(earlier, action) is { } added && added.Name == change.Column)
+                if (action.Column is { } added && added.Name == change.Column)
                     type = added.Type;
-                else if (action.Kind == StatementKind.AlterTableAlterColumnType && TypeChange.Of(earlier, action) is { } previous && previous.Column == change.Column)
-                    type = previous.NewType;
+                else if (action.NewType is { } previous && previous.Column == change.Column)
+                    type = previous.Type;
             }
         }
 

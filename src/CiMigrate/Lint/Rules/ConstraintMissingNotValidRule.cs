@@ -21,29 +21,27 @@ sealed class ConstraintMissingNotValidRule : ILintRule
         var addedNotValid = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            var tokens = statement.Tokens;
             if (action.Kind == StatementKind.AlterTableAddConstraint)
             {
-                var isChecked = action.Contains(statement, "FOREIGN", "KEY") || action.Contains(statement, "CHECK")
-                    || action.Contains(statement, "REFERENCES");
+                var isChecked = action.Contains("FOREIGN", "KEY") || action.Contains("CHECK") || action.Contains("REFERENCES");
                 if (!isChecked)
                     continue;
-                var name = action.Contains(statement, "CONSTRAINT") ? tokens[action.IndexOf(statement, "CONSTRAINT") + 1].Name : null;
-                if (action.Contains(statement, "NOT", "VALID"))
+                var name = action.NameToken?.Name;
+                if (action.Contains("NOT", "VALID"))
                 {
                     if (name is not null)
                         addedNotValid.Add(name);
                     continue;
                 }
 
-                var kind = action.Contains(statement, "CHECK") ? "CHECK" : "FOREIGN KEY";
-                findings.Report(statement, tokens[action.Start],
+                var kind = action.Contains("CHECK") ? "CHECK" : "FOREIGN KEY";
+                findings.Report(statement, action.FirstToken,
                     $"ADD CONSTRAINT {name} {kind} without NOT VALID checks every row of {statement.Target} while writes wait.");
             }
-            else if (action.Kind == StatementKind.AlterTableValidateConstraint && action.Start + 2 < action.End
-                     && tokens[action.Start + 2].Name is { } validated && addedNotValid.Contains(validated))
+            else if (action.Kind == StatementKind.AlterTableValidateConstraint
+                     && action.NameToken?.Name is { } validated && addedNotValid.Contains(validated))
             {
-                findings.Report(statement, tokens[action.Start],
+                findings.Report(statement, action.FirstToken,
                     $"VALIDATE CONSTRAINT {validated} in the same migration that added it NOT VALID: the migration's one transaction still holds the ADD's lock while every row is checked.",
                     "Move the VALIDATE CONSTRAINT to a later migration.");
             }

@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Configuration;
 using CiMigrate.Sql;
 
@@ -44,7 +45,7 @@ sealed class CreateIfNotExistsRule : ILintRule
 
             var name = statement.Target ?? "";
             findings.Report(statement, $"CREATE {(keyword == "VIEW" ? "MATERIALIZED VIEW" : keyword)} {name} without IF NOT EXISTS fails when the migration runs a second time.",
-                fix: StatementTokens.InsertAfter(statement, at, "IF NOT EXISTS", $"add IF NOT EXISTS to CREATE {keyword} {name}"));
+                fix: LintFix.InsertAfter(statement, at, "IF NOT EXISTS", $"add IF NOT EXISTS to CREATE {keyword} {name}"));
         }
     }
 }

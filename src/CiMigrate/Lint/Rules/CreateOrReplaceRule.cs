@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Configuration;
 using CiMigrate.Sql;
 
@@ -24,9 +25,9 @@ sealed class CreateOrReplaceRule : ILintRule
             switch (statement.Kind)
             {
                 case StatementKind.CreateFunction or StatementKind.CreateProcedure or StatementKind.CreateView when !statement.IsOrReplace:
-                    var what = StatementTokens.Describe(statement.Kind)["CREATE ".Length..];
+                    var what = StatementKindWords.Of(statement.Kind)["CREATE ".Length..];
                     findings.Report(statement, $"CREATE {what} {statement.Target} without OR REPLACE fails when the migration runs a second time.",
-                        fix: StatementTokens.InsertAfter(statement, 0, "OR REPLACE", $"add OR REPLACE to CREATE {what} {statement.Target}"));
+                        fix: LintFix.InsertAfter(statement, 0, "OR REPLACE", $"add OR REPLACE to CREATE {what} {statement.Target}"));
                     break;
                 case StatementKind.CreateType or StatementKind.CreateDomain when !DroppedBefore(file, statement):
                     var kind = statement.Kind == StatementKind.CreateType ? "TYPE" : "DOMAIN";

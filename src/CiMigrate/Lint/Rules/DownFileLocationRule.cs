@@ -1,4 +1,5 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Migrations;
 
 namespace CiMigrate.Lint.Rules;
@@ -25,7 +26,7 @@ sealed class DownFileLocationRule : ILintRule
         var destination = Path.Combine(folder.DownFolder, $"{name.Version}_{name.Name}.sql");
         findings.ReportFile(
             $"{file.FileName} sits beside the up files: the Supabase CLI reads it as a second migration {name.Version} and `supabase db reset` fails with a duplicate version.",
-            $"Move it to {MigrationsFolder.DownFolderName}/{name.Version}_{name.Name}.sql.",
-            LintFix.Move($"move to {MigrationsFolder.DownFolderName}/{name.Version}_{name.Name}.sql", destination));
+            $"Move it to {MigrationFolderListing.DownFolderName}/{name.Version}_{name.Name}.sql.",
+            LintFix.Move($"move to {MigrationFolderListing.DownFolderName}/{name.Version}_{name.Name}.sql", destination));
     }
 }

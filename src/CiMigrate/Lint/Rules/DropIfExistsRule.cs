@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Configuration;
 using CiMigrate.Sql;
 
@@ -18,7 +19,7 @@ sealed class DropIfExistsRule : ILintRule
         {
             if (KeywordOf(statement.Kind) is { } keyword)
                 CheckDrop(statement, keyword, findings);
-            foreach (var action in AlterTableAction.Of(statement))
+            foreach (var action in statement.AlterActions)
             {
                 if (action.Kind is StatementKind.AlterTableDropColumn or StatementKind.AlterTableDropConstraint)
                     CheckDropAction(statement, action, findings);
@@ -35,23 +36,19 @@ sealed class DropIfExistsRule : ILintRule
             return;
         if (at + 1 < statement.Tokens.Count && statement.Tokens[at + 1].Is("CONCURRENTLY"))
             at++;
-        var what = StatementTokens.TextOf(statement, 0, at + 1);
+        var what = statement.TextOf(0, at + 1);
         findings.Report(statement, $"{what} {statement.Target} without IF EXISTS fails when the migration runs a second time.",
-            fix: StatementTokens.InsertAfter(statement, at, "IF EXISTS", $"add IF EXISTS to {what} {statement.Target}"));
+            fix: LintFix.InsertAfter(statement, at, "IF EXISTS", $"add IF EXISTS to {what} {statement.Target}"));
     }
 
     static void CheckDropAction(SqlStatement statement, AlterTableAction action, FindingCollector findings)
     {
-        var tokens = statement.Tokens;
-        var at = action.Start;
-        if (at + 1 < action.End && (tokens[at + 1].Is("COLUMN") || tokens[at + 1].Is("CONSTRAINT")))
-            at++;
-        if (at + 1 < action.End && tokens[at + 1].Is("IF"))
+        if (action.HasIfExists)
             return;
         var what = action.Kind == StatementKind.AlterTableDropColumn ? "DROP COLUMN" : "DROP CONSTRAINT";
-        var name = at + 1 < action.End ? tokens[at + 1].Text : "";
-        findings.Report(statement, tokens[action.Start], $"{what} {name} without IF EXISTS fails when the migration runs a second time.",
-            fix: StatementTokens.InsertAfter(statement, at, "IF EXISTS", $"add IF EXISTS to {what} {name}"));
+        var name = action.NameToken?.Text ?? "";
+        findings.Report(statement, action.FirstToken, $"{what} {name} without IF EXISTS fails when the migration runs a second time.",
+            fix: LintFix.InsertAfter(statement, action.GuardAfter, "IF EXISTS", $"add IF EXISTS to {what} {name}"));
     }
 
     static string? KeywordOf(StatementKind kind) => kind switch

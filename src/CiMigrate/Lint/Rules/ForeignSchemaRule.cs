@@ -26,7 +26,7 @@ sealed class ForeignSchemaRule : ILintRule
             foreach (var schema in SchemasActedOn(statement).Distinct())
             {
                 if (schema != own && schema != "pg_temp")
-                    findings.Report(statement, $"{StatementTokens.Describe(statement.Kind)} acts on schema {schema}, which this app does not own (its schema is {own}).");
+                    findings.Report(statement, $"{StatementKindWords.Of(statement.Kind)} acts on schema {schema}, which this app does not own (its schema is {own}).");
             }
         }
     }

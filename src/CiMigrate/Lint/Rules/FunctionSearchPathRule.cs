@@ -22,7 +22,7 @@ sealed class FunctionSearchPathRule : ILintRule
             if (statement.Kind is not (StatementKind.CreateFunction or StatementKind.CreateProcedure)
                 || statement.IndexOfKeywords(0, "SET", "SEARCH_PATH") >= 0 || IsNativeCode(statement))
                 continue;
-            findings.Report(statement, $"{StatementTokens.Describe(statement.Kind)} {statement.Target} has no SET search_path: the caller's search_path decides what its unqualified names mean.");
+            findings.Report(statement, $"{StatementKindWords.Of(statement.Kind)} {statement.Target} has no SET search_path: the caller's search_path decides what its unqualified names mean.");
         }
     }
 

@@ -18,6 +18,6 @@ sealed class MissingDownMigrationRule : ILintRule
             return;
         if (!folder.HasDownFile(name.Value.Version))
             findings.ReportFile($"No down file for {file.FileName}: rollback cannot undo it.",
-                $"Add {MigrationsFolder.DownFolderName}/{file.FileName} that undoes it (with IF EXISTS).");
+                $"Add {MigrationFolderListing.DownFolderName}/{file.FileName} that undoes it (with IF EXISTS).");
     }
 }

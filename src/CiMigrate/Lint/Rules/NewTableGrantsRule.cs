@@ -26,7 +26,7 @@ sealed class NewTableGrantsRule : ILintRule
             foreach (var grant in file.Statements.Skip(create.Index + 1))
             {
                 if (grant.Kind == StatementKind.Grant && Covers(file, grant, table))
-                    granted.UnionWith(StatementTokens.Grantees(grant));
+                    granted.UnionWith(grant.Grantees());
             }
 
             var missing = granted.Contains("public") ? [] : Roles.Where(role => !granted.Contains(role)).ToList();
@@ -37,7 +37,7 @@ sealed class NewTableGrantsRule : ILintRule
 
     static bool Covers(LintFile file, SqlStatement grant, string table)
     {
-        if (StatementTokens.IsOnAllInSchema(grant, "TABLES"))
+        if (grant.IsOnAllInSchema("TABLES"))
             return grant.Objects.Contains(SqlNames.SchemaOf(table) ?? file.OwnSchema);
         return grant.Objects.Any(o => file.SameObject(o, table));
     }

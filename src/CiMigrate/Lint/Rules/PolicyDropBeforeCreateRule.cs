@@ -1,4 +1,5 @@
 using CiMigrate.Configuration;
+using CiMigrate.Diagnostics;
 using CiMigrate.Sql;
 
 namespace CiMigrate.Lint.Rules;
@@ -37,8 +38,8 @@ sealed class PolicyDropBeforeCreateRule : ILintRule
             var on = statement.IndexOfKeywords(at + 1, "ON");
             if (at < 0 || on < 0)
                 continue;
-            var nameText = StatementTokens.TextOf(statement, at + 1, StatementTokens.SkipQualifiedName(statement.Tokens, at + 1));
-            var tableText = StatementTokens.TextOf(statement, on + 1, StatementTokens.SkipQualifiedName(statement.Tokens, on + 1));
+            var nameText = statement.NameTextAt(at + 1);
+            var tableText = statement.NameTextAt(on + 1);
             var dropText = $"DROP {keyword} IF EXISTS {nameText} ON {tableText};";
             findings.Report(statement, $"CREATE {keyword} {nameText} fails when the migration runs a second time: nothing drops it first.",
                 $"Put `{dropText}` right before it.",

@@ -25,7 +25,7 @@ sealed class RequireLockTimeoutRule : ILintRule
                 return;
             if (TakesLock(file, statement))
             {
-                findings.Report(statement, $"{StatementTokens.Describe(statement.Kind)} takes a lock on {statement.Table ?? statement.Target} with no lock_timeout set: if it has to wait, every query on the table queues behind it.");
+                findings.Report(statement, $"{StatementKindWords.Of(statement.Kind)} takes a lock on {statement.Table ?? statement.Target} with no lock_timeout set: if it has to wait, every query on the table queues behind it.");
                 return;
             }
         }
@@ -34,13 +34,8 @@ sealed class RequireLockTimeoutRule : ILintRule
     static bool IsLockTimeout(SqlStatement statement) =>
         statement.Tokens.Count > 1 && (statement.Tokens[1].Is("LOCK_TIMEOUT") || statement.Tokens.Count > 2 && statement.Tokens[2].Is("LOCK_TIMEOUT"));
 
-    static bool TakesLock(LintFile file, SqlStatement statement) => statement.Kind switch
-    {
-        >= StatementKind.AlterTable and <= StatementKind.AlterTableDetachPartition => !file.CreatesTable(statement.Target),
-        StatementKind.CreateIndex or StatementKind.DropIndex or StatementKind.Reindex => !statement.IsConcurrently && !file.CreatesTable(statement.Table),
-        StatementKind.DropTable or StatementKind.CreateTrigger or StatementKind.DropTrigger or StatementKind.Truncate
-            or StatementKind.Lock or StatementKind.CreatePolicy or StatementKind.DropPolicy or StatementKind.AlterPolicy =>
-            !file.CreatesTable(statement.Table ?? statement.Target),
-        _ => false,
-    };
+    /// <summary>A lock a waiting query can queue behind: CONCURRENTLY builds wait, but let the app's queries through.</summary>
+    static bool TakesLock(LintFile file, SqlStatement statement) =>
+        statement.Lock is not null && !(statement.IsConcurrently && statement.Kind != StatementKind.AlterTableDetachPartition)
+        && !file.CreatesTable(statement.Table ?? statement.Target);
 }

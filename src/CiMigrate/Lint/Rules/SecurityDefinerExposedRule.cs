@@ -32,11 +32,11 @@ sealed class SecurityDefinerExposedRule : ILintRule
             {
                 if (revoke.Kind != StatementKind.Revoke || !(revoke.ContainsKeyword("EXECUTE") || revoke.ContainsKeyword("ALL")))
                     continue;
-                var covers = StatementTokens.IsOnAllInSchema(revoke, "FUNCTIONS") || StatementTokens.IsOnAllInSchema(revoke, "ROUTINES")
+                var covers = revoke.IsOnAllInSchema("FUNCTIONS") || revoke.IsOnAllInSchema("ROUTINES")
                     ? revoke.Objects.Contains(SqlNames.SchemaOf(function) ?? file.OwnSchema)
                     : revoke.Objects.Any(o => file.SameObject(o, function));
                 if (covers)
-                    revoked.UnionWith(StatementTokens.Grantees(revoke));
+                    revoked.UnionWith(revoke.Grantees());
             }
 
             var missing = Roles.Where(role => !revoked.Contains(role)).ToList();

@@ -21,9 +21,8 @@ sealed class SetNotNullRule : ILintRule
         {
             if (action.Kind != StatementKind.AlterTableSetNotNull || ValidatedBefore(file, statement))
                 continue;
-            var column = action.Start + 1 < action.End && statement.Tokens[action.Start + 1].Is("COLUMN") ? action.Start + 2 : action.Start + 1;
-            findings.Report(statement, statement.Tokens[action.Start],
-                $"SET NOT NULL on {statement.Target}.{statement.Tokens[column].Text} scans the whole table while holding an ACCESS EXCLUSIVE lock.");
+            findings.Report(statement, action.FirstToken,
+                $"SET NOT NULL on {statement.Target}.{action.NameToken?.Text} scans the whole table while holding an {action.Lock} lock.");
         }
     }
 

@@ -19,12 +19,12 @@ sealed class UniqueConstraintWithoutIndexRule : ILintRule
     {
         foreach (var (statement, action) in file.ActionsOnExistingTables())
         {
-            if (action.Kind != StatementKind.AlterTableAddConstraint || action.Contains(statement, "USING", "INDEX"))
+            if (action.Kind != StatementKind.AlterTableAddConstraint || action.Contains("USING", "INDEX"))
                 continue;
-            var kind = action.Contains(statement, "UNIQUE") ? "UNIQUE" : action.Contains(statement, "PRIMARY", "KEY") ? "PRIMARY KEY" : null;
+            var kind = action.Contains("UNIQUE") ? "UNIQUE" : action.Contains("PRIMARY", "KEY") ? "PRIMARY KEY" : null;
             if (kind is not null)
-                findings.Report(statement, statement.Tokens[action.Start],
-                    $"ADD {kind} on {statement.Target} builds its index while holding an ACCESS EXCLUSIVE lock: reads and writes wait.");
+                findings.Report(statement, action.FirstToken,
+                    $"ADD {kind} on {statement.Target} builds its index while holding an {action.Lock} lock: reads and writes wait.");
         }
     }
 }

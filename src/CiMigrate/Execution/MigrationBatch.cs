@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace CiMigrate.Execution;
+
+/// <summary>
+/// One migration file as one round trip: its preamble (for a dry run, the app's schema created in the same
+/// transaction first), its statements, <c>RESET ROLE</c> and its ledger command. It knows where the file's statements
+/// sit among its commands, so a failing command maps back to the file's statement, and so to file:line:col.
+/// </summary>
+sealed class MigrationBatch : IAsyncDisposable
+{
+    readonly NpgsqlBatch _batch;
+    readonly int _firstStatement;
+
+    public MigrationBatch(MigrationStep step, MigrationSession session, NpgsqlTransaction transaction, string? schemaToCreate)
+    {
+        Step = step;
+        _batch = new NpgsqlBatch(session.Connection, transaction);
+        if (schemaToCreate is not null)
+            _batch.BatchCommands.Add(new(schemaToCreate));
+        SessionPreamble.AddTo(_batch, session, local: true);
+        _firstStatement = _batch.BatchCommands.Count;
+        foreach (var statement in step.File.Script.Statements)
+            _batch.BatchCommands.Add(new(statement.Text));
+        // A migration may SET ROLE; the ledger row is written as the role that logged in.
+        _batch.BatchCommands.Add(new("RESET ROLE"));
+        _batch.BatchCommands.Add(step.Record());
+    }
+
+    public MigrationStep Step { get; }
+
+    /// <summary>
+    /// After <see cref="ExecuteAsync"/> threw: the index of the file's statement that failed; the statement count when
+    /// the ledger commands failed; null when the preamble failed or the server did not say which command it was.
+    /// </summary>
+    public int? FailedStatement { get; private set; }
+
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException ex)
+        {
+            var index = ex.BatchCommand is null ? -1 : _batch.BatchCommands.IndexOf(ex.BatchCommand);
+            FailedStatement = index < _firstStatement ? null : Math.Min(index - _firstStatement, Step.File.Script.Statements.Count);
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _batch.DisposeAsync();
+}

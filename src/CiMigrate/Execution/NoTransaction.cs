@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace CiMigrate.Execution;
+
+/// <summary>
+/// Files marked <c>-- ci-migrate:no-transaction</c>: each statement on its own (so <c>CREATE INDEX CONCURRENTLY</c>
+/// can run), a lock timeout retrying that statement only, the ledger row after the last statement. A failure leaves
+/// the statements before it in place, and the file unrecorded.
+/// </summary>
+sealed class NoTransaction(RunContext context) : ITransactionStrategy
+{
+    public async Task<bool> RunAsync(IReadOnlyList<MigrationStep> steps, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!await RunFileAsync(steps[i], cancellationToken))
+            {
+                context.Failures.Skip(steps.Skip(i + 1));
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    async Task<bool> RunFileAsync(MigrationStep step, CancellationToken cancellationToken)
+    {
+        var connection = context.Session.Connection;
+        context.Log.Add(new Events.MigrationStarted(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, InTransaction: false));
+        var clock = Stopwatch.StartNew();
+        var statements = step.File.Script.Statements;
+        var done = 0;
+        try
+        {
+            await using (var preamble = new NpgsqlBatch(connection))
+            {
+                SessionPreamble.AddTo(preamble, context.Session, local: false);
+                await preamble.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            for (; done < statements.Count; done++)
+            {
+                await context.Retry.RunAsync(async () =>
+                {
+                    await using var command = new NpgsqlCommand(statements[done].Text, connection);
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }, () => step, cancellationToken);
+            }
+
+            await using (var reset = new NpgsqlCommand("RESET ROLE", connection))
+                await reset.ExecuteNonQueryAsync(cancellationToken);
+            await context.Session.Ledger.WriteAsync([step.Record()], cancellationToken);
+        }
+        catch (PostgresException ex) when (!StepFailures.IsConnectionLost(ex) && done < statements.Count)
+        {
+            var failures = context.Failures;
+            await failures.ReportAsync(step, failures.Describe(step, ex, done, inTransaction: false, committed: done), cancellationToken);
+            return false;
+        }
+        catch (NpgsqlException ex)
+        {
+            context.Failures.LostConnection(ex, step, duringCommit: done == statements.Count);
+            return false;
+        }
+
+        context.Log.Add(step.Done(clock.Elapsed));
+        return true;
+    }
+}

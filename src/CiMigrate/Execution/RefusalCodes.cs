@@ -1,0 +1,44 @@
+namespace CiMigrate.Execution;
+
+/// <summary>
+/// The stable codes of <see cref="Events.RunRefused"/>: one per reason a run is refused before anything of it runs.
+/// Reports and scripts match on these, never on the message.
+/// </summary>
+public static class RefusalCodes
+{
+    /// <summary>A file holds BEGIN, COMMIT or ROLLBACK: ci-migrate owns the transaction.</summary>
+    public const string TransactionControl = "transaction-control";
+
+    /// <summary>A statement cannot run in a transaction, and the file lacks the no-transaction marker.</summary>
+    public const string NeedsNoTransaction = "needs-no-transaction";
+
+    /// <summary>A file marked no-transaction in a run that puts every file in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</summary>
+    public const string NoTransactionInOneTransaction = "no-transaction-in-one-transaction";
+
+    /// <summary>A migration to roll back has no down file.</summary>
+    public const string MissingDownFile = "missing-down-file";
+
+    /// <summary>A migration to roll back is applied but has no local file.</summary>
+    public const string MissingLocalFile = "missing-local-file";
+
+    /// <summary>The app's schema does not exist and the environment may not create it.</summary>
+    public const string SchemaMissing = "schema-missing";
+
+    /// <summary>An applied migration's file changed since it was applied.</summary>
+    public const string EditedMigration = "edited-migration";
+
+    /// <summary>A pending migration is older than the newest applied one.</summary>
+    public const string OutOfOrder = "out-of-order";
+
+    /// <summary>Lint found errors in the pending migrations.</summary>
+    public const string LintErrors = "lint-errors";
+
+    /// <summary>The pending migrations are not the reviewed plan (<c>--expect-plan</c>).</summary>
+    public const string PlanMismatch = "plan-mismatch";
+
+    /// <summary>A pending migration has not passed through the required environment (<c>requires</c>).</summary>
+    public const string NotPromoted = "not-promoted";
+
+    /// <summary>The run has no approval for a protected environment.</summary>
+    public const string NotApproved = "not-approved";
+}

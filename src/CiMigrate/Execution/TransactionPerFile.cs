@@ -1,0 +1,27 @@
+using CiMigrate.Sql;
+
+namespace CiMigrate.Execution;
+
+/// <summary>
+/// The default: each file in its own transaction with its ledger row, committed before the next starts, so a failure
+/// leaves the files before it applied. A file marked <c>-- ci-migrate:no-transaction</c> runs statement by statement.
+/// </summary>
+sealed class TransactionPerFile(RunContext context) : ITransactionStrategy
+{
+    public async Task<bool> RunAsync(IReadOnlyList<MigrationStep> steps, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var ok = steps[i].File.Script.TransactionMode == TransactionMode.NoTransaction
+                ? await new NoTransaction(context).RunAsync([steps[i]], cancellationToken)
+                : await new BatchTransaction(context).RunAsync([steps[i]], TransactionEnd.Commit, schemaToCreate: null, cancellationToken);
+            if (!ok)
+            {
+                context.Failures.Skip(steps.Skip(i + 1));
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
+
+namespace CiMigrate.Planning;
+
+/// <summary>
+/// The hazard of a run through the executor (the shadow replay, the dry run on the target) that did not get through:
+/// its failing statement at file:line:col, its refusal, or its lost connection, as the plan shows it.
+/// </summary>
+static class FailureHazard
+{
+    /// <summary>The hazard of <paramref name="outcome"/>; null when it succeeded.</summary>
+    /// <param name="outcome">What the run did.</param>
+    /// <param name="kind"><see cref="HazardKind.FailsOnShadow"/> or <see cref="HazardKind.FailsOnTarget"/>.</param>
+    /// <param name="schema">The app's schema, the object the hazard concerns.</param>
+    /// <param name="fails">What a failing file does, after its name: <c>fails on staging (rolled back, nothing changed)</c>.</param>
+    /// <param name="advice">What to do about it.</param>
+    public static Hazard? Of(ExecutionOutcome outcome, HazardKind kind, string schema, string fails, string advice) =>
+        outcome.Events.FirstOrDefault(e => e is MigrationFailed or RunRefused or RunFailed) switch
+        {
+            MigrationFailed failure => new Hazard(kind, schema,
+                $"{failure.File} {fails}: {failure.Message}{(failure.Hint is { Length: > 0 } hint ? $" Hint: {hint}" : "")}")
+            {
+                Advice = advice,
+                File = failure.File,
+                Line = failure.Line,
+                Column = failure.Column,
+            },
+            RunRefused refused => new Hazard(kind, schema, refused.Message)
+            {
+                Advice = refused.Help ?? advice,
+                File = refused.File,
+                Line = refused.Line ?? 0,
+                Column = refused.Column ?? 0,
+            },
+            RunFailed failed => new Hazard(kind, schema, failed.Message) { Advice = advice, File = failed.File },
+            _ => null,
+        };
+}

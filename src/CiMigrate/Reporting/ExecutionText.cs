@@ -1,0 +1,150 @@
+using System.Globalization;
+using CiMigrate.Execution.Events;
+
+namespace CiMigrate.Reporting;
+
+/// <summary>Events as lines for people: printed as they happen, so a long migration shows where it is.</summary>
+public static class ExecutionText
+{
+    /// <summary>The lines of one event; none for events only <c>--verbose</c> shows.</summary>
+    public static IEnumerable<string> Lines(ExecutionEvent executionEvent, bool verbose)
+    {
+        switch (executionEvent)
+        {
+            case LockWaiting wait:
+                yield return wait.HolderPid is null
+                    ? $"waiting for the migration lock of {wait.App} (up to {Seconds(wait.Limit)})"
+                    : $"waiting for the migration lock of {wait.App}: held by '{wait.HolderApplicationName}' (pid {wait.HolderPid}, " +
+                      $"connected since {wait.HolderSince?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}Z); waiting up to {Seconds(wait.Limit)}";
+                break;
+            case LockAcquired acquired when verbose || acquired.Waited > TimeSpan.FromSeconds(1):
+                yield return $"migration lock of {acquired.App} acquired after {Seconds(acquired.Waited)}";
+                break;
+            case LedgerUpgraded { FromVersion: 0 } ledger:
+                yield return $"created the ledger schema ci_migrate (version {ledger.ToVersion})";
+                break;
+            case LedgerUpgraded ledger:
+                yield return $"upgraded the ledger schema ci_migrate from version {ledger.FromVersion} to {ledger.ToVersion}";
+                break;
+            case SchemaCreated schema:
+                yield return $"created schema {schema.Schema}";
+                break;
+            case BackupWritten backup:
+                yield return $"backup written: {backup.Path}";
+                break;
+            case MigrationStarted started when verbose:
+                yield return $"running {started.File}{(started.InTransaction ? "" : " (no transaction: statement by statement)")}";
+                break;
+            case MigrationApplied applied:
+                yield return $"applied {applied.File} ({Milliseconds(applied.Duration)})";
+                break;
+            case MigrationRolledBack rolledBack:
+                yield return $"rolled back {rolledBack.Version}_{rolledBack.Name} with {rolledBack.File} ({Milliseconds(rolledBack.Duration)})";
+                break;
+            case MigrationFailed failed:
+                foreach (var line in FailureLines(failed))
+                    yield return line;
+                break;
+            case LockTimeoutRetry retry:
+                yield return $"lock timeout in {retry.File} (attempt {retry.Attempt} of {retry.MaxAttempts}): {retry.Message}; " +
+                             $"trying again in {Seconds(retry.Delay)}";
+                break;
+            case MigrationSkipped skipped:
+                yield return $"not applied: {skipped.Version}_{skipped.Name} ({skipped.Reason})";
+                break;
+            case MigrationBaselined baselined:
+                yield return $"marked {baselined.Version}_{baselined.Name} as applied without running it (baseline)";
+                break;
+            case ChecksumAccepted accepted:
+                yield return $"accepted the new checksum of {accepted.Version}: {accepted.OldChecksum[..12]}… → {accepted.NewChecksum[..12]}…";
+                break;
+            case MigrationForgotten forgotten:
+                yield return $"forgot {forgotten.Version}_{forgotten.Name}: its ledger row is removed, its objects are untouched";
+                break;
+            case DryRunRolledBack dryRun:
+                yield return $"dry run: {dryRun.Migrations} migration(s) ran in one transaction that was rolled back; nothing changed";
+                break;
+            case PostgrestNotified when verbose:
+                yield return "sent NOTIFY pgrst, 'reload schema'";
+                break;
+            case PostgrestRestarted restarted:
+                yield return $"restarted PostgREST: deployment {restarted.Namespace}/{restarted.Deployment} rolled out ({Seconds(restarted.Duration)})";
+                break;
+            case GrantsChecked { Missing.Count: > 0 } grants:
+                yield return grants.Granted
+                    ? "granted what the runbook's step 4 asks for and was missing (autoGrant):"
+                    : "missing grants (runbook step 4; grant them in a migration, or set autoGrant):";
+                foreach (var missing in grants.Missing)
+                    yield return $"  {missing.Role} lacks {string.Join(", ", missing.Privileges)} on {missing.ObjectKind} {missing.Object}";
+                break;
+            case RunFailed failed:
+                yield return $"{(failed.File is null ? "" : $"{failed.File}: ")}error: {failed.Message}";
+                break;
+            case RunRefused refused:
+                foreach (var line in RefusalLines(refused))
+                    yield return line;
+                break;
+        }
+    }
+
+    /// <summary>One line saying what the run did, last in every format: <c>apply: app -> staging (db): FAILED</c>.</summary>
+    public static string Summary(ExecutionReport report)
+    {
+        var head = $"{report.Command}: {report.App} -> {report.Environment} ({report.Target})";
+        var applied = report.Events.Count(e => e is MigrationApplied);
+        var rolledBack = report.Events.Count(e => e is MigrationRolledBack);
+        var baselined = report.Events.Count(e => e is MigrationBaselined);
+        if (report.Events.OfType<RunRefused>().Any())
+            return $"{head}: REFUSED, nothing was applied";
+        if (!report.Succeeded)
+            return $"{head}: FAILED" + (applied > 0 && !report.DryRun ? $" after applying {applied} migration(s), which stay applied" : "");
+        if (report.DryRun)
+            return $"{head}: dry run OK, {applied} migration(s) would apply";
+        if (rolledBack > 0)
+            return $"{head}: rolled back {rolledBack} migration(s)";
+        if (baselined > 0)
+            return $"{head}: marked {baselined} migration(s) as applied";
+        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten))
+            return $"{head}: ledger repaired";
+        return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
+    }
+
+    /// <summary>After a failed run that took a backup: how to restore it.</summary>
+    public static string? RestoreHint(ExecutionReport report) =>
+        !report.Succeeded && report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup
+            ? $"To restore the backup taken before this run: {backup.RestoreCommand}"
+            : null;
+
+    /// <summary><c>file:line:col: </c>, <c>file: </c> or nothing, before a message about a place.</summary>
+    public static string Where(string? file, int? line, int? column) =>
+        file is null ? "" : line is null ? $"{file}: " : $"{file}:{line}:{column ?? 1}: ";
+
+    static IEnumerable<string> RefusalLines(RunRefused refused)
+    {
+        yield return $"{Where(refused.File, refused.Line, refused.Column)}refused ({refused.Code}): {refused.Message}";
+        if (refused.Help is not null)
+            yield return $"  {refused.Help}";
+        yield return "  Nothing was applied.";
+    }
+
+    public static IEnumerable<string> FailureLines(MigrationFailed failed)
+    {
+        yield return $"{Where(failed.File, failed.Line, failed.Column)}error: {failed.Message}" +
+                     (failed.SqlState is null ? "" : $" (SQLSTATE {failed.SqlState})");
+        if (failed.Detail is not null)
+            yield return $"  detail: {failed.Detail}";
+        if (failed.Hint is not null)
+            yield return $"  hint: {failed.Hint}";
+        yield return failed.InTransaction
+            ? "  The migration's transaction was rolled back: nothing of it is applied, and the ledger is unchanged."
+            : $"  The file runs without a transaction: {failed.StatementsCommitted} statement(s) before the failing one stay " +
+              "applied, and the file is not recorded. Make it safe to run again from the top (IF NOT EXISTS), then run again.";
+    }
+
+    public static string Milliseconds(TimeSpan duration) => $"{Math.Round(duration.TotalMilliseconds):0} ms";
+
+    public static string Seconds(TimeSpan duration) =>
+        duration.TotalSeconds < 120
+            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0.#} min");
+}

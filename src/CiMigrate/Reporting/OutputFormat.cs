@@ -1,0 +1,10 @@
+namespace CiMigrate.Reporting;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Markdown,
+    Github,
+    Sarif,
+}

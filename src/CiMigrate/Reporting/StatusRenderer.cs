@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Json;
+using CiMigrate.History;
+
+namespace CiMigrate.Reporting;
+
+/// <summary><c>status</c> as text, markdown or JSON, from its <see cref="StatusReport"/>.</summary>
+public static class StatusRenderer
+{
+    public static string Render(StatusReport report, OutputFormat format) => format switch
+    {
+        OutputFormat.Json => JsonSerializer.Serialize(report, ReportJsonContext.Default.StatusReport) + Environment.NewLine,
+        OutputFormat.Markdown => Markdown(report),
+        _ => Text(report),
+    };
+
+    static string Text(StatusReport report)
+    {
+        var text = new StringBuilder($"{report.App} on {report.Environment} ({report.Target}):\n");
+        foreach (var entry in report.Migrations)
+        {
+            var when = entry.AppliedAt is { } at ? $"  {at.UtcDateTime:yyyy-MM-dd HH:mm}Z by {entry.AppliedBy}" : "";
+            text.Append($"  {State(entry.State),-16} {entry.Version}_{entry.Name}{when}\n");
+        }
+
+        var counts = report.Migrations.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {State(g.Key)}");
+        text.Append($"{string.Join(", ", counts.DefaultIfEmpty("no migrations"))}; plan {report.PlanHash}\n");
+        return text.ToString();
+    }
+
+    static string Markdown(StatusReport report)
+    {
+        var text = new StringBuilder($"### `{report.App}` on `{report.Environment}`\n\n| version | name | state | applied |\n| --- | --- | --- | --- |\n");
+        foreach (var entry in report.Migrations)
+            text.Append($"| {entry.Version} | {entry.Name} | {State(entry.State)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
+        return text.Append('\n').ToString();
+    }
+
+    static string State(MigrationState state) => state switch
+    {
+        MigrationState.Applied => "applied",
+        MigrationState.Pending => "pending",
+        MigrationState.Edited => "edited",
+        MigrationState.MissingLocally => "missing locally",
+        MigrationState.OutOfOrder => "out of order",
+        _ => state.ToString(),
+    };
+}

@@ -1,0 +1,57 @@
+using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
+using CiMigrate.History;
+using CiMigrate.Hosting;
+using CiMigrate.Migrations;
+using CiMigrate.Planning;
+
+namespace CiMigrate.Tasks;
+
+/// <summary>
+/// What stands between reading the ledger and applying, in order: edited applied migrations, out-of-order pending
+/// ones, lint, the reviewed plan, the promotion gate, the approval. The first that refuses ends the checks (an approval
+/// is never asked for a run that would be refused anyway); its refusals go into the run's report.
+/// </summary>
+static class ApplyGates
+{
+    /// <summary>The refusals (empty when the run may go on) and the approver's login, when an approval was given.</summary>
+    public static async Task<(IReadOnlyList<RunRefused> Refusals, string? Approver)> CheckAsync(TaskContext context, string command,
+        TaskTarget target, HistoryComparison comparison, ApplyTaskOptions options, CancellationToken cancellationToken)
+    {
+        var environment = target.Environment;
+        var pending = comparison.Pending;
+        if (HistoryChecks.Edited(comparison, environment.Name) is { Count: > 0 } edited)
+            return (edited, null);
+        if (comparison.OutOfOrder.Count > 0 && !context.Get(options.AllowOutOfOrder))
+        {
+            return ([new RunRefused(RefusalCodes.OutOfOrder,
+                $"Pending migration(s) older than the newest applied one on {environment.Name}: " +
+                $"{string.Join(", ", comparison.OutOfOrder.Select(e => e.Local!.Up.DisplayPath))}.",
+                "Give them a newer version, or pass --allow-out-of-order if applying them late is safe.", null, null, null)], null);
+        }
+
+        if (!context.Get(options.SkipLint) && PendingLintGate.Check(context, command, environment.Name, pending) is { } lint)
+            return ([lint], null);
+        var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
+        if (context.Get(options.ExpectPlan) is { } expected && !string.Equals(expected.Trim(), planHash, StringComparison.OrdinalIgnoreCase))
+        {
+            return ([new RunRefused(RefusalCodes.PlanMismatch,
+                $"The pending migrations on {environment.Name} are not the reviewed plan: expected plan {expected.Trim()}, found " +
+                $"{planHash} ({Describe(pending)}).", "Run diff again and review what changed.", null, null, null)], null);
+        }
+
+        if (pending.Count > 0 && environment.Requires is { } required
+            && await PromotionGate.CheckAsync(context, target, required, pending, cancellationToken) is { } notPromoted)
+            return ([new RunRefused(RefusalCodes.NotPromoted, notPromoted, $"Apply to {required} first (ci-migrate stage-apply).", null, null, null)], null);
+
+        if (pending.Count == 0 || context.Get(options.DryRun))
+            return ([], null);
+        var decision = await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
+        return decision.Approved
+            ? ([], decision.Approver)
+            : ([ApprovalGates.Refusal(decision, environment.Name)], null);
+    }
+
+    static string Describe(IReadOnlyList<Migration> pending) =>
+        pending.Count == 0 ? "nothing pending" : $"pending: {string.Join(", ", pending.Select(m => m.Version))}";
+}

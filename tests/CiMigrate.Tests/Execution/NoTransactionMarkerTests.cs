@@ -1,0 +1,64 @@
+namespace CiMigrate.Tests.Execution;
+
+/// <summary>
+/// The no-transaction marker is read once, by the SQL layer, so lint and apply give one answer: a marker among the
+/// comments before the first statement counts in any case; anywhere else it marks nothing, for both.
+/// </summary>
+public sealed class NoTransactionMarkerTests
+{
+    const string Budgets = """
+        SET search_path TO money_tracker;
+        CREATE TABLE IF NOT EXISTS budgets (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), amount numeric(12, 2) NOT NULL);
+        """;
+
+    const string IndexValid = "SELECT indisvalid FROM pg_index WHERE indexrelid = 'money_tracker.budgets_amount'::regclass";
+
+    [Test]
+    public async Task Upper_case_marker_at_the_top_passes_lint_and_applies_outside_a_transaction()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.LintSettings = null;
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        var index = repo.Up("20250208000002", "index", """
+            -- CI-MIGRATE:NO-TRANSACTION
+            SET search_path TO money_tracker;
+            CREATE INDEX CONCURRENTLY IF NOT EXISTS budgets_amount ON budgets (amount);
+            """);
+
+        var lint = await repo.RunAsync("lint", index);
+        var apply = await repo.RunAsync("stage-apply", "--skip-lint");
+
+        Assert.That(lint.ExitCode, Is.EqualTo(0), lint.Output);
+        Assert.That(lint.Output, Does.Not.Contain("concurrently-in-transaction"));
+        Assert.That(apply.ExitCode, Is.EqualTo(0), apply.Error + apply.Output);
+        Assert.That(await repo.Staging.ScalarAsync(IndexValid), Is.True);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Marker_in_a_trailing_comment_is_refused_by_lint_and_by_apply()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.LintSettings = null;
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        var index = repo.Up("20250208000002", "index", """
+            SET search_path TO money_tracker;
+            CREATE INDEX CONCURRENTLY IF NOT EXISTS budgets_amount ON budgets (amount); -- ci-migrate:no-transaction
+            """);
+
+        var lint = await repo.RunAsync("lint", index);
+        var apply = await repo.RunAsync("stage-apply", "--skip-lint");
+
+        Assert.That(lint.ExitCode, Is.EqualTo(1), lint.Output);
+        Assert.That(lint.Output, Does.Contain(
+            "apps/money-tracker/supabase/migrations/20250208000002_index.sql:2:1: error[concurrently-in-transaction] " +
+            "CREATE INDEX CONCURRENTLY cannot run inside a transaction block, and this migration runs in one: it fails. " +
+            "The file mentions ci-migrate:no-transaction, but only a marker among the comments before the first statement counts."));
+        Assert.That(apply.ExitCode, Is.EqualTo(2), apply.Output);
+        Assert.That(apply.Error, Does.Contain(
+            "20250208000002_index.sql:2:1: 'CREATE INDEX CONCURRENTLY IF' with CONCURRENTLY cannot run inside a transaction: " +
+            "add '-- ci-migrate:no-transaction' as the first line of the file"));
+        Assert.That(apply.Error, Does.Contain("only a marker among the comments before the first statement counts"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets_amount') IS NULL"), Is.True);
+    }
+}

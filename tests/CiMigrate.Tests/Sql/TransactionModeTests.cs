@@ -1,0 +1,36 @@
+using CiMigrate.Sql;
+
+namespace CiMigrate.Tests.Sql;
+
+/// <summary>The one rule for the no-transaction marker, as the parsed file reports it.</summary>
+public sealed class TransactionModeTests
+{
+    [TestCase("-- ci-migrate:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);")]
+    [TestCase("-- CI-MIGRATE:NO-TRANSACTION\nCREATE INDEX CONCURRENTLY i ON t (a);")]
+    [TestCase("-- add an index\n--   ci-migrate:no-transaction  the index is big\n\nSET search_path TO a;\nCREATE INDEX CONCURRENTLY i ON t (a);")]
+    [TestCase("/* ci-migrate:no-transaction */ CREATE INDEX CONCURRENTLY i ON t (a);")]
+    public void A_marker_among_the_comments_before_the_first_statement_runs_the_file_without_a_transaction(string text)
+    {
+        var script = SqlScript.Parse(text, "m.sql");
+
+        Assert.That(script.TransactionMode, Is.EqualTo(TransactionMode.NoTransaction));
+        Assert.That(script.HasMisplacedMarker, Is.False);
+    }
+
+    [TestCase("SET search_path TO a;\n-- ci-migrate:no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);")]
+    [TestCase("CREATE INDEX CONCURRENTLY i ON t (a); -- ci-migrate:no-transaction")]
+    [TestCase("CREATE INDEX CONCURRENTLY i ON t (a);\n-- ci-migrate:no-transaction\n")]
+    [TestCase("SELECT '-- ci-migrate:no-transaction';")]
+    public void A_marker_anywhere_else_marks_nothing_and_is_named_as_misplaced(string text)
+    {
+        var script = SqlScript.Parse(text, "m.sql");
+
+        Assert.That(script.TransactionMode, Is.EqualTo(TransactionMode.Transaction));
+        Assert.That(script.HasMisplacedMarker, Is.True);
+    }
+
+    [TestCase("-- ci-migrate:no-transactions\nSELECT 1;")]
+    [TestCase("-- see ci-migrate:no-transaction\nSELECT 1;")]
+    public void A_comment_that_only_resembles_the_marker_marks_nothing(string text) =>
+        Assert.That(SqlScript.Parse(text, "m.sql").TransactionMode, Is.EqualTo(TransactionMode.Transaction));
+}
