@@ -16,7 +16,7 @@ public static partial class SettingsLoader
     const string EnvironmentPrefix = "CIMIGRATE__";
 
     static readonly string[] TopLevelKeys = ["apps", "environments", "lint", "app", "env", "databaseUrl"];
-    static readonly string[] AppKeys = ["schema", "migrations"];
+    static readonly string[] AppKeys = ["schema", "migrations", "ignore", "role", "schemaGuard"];
     static readonly string[] EnvironmentKeys =
     [
         "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
@@ -167,7 +167,8 @@ public static partial class SettingsLoader
             var folder = migrations is null
                 ? Path.Combine(root, "supabase", "migrations")
                 : Path.GetFullPath(migrations, root);
-            apps.Add(ReadApp(appSection.Key, soleAppSchema ?? reader.String("schema"), folder, reader, options.WorkingDirectory));
+            apps.Add(ReadApp(appSection.Key, soleAppSchema ?? reader.String("schema"), folder, reader, options.WorkingDirectory)
+                with { Ignore = reader.Strings("ignore") });
         }
 
         // Zero-config: a repository with supabase/migrations is one app named after its folder.
@@ -197,7 +198,14 @@ public static partial class SettingsLoader
             reader.Problem("schema", $"cannot tell the schema of app '{name}': no file in {RepositoryPaths.Display(folder, workingDirectory)} starts with SET search_path; set \"schema\" or pass --schema");
         else if (!IdentifierPattern().IsMatch(schema))
             reader.Problem("schema", $"'{schema}' is not a plain schema name (lower-case letters, digits and '_')");
-        return new AppSettings(name, schema ?? "", folder);
+        var role = reader.String("role");
+        if (role is not null && !IdentifierPattern().IsMatch(role))
+            reader.Problem("role", $"'{role}' is not a plain role name (lower-case letters, digits and '_')");
+        return new AppSettings(name, schema ?? "", folder)
+        {
+            Role = role,
+            SchemaGuard = reader.Bool("schemaGuard", schema != "public"),
+        };
     }
 
     static Dictionary<string, EnvironmentSettings> ReadEnvironments(IConfigurationSection section, List<string> problems)

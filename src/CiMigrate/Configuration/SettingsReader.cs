@@ -17,6 +17,15 @@ public sealed class SettingsReader(IConfiguration section, List<string> problems
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
+    /// <summary>A list: a JSON array of strings (<c>["seed.sql", "local_*"]</c>), or one string; empty when absent.</summary>
+    public IReadOnlyList<string> Strings(string key)
+    {
+        var child = section.GetSection(key);
+        if (child.Value is { } single)
+            return string.IsNullOrWhiteSpace(single) ? [] : [single.Trim()];
+        return [.. child.GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Trim().Length > 0).Select(v => v.Trim())];
+    }
+
     public bool Bool(string key, bool fallback) => Bool(key) ?? fallback;
 
     public bool? Bool(string key)

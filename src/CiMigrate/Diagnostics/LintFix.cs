@@ -16,5 +16,17 @@ public sealed record LintFix(string Description, IReadOnlyList<TextEdit> Edits, 
     public static LintFix InsertAfter(Sql.SqlStatement statement, int index, string words, string description) =>
         Insert(description, statement.Tokens[index].End, " " + words);
 
+    /// <summary>
+    /// Puts <paramref name="line"/> (a statement, <c>DROP ... IF EXISTS ...;</c>) on a line of its own right before the
+    /// statement, with the statement's indentation.
+    /// </summary>
+    public static LintFix InsertBefore(string fileText, Sql.SqlStatement statement, string line, string description)
+    {
+        var lineStart = fileText.LastIndexOf('\n', Math.Max(statement.Offset - 1, 0)) + 1;
+        var prefix = fileText[lineStart..statement.Offset];
+        var indentation = prefix.All(c => c is ' ' or '\t') ? prefix : "";
+        return Insert(description, statement.Offset, line + "\n" + indentation);
+    }
+
     public static LintFix Move(string description, string destination) => new(description, [], destination);
 }

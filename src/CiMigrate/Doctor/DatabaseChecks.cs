@@ -21,7 +21,7 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
     // One key for doctor's own probe, apart from the keys apply uses per app.
     const long ProbeLockKey = 0x63692d6d69677274;
 
-    public async Task RunAsync(string connectionString, bool throughPortForward, string? schema)
+    public async Task RunAsync(string connectionString, bool throughPortForward, string? schema, AppIsolation? isolation = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
         // Known from the port alone, so it is said even when the server cannot be reached.
@@ -30,7 +30,8 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
             checklist.Fail("advisory locks",
                 $"port {TransactionPoolerPort} is Supavisor's transaction-mode pooler: session advisory locks do not hold there",
                 LockAdvice, blocks: false);
-        if (!throughPortForward)
+        // A Unix socket (a host that is a folder) has no TCP or TLS to probe: authentication below is the first answer.
+        if (!throughPortForward && builder.Host?.StartsWith('/') != true)
             await checklist.RunAsync("tcp", () => TcpAndTlsAsync(builder));
         await checklist.RunAsync("authentication", () => AuthenticationAsync(builder));
         await checklist.RunAsync("server version", () => VersionAsync(builder));
@@ -39,6 +40,12 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
             await checklist.RunAsync("app schema", () => SchemaAsync(builder, schema));
         if (!pooler)
             await checklist.RunAsync("advisory locks", () => AdvisoryLocksAsync(builder));
+        if (isolation is not null)
+            await checklist.RunAsync("isolation", async () =>
+            {
+                await using var connection = await OpenAsync(builder);
+                await new IsolationChecks(checklist, cancellationToken).RunAsync(connection, isolation);
+            });
     }
 
     /// <summary>Reports the TLS line from the server's answer to SSLRequest.</summary>

@@ -17,4 +17,7 @@ public sealed record DoctorTarget
 
     /// <summary>The app's schema, checked for existence when given.</summary>
     public string? Schema { get; init; }
+
+    /// <summary>The app's isolation settings, checked when doctor runs for one configured app.</summary>
+    public AppIsolation? Isolation { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed class KubernetesChecks(
     Checklist checklist, SecretMasker secrets, TextWriter output, IReadOnlyDictionary<string, string?> environment,
     CancellationToken cancellationToken)
 {
-    public async Task RunAsync(KubernetesSettings settings, string? kubeconfigPath, string? schema)
+    public async Task RunAsync(KubernetesSettings settings, string? kubeconfigPath, string? schema, AppIsolation? isolation = null)
     {
         KubernetesSession session;
         try
@@ -38,7 +38,7 @@ public sealed class KubernetesChecks(
             await checklist.RunAsync("pod", async () => pod = await PodAsync(session, settings));
             var password = "";
             await checklist.RunAsync("secret", async () => password = await SecretAsync(session, settings));
-            await checklist.RunAsync("port-forward", () => ThroughPortForwardAsync(session, settings, pod, password, schema));
+            await checklist.RunAsync("port-forward", () => ThroughPortForwardAsync(session, settings, pod, password, schema, isolation));
         }
     }
 
@@ -100,7 +100,8 @@ public sealed class KubernetesChecks(
         }
     }
 
-    async Task ThroughPortForwardAsync(KubernetesSession session, KubernetesSettings settings, string pod, string password, string? schema)
+    async Task ThroughPortForwardAsync(KubernetesSession session, KubernetesSettings settings, string pod, string password, string? schema,
+        AppIsolation? isolation)
     {
         await using var forwarder = PortForwarder.Start(session.Client, session.Namespace, pod, settings.Port);
         char? answer;
@@ -134,6 +135,6 @@ public sealed class KubernetesChecks(
         DatabaseChecks.Tls(checklist, answer.Value, SslMode.Disable, throughPortForward: true, "127.0.0.1");
 
         var connectionString = PodDatabase.ConnectionString(forwarder.LocalPort, settings, password);
-        await new DatabaseChecks(checklist, cancellationToken).RunAsync(connectionString, throughPortForward: true, schema);
+        await new DatabaseChecks(checklist, cancellationToken).RunAsync(connectionString, throughPortForward: true, schema, isolation);
     }
 }

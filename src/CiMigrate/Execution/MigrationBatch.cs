@@ -4,7 +4,7 @@ namespace CiMigrate.Execution;
 
 /// <summary>
 /// One migration file as one round trip: its preamble (for a dry run, the app's schema created in the same
-/// transaction first), its statements, <c>RESET ROLE</c> and its ledger command. It knows where the file's statements
+/// transaction first), its statements inside the schema guard, and its ledger command. It knows where the file's statements
 /// sit among its commands, so a failing command maps back to the file's statement, and so to file:line:col.
 /// </summary>
 sealed class MigrationBatch : IAsyncDisposable
@@ -19,11 +19,11 @@ sealed class MigrationBatch : IAsyncDisposable
         if (schemaToCreate is not null)
             _batch.BatchCommands.Add(new(schemaToCreate));
         SessionPreamble.AddTo(_batch, session, local: true);
+        session.Guard?.AddOpen(_batch, step.File, local: true);
         _firstStatement = _batch.BatchCommands.Count;
-        foreach (var statement in step.File.Script.Statements)
+        foreach (var statement in step.File.Script.StatementsToRun)
             _batch.BatchCommands.Add(new(statement.Text));
-        // A migration may SET ROLE; the ledger row is written as the role that logged in.
-        _batch.BatchCommands.Add(new("RESET ROLE"));
+        SchemaGuard.AddClose(_batch, session.Guard);
         _batch.BatchCommands.Add(step.Record());
     }
 
@@ -44,7 +44,7 @@ sealed class MigrationBatch : IAsyncDisposable
         catch (PostgresException ex)
         {
             var index = ex.BatchCommand is null ? -1 : _batch.BatchCommands.IndexOf(ex.BatchCommand);
-            FailedStatement = index < _firstStatement ? null : Math.Min(index - _firstStatement, Step.File.Script.Statements.Count);
+            FailedStatement = index < _firstStatement ? null : Math.Min(index - _firstStatement, Step.File.Script.StatementsToRun.Count);
             throw;
         }
     }

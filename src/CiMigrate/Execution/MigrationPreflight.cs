@@ -19,13 +19,21 @@ public static class MigrationPreflight
         var problems = new List<RunRefused>();
         foreach (var file in files)
         {
-            var statements = file.Script.Statements;
+            var statements = file.Script.StatementsToRun;
             var marked = file.Script.TransactionMode == TransactionMode.NoTransaction;
             if (marked && oneTransaction is not null)
             {
                 problems.Add(new RunRefused(RefusalCodes.NoTransactionInOneTransaction,
                     $"the file is marked {TransactionMarker.Line}, so it cannot run in the one transaction of {oneTransaction}",
                     $"Apply it without {oneTransaction}.", file.DisplayPath, 1, 1));
+            }
+
+            foreach (var allowance in file.Script.AllowedSchemas.Where(a => a.Schema.Length == 0 || a.Reason.Length == 0))
+            {
+                problems.Add(new RunRefused(RefusalCodes.AllowSchemaWithoutReason,
+                    $"'-- {SchemaAllowance.Directive}' needs a schema and a reason",
+                    $"Write '-- {SchemaAllowance.Directive} <schema> <why this migration changes it>': the exception is reviewed with the file.",
+                    file.DisplayPath, allowance.Line, 1));
             }
 
             foreach (var statement in statements)

@@ -36,6 +36,9 @@ public sealed class MigrationSession : IAsyncDisposable
 
     public Ledger Ledger { get; }
 
+    /// <summary>What holds a write session's migrations to the app's schema; null for a read-only session.</summary>
+    public SchemaGuard? Guard { get; private set; }
+
     /// <summary>The connection string of the way in, for tools that connect on their own (pg_dump); holds the password.</summary>
     internal string ConnectionString => _way.ConnectionString;
 
@@ -87,6 +90,8 @@ public sealed class MigrationSession : IAsyncDisposable
                 var before = await LedgerSchema.EnsureAsync(connection, cancellationToken);
                 if (before != LedgerSchema.LatestVersion)
                     log.Add(new LedgerUpgraded(before, LedgerSchema.LatestVersion));
+                if (app.SchemaGuard || app.Role is not null)
+                    session.Guard = await SchemaGuard.EnsureAsync(connection, app.Schema, app.Role, app.SchemaGuard, log, cancellationToken);
             }
 
             return session;

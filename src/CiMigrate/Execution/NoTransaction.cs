@@ -29,13 +29,14 @@ sealed class NoTransaction(RunContext context) : ITransactionStrategy
         var connection = context.Session.Connection;
         context.Log.Add(new Events.MigrationStarted(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, InTransaction: false));
         var clock = Stopwatch.StartNew();
-        var statements = step.File.Script.Statements;
+        var statements = step.File.Script.StatementsToRun;
         var done = 0;
         try
         {
             await using (var preamble = new NpgsqlBatch(connection))
             {
                 SessionPreamble.AddTo(preamble, context.Session, local: false);
+                context.Session.Guard?.AddOpen(preamble, step.File, local: false);
                 await preamble.ExecuteNonQueryAsync(cancellationToken);
             }
 
@@ -48,12 +49,18 @@ sealed class NoTransaction(RunContext context) : ITransactionStrategy
                 }, () => step, cancellationToken);
             }
 
-            await using (var reset = new NpgsqlCommand("RESET ROLE", connection))
-                await reset.ExecuteNonQueryAsync(cancellationToken);
+            await using (var close = new NpgsqlBatch(connection))
+            {
+                SchemaGuard.AddClose(close, context.Session.Guard);
+                await close.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await context.Session.Ledger.WriteAsync([step.Record()], cancellationToken);
         }
         catch (PostgresException ex) when (!StepFailures.IsConnectionLost(ex) && done < statements.Count)
         {
+            // Without a transaction the guard and the role stay with the session: leave them before the failure is recorded.
+            await SchemaGuard.ResetAsync(connection, cancellationToken);
             var failures = context.Failures;
             await failures.ReportAsync(step, failures.Describe(step, ex, done, inTransaction: false, committed: done), cancellationToken);
             return false;

@@ -41,4 +41,7 @@ public static class RefusalCodes
 
     /// <summary>The run has no approval for a protected environment.</summary>
     public const string NotApproved = "not-approved";
+
+    /// <summary>A <c>-- ci-migrate:allow-schema</c> comment without its schema or its reason.</summary>
+    public const string AllowSchemaWithoutReason = "allow-schema-without-reason";
 }

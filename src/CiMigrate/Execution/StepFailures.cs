@@ -24,7 +24,7 @@ sealed class StepFailures(RunContext context)
     /// <param name="committed">Statements of a file without a transaction that ran before the failing one.</param>
     public MigrationFailed Describe(MigrationStep step, PostgresException error, int? statementIndex, bool inTransaction, int committed)
     {
-        var statements = step.File.Script.Statements;
+        var statements = step.File.Script.StatementsToRun;
         var message = error.MessageText;
         if (error.SqlState == PostgresErrorCodes.LockNotAvailable)
         {

@@ -1,4 +1,5 @@
 using CiMigrate.Planning.Catalog;
+using CiMigrate.Sql;
 
 namespace CiMigrate.Generation;
 
@@ -31,10 +32,10 @@ public sealed class GenerationContext(string schema, CatalogSnapshot current, Ca
         _problems.Add($"{o.Kind.ToString().ToLowerInvariant()} {o.QualifiedName}: {why}");
 
     /// <summary>
-    /// A statement on another schema than the app's (its trigger on auth.users) carries the suppression that says
-    /// why, so lint's foreign-schema rule accepts it.
+    /// A statement on another schema than the app's (its trigger on auth.users) carries the allowance that says why,
+    /// which lint's foreign-schema rule and the executor's schema guard both read.
     /// </summary>
     public string OnSchema(string schema, string statement) => schema == Schema
         ? statement
-        : $"-- ci-migrate:ignore foreign-schema declared by the app in its schema files, on {schema}\n{statement}";
+        : $"-- {SchemaAllowance.Directive} {schema} the app's own object there, declared in its schema files\n{statement}";
 }

@@ -77,6 +77,6 @@ public static class SchemaGenerator
             File.WriteAllText(Path.Combine(down, file.FileName), file.Down);
         }
 
-        return [.. MigrationDiscovery.Discover(folder, root)];
+        return [.. MigrationDiscovery.Discover(MigrationFolderListing.Of(folder), root)];
     }
 }

@@ -28,7 +28,9 @@ public sealed class ColumnTypeHistory
         var history = new ColumnTypeHistory();
         foreach (var path in upFiles)
         {
-            var version = Path.GetFileName(path)[..Migrations.MigrationFileName.VersionLength];
+            if (!Migrations.MigrationFileName.TryParse(Path.GetFileName(path), out var name))
+                continue;
+            var version = name.Value.Version;
             SqlScript script;
             try
             {

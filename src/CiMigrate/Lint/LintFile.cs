@@ -63,8 +63,7 @@ public sealed class LintFile
     /// <summary>The CREATE TABLE statements of the file, temporary tables left out, with the table they create.</summary>
     public IEnumerable<(SqlStatement Create, string Table)> NewTables() =>
         Statements
-            .Where(s => s.Kind is StatementKind.CreateTable or StatementKind.CreateTableAs && s.Target is not null
-                && !(s.Tokens.Count > 1 && (s.Tokens[1].Is("TEMP") || s.Tokens[1].Is("TEMPORARY"))))
+            .Where(s => s.Kind is StatementKind.CreateTable or StatementKind.CreateTableAs && s.Target is not null && !s.IsTemporary)
             .Select(s => (s, s.Target!));
 
     /// <summary>

@@ -24,9 +24,11 @@ public static class LintRules
         new PolicyDropBeforeCreateRule(),
         new InsertOnConflictRule(),
         new CreateOrReplaceRule(),
+        new ConcurrentIndexGuardRule(),
 
         // Files
         new FileNameRule(),
+        new SkippedFileRule(),
         new MissingDownMigrationRule(),
         new DownFileLocationRule(),
 

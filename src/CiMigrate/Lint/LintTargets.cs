@@ -7,8 +7,9 @@ namespace CiMigrate.Lint;
 
 /// <summary>
 /// Which files <c>ci-migrate lint</c> reads, and what each is: the paths given (files, or folders searched for
-/// <c>*.sql</c>), else every selected app's migrations folder; each file placed in its migrations folder (a
-/// configured app's, or any folder named <c>migrations</c>) so the file rules and the app's schema apply.
+/// <c>*.sql</c> in any case, each real folder and file once however many links lead to it), else every selected app's
+/// migrations folder; each file placed in its migrations folder (a configured app's, or any folder named
+/// <c>migrations</c>) so the file rules and the app's schema apply. Files an app's <c>ignore</c> globs match are left out.
 /// </summary>
 public sealed class LintTargets(Settings settings, string workingDirectory, string? schemaOption)
 {
@@ -24,22 +25,23 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
         if (paths.Count == 0)
         {
             foreach (var app in apps)
-                AddMigrationsFolder(app.Migrations, files);
+                AddMigrationsFolder(app, files);
             return [.. files];
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var given in paths)
         {
             var path = Path.GetFullPath(given, workingDirectory);
             if (File.Exists(path))
-                files.Add(path);
+                AddFile(path, files, seen);
             else if (Directory.Exists(path))
-                AddFolder(path, files);
+                AddFolder(path, files, seen);
             else
                 throw new UsageException($"{given}: no such file or folder.");
         }
 
-        return [.. files];
+        return [.. files.Where(file => FolderOf(file)?.Ignores(file) != true)];
     }
 
     /// <summary>Reads a file and places it: its role, its migrations folder and its app's schema.</summary>
@@ -53,10 +55,10 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
     {
         var folder = FolderOf(path);
         var directory = Path.GetDirectoryName(path)!;
-        var isDown = (folder is not null && directory == folder.DownFolder)
-            || (MigrationFileName.TryParse(Path.GetFileName(path), out var name) && name.Value.IsDownSuffix);
+        var parsed = MigrationFileName.TryParse(Path.GetFileName(path), out var name);
+        var isDown = (folder is not null && directory == folder.DownFolder) || (parsed && name!.Value.IsDownSuffix);
         var schema = folder?.App?.Schema is { Length: > 0 } appSchema ? appSchema : schemaOption;
-        var role = isDown ? LintFileRole.Down : LintFileRole.Up;
+        var role = folder is not null && !parsed ? LintFileRole.NotAMigration : isDown ? LintFileRole.Down : LintFileRole.Up;
         var displayPath = RepositoryPaths.Display(path, settings.Root);
         return text is null
             ? LintFile.Read(path, displayPath, role, schema, folder)
@@ -89,22 +91,35 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
         return folder;
     }
 
-    static void AddMigrationsFolder(string folder, SortedSet<string> files)
+    static void AddMigrationsFolder(AppSettings app, SortedSet<string> files)
     {
-        if (!Directory.Exists(folder))
-            throw new UsageException($"The migrations folder {folder} does not exist.");
-        files.UnionWith(MigrationFolderListing.Of(folder).Files.Select(f => f.Path));
+        if (!Directory.Exists(app.Migrations))
+            throw new UsageException($"The migrations folder {app.Migrations} does not exist.");
+        files.UnionWith(MigrationFolderListing.Of(app.Migrations, app.Ignore).Files.Select(f => f.Path));
     }
 
-    static void AddFolder(string folder, SortedSet<string> files)
+    /// <summary>A folder's <c>.sql</c> files (any case) and its subfolders'; a folder or file already seen through another link is not read again.</summary>
+    static void AddFolder(string folder, SortedSet<string> files, HashSet<string> seen)
     {
-        files.UnionWith(Directory.EnumerateFiles(folder, "*.sql"));
+        if (!seen.Add(RealPath(new DirectoryInfo(folder))))
+            return;
+        foreach (var file in Directory.EnumerateFiles(folder).Where(f => f.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)))
+            AddFile(file, files, seen);
         foreach (var child in Directory.EnumerateDirectories(folder))
         {
             if (!SkippedFolders.Contains(Path.GetFileName(child)))
-                AddFolder(child, files);
+                AddFolder(child, files, seen);
         }
     }
+
+    static void AddFile(string file, SortedSet<string> files, HashSet<string> seen)
+    {
+        if (seen.Add(RealPath(new FileInfo(file))))
+            files.Add(file);
+    }
+
+    /// <summary>Where a link (a chain of them) finally points; the path itself for anything else.</summary>
+    static string RealPath(FileSystemInfo entry) => entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? entry.FullName;
 
     static bool SamePath(string a, string b) =>
         string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(b), StringComparison.Ordinal);

@@ -71,6 +71,12 @@ public sealed class Linter
     public IReadOnlyList<Finding> Lint(LintFile file)
     {
         var raw = new List<Finding>();
+        if (file.Role == LintFileRole.NotAMigration)
+        {
+            RunRules(file, raw, rule => rule.Category == RuleCategory.File);
+            return WithSeverities(raw);
+        }
+
         try
         {
             _ = file.Script;

@@ -15,7 +15,7 @@ public sealed class MigrationsFolder
 
     public MigrationsFolder(string path, AppSettings? app)
     {
-        Listing = MigrationFolderListing.Of(path);
+        Listing = MigrationFolderListing.Of(path, app?.Ignore);
         App = app;
         // Files are linted in parallel; the history is read once, by whichever file needs it first.
         _columnTypes = new(() => ColumnTypeHistory.Read(
@@ -50,6 +50,9 @@ public sealed class MigrationsFolder
 
     /// <summary>Column types as the folder's up files declared them, in version order; read on first use.</summary>
     public ColumnTypeHistory ColumnTypes => _columnTypes.Value;
+
+    /// <summary>Whether a file of this folder is one its app's <c>ignore</c> globs leave out.</summary>
+    public bool Ignores(string file) => Contains(file) && !Listing.Files.Any(f => f.Path == file);
 
     /// <summary>Whether a file (absolute path) sits in this folder or its <c>down/</c> folder.</summary>
     public bool Contains(string file)

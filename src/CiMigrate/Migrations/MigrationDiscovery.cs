@@ -9,8 +9,9 @@ namespace CiMigrate.Migrations;
 /// </summary>
 static class MigrationDiscovery
 {
-    public static IReadOnlyList<Migration> Discover(string folder, string root)
+    public static IReadOnlyList<Migration> Discover(MigrationFolderListing listing, string root)
     {
+        var folder = listing.Path;
         if (!Directory.Exists(folder))
             throw new UsageException($"The migrations folder {DisplayOf(folder, root)} does not exist.");
 
@@ -19,7 +20,8 @@ static class MigrationDiscovery
         var upNames = new Dictionary<string, MigrationFileName>();
         var downs = new Dictionary<string, (MigrationFile File, MigrationFileName Name, DownFileLocation Location)>();
 
-        foreach (var listed in MigrationFolderListing.Of(folder).Files)
+        // A file that is no migration's (seed.sql) is skipped here; MigrationSet.Skipped names it.
+        foreach (var listed in listing.Files.Where(f => f.Name is not null))
             Read(listed, root, problems, ups, upNames, downs);
 
         foreach (var (version, down) in downs)
@@ -47,11 +49,7 @@ static class MigrationDiscovery
     {
         var path = listed.Path;
         var display = DisplayOf(path, root);
-        if (listed.Name is not { } name)
-        {
-            problems.Add($"{display}: the file name does not match {MigrationFileName.Pattern}.");
-            return;
-        }
+        var name = listed.Name!.Value;
 
         MigrationFile file;
         try

@@ -4,7 +4,7 @@ using CiMigrate.Hosting;
 
 namespace CiMigrate.Migrations;
 
-/// <summary>Decodes a migration file: strict UTF-8, a leading BOM dropped.</summary>
+/// <summary>Decodes a migration file: strict UTF-8 without NUL bytes, a leading BOM dropped.</summary>
 static class MigrationText
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -14,13 +14,27 @@ static class MigrationText
     /// <summary>Content that <see cref="Content"/> has checked.</summary>
     public static string Decode(ReadOnlySpan<byte> content) => StrictUtf8.GetString(content);
 
-    /// <summary>The bytes after the BOM, checked to be UTF-8 without decoding them.</summary>
+    /// <summary>The bytes after the BOM, checked to be UTF-8 and free of NUL bytes without decoding them.</summary>
     public static ReadOnlySpan<byte> Content(byte[] bytes, string displayPath)
     {
         var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         var content = bytes.AsSpan(start);
-        if (Utf8.IsValid(content))
+        if (!Utf8.IsValid(content))
+            throw NotUtf8(bytes, start, displayPath);
+        // PostgreSQL's protocol ends a statement's text at a NUL byte: sent, it fails with "insufficient data left in
+        // message" and no place; found here, it is named where it is.
+        var nul = content.IndexOf((byte)0);
+        if (nul < 0)
             return content;
+        var (nulLine, nulColumn) = LineColumnAt(bytes, start, start + nul);
+        throw new UsageException(
+            $"{displayPath}:{nulLine}:{nulColumn}: the file holds a NUL byte (0x00), which PostgreSQL cannot take in a statement. " +
+            "Remove it (a binary paste or a wrong encoding put it there).");
+    }
+
+    static UsageException NotUtf8(byte[] bytes, int start, string displayPath)
+    {
+        var content = bytes.AsSpan(start);
         try
         {
             _ = StrictUtf8.GetCharCount(content);
@@ -29,12 +43,12 @@ static class MigrationText
         {
             var offset = start + Math.Max(ex.Index, 0);
             var (line, column) = LineColumnAt(bytes, start, offset);
-            throw new UsageException(
+            return new UsageException(
                 $"{displayPath}:{line}:{column}: the file is not valid UTF-8 (byte 0x{bytes[offset]:X2} at byte offset {offset}). " +
                 "Save it as UTF-8.");
         }
 
-        throw new UsageException($"{displayPath}: the file is not valid UTF-8. Save it as UTF-8.");
+        return new UsageException($"{displayPath}: the file is not valid UTF-8. Save it as UTF-8.");
     }
 
     /// <summary>Whether UTF-8 content is nothing but white space (as <see cref="string.IsNullOrWhiteSpace"/> sees it).</summary>

@@ -33,6 +33,8 @@ public static class ExecutionGithubRenderer
         GrantsChecked { Missing.Count: > 0 } grants => Command(grants.Granted ? "notice" : "warning", null, null, null,
             grants.Granted ? "granted missing privileges (autoGrant)" : "missing grants (runbook step 4)",
             string.Join('\n', grants.Missing.Select(m => $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object}"))),
+        SchemaGuardUnavailable guard => Command("warning", null, null, null, "schema guard cannot watch DDL",
+            ExecutionText.Lines(guard, verbose: false).First()),
         _ => null,
     };
 

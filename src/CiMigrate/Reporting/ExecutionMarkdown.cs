@@ -32,6 +32,8 @@ public static class ExecutionMarkdown
             text.Append("```\n\n");
         }
 
+        if (report.Events.OfType<SchemaGuardUnavailable>().FirstOrDefault() is { } guard)
+            text.Append($"> [!WARNING]\n> {ExecutionText.Lines(guard, verbose: false).First()}\n\n");
         if (report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup)
             text.Append($"Backup: `{backup.Path}`; restore with `{backup.RestoreCommand}`\n\n");
         if (report.Events.OfType<PostgrestRestarted>().FirstOrDefault() is { } restarted)

@@ -26,6 +26,10 @@ public static class ExecutionText
             case LedgerUpgraded ledger:
                 yield return $"upgraded the ledger schema ci_migrate from version {ledger.FromVersion} to {ledger.ToVersion}";
                 break;
+            case SchemaGuardUnavailable guard:
+                yield return $"warning: the schema guard cannot watch DDL here: {guard.Role} may not create event triggers ({guard.Reason}); " +
+                    "the ledger stays guarded. Run ci-migrate once as a superuser (or Supabase's postgres role) to install it, or set apps.<name>.role.";
+                break;
             case SchemaCreated schema:
                 yield return $"created schema {schema.Schema}";
                 break;

@@ -3,6 +3,9 @@ namespace CiMigrate.Sql;
 /// <summary>A column as declared in CREATE TABLE or ADD COLUMN: its name and its type as written, tidied.</summary>
 public sealed record ColumnDefinition(string Name, string Type)
 {
+    /// <summary>The call of its DEFAULT not known to be non-volatile, <c>uuid()</c> (see <see cref="DefaultExpression"/>).</summary>
+    public string? VolatileDefault { get; init; }
+
     static readonly string[] TypeEnd =
         ["NOT", "NULL", "DEFAULT", "PRIMARY", "REFERENCES", "UNIQUE", "CHECK", "CONSTRAINT", "GENERATED", "COLLATE", "USING"];
 
@@ -43,7 +46,13 @@ public sealed record ColumnDefinition(string Name, string Type)
         var typeEnd = start + 1;
         while (typeEnd < end && !(tokens[typeEnd].Depth == depth && Array.Exists(TypeEnd, tokens[typeEnd].Is)))
             typeEnd++;
-        return new ColumnDefinition(tokens[start].Name ?? tokens[start].Text, ColumnTypes.Tidy(TokenText.Join(tokens, start + 1, typeEnd)));
+        var defaultAt = typeEnd;
+        while (defaultAt < end && !(tokens[defaultAt].Depth == depth && tokens[defaultAt].Is("DEFAULT")))
+            defaultAt++;
+        return new ColumnDefinition(tokens[start].Name ?? tokens[start].Text, ColumnTypes.Tidy(TokenText.Join(tokens, start + 1, typeEnd)))
+        {
+            VolatileDefault = defaultAt < end ? DefaultExpression.VolatileCall(tokens, defaultAt, end, depth) : null,
+        };
     }
 
     static bool IsTableConstraint(SqlToken token) => Array.Exists(TableConstraintStarts, token.Is);

@@ -12,6 +12,7 @@ public sealed class SqlScript
         _lines = lines;
         Statements = statements;
         TransactionMode = TransactionMarker.ModeOf(statements);
+        AllowedSchemas = SchemaAllowance.Of(this);
     }
 
     /// <summary>The path given to <see cref="Parse"/>, used in every location and error.</summary>
@@ -23,6 +24,16 @@ public sealed class SqlScript
 
     /// <summary>How the file runs: decided here once, by <see cref="TransactionMarker"/>; everyone else reads it.</summary>
     public TransactionMode TransactionMode { get; }
+
+    /// <summary>The schemas besides the app's own that the file says it may change, each with its reason.</summary>
+    public IReadOnlyList<SchemaAllowance> AllowedSchemas { get; }
+
+    /// <summary>
+    /// The statements ci-migrate sends: all of them, but for a <see cref="TransactionMode.Wrapped"/> file those between
+    /// its BEGIN and COMMIT (each keeps its <see cref="SqlStatement.Index"/> in the file).
+    /// </summary>
+    public IReadOnlyList<SqlStatement> StatementsToRun => field ??=
+        TransactionMode == TransactionMode.Wrapped ? [.. Statements.Skip(1).Take(Statements.Count - 2)] : Statements;
 
     /// <summary>
     /// The file names <see cref="TransactionMarker.NoTransaction"/> somewhere other than the comments before its first

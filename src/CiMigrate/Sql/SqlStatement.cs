@@ -95,6 +95,13 @@ public sealed class SqlStatement
     /// <summary><c>CONCURRENTLY</c> in CREATE/DROP INDEX, REINDEX, REFRESH MATERIALIZED VIEW or DETACH PARTITION.</summary>
     public bool IsConcurrently { get; init; }
 
+    /// <summary><c>CREATE [GLOBAL|LOCAL] TEMP[ORARY] TABLE</c>: a table of the session, gone when it ends.</summary>
+    public bool IsTemporary => Kind is StatementKind.CreateTable or StatementKind.CreateTableAs
+        && Tokens.Take(3).Any(t => t.Is("TEMP") || t.Is("TEMPORARY"));
+
+    /// <summary><c>CREATE TEMP TABLE ... ON COMMIT DROP</c>: the table is gone when the transaction ends.</summary>
+    public bool DropsOnCommit => IsTemporary && IndexOfKeywords(0, "ON", "COMMIT", "DROP") >= 0;
+
     /// <summary>Whether the statement starts with these words (upper-case): <c>StartsWith("CREATE", "TABLE")</c>.</summary>
     public bool StartsWith(params ReadOnlySpan<string> keywords)
     {

@@ -25,8 +25,26 @@ public static class TransactionMarker
             && (text.Length == NoTransaction.Length || char.IsWhiteSpace(text[NoTransaction.Length]));
     }
 
+    /// <summary>The marker first (a marked file never runs in a transaction), then the BEGIN ... COMMIT wrapper.</summary>
     internal static TransactionMode ModeOf(IReadOnlyList<SqlStatement> statements) =>
-        statements is [var first, ..] && first.LeadingComments.Any(IsMarker) ? TransactionMode.NoTransaction : TransactionMode.Transaction;
+        statements is [var first, ..] && first.LeadingComments.Any(IsMarker) ? TransactionMode.NoTransaction
+        : statements is [var begin, _, .., var commit] && IsPlain(begin, ["BEGIN"], ["START", "TRANSACTION"]) && IsPlain(commit, ["COMMIT"], ["END"])
+            ? TransactionMode.Wrapped
+            : TransactionMode.Transaction;
+
+    /// <summary>
+    /// <c>BEGIN</c>, <c>BEGIN WORK</c>, <c>BEGIN TRANSACTION</c>, <c>START TRANSACTION</c> (likewise COMMIT, END), with
+    /// no options: a wrapper that sets an isolation level or chains asks for more than ci-migrate's transaction gives.
+    /// </summary>
+    static bool IsPlain(SqlStatement statement, string[] word, string[] words)
+    {
+        if (statement.Kind != StatementKind.TransactionControl)
+            return false;
+        if (statement.StartsWith(words))
+            return statement.Tokens.Count == words.Length;
+        return statement.StartsWith(word)
+            && (statement.Tokens.Count == 1 || (statement.Tokens.Count == 2 && (statement.Tokens[1].Is("WORK") || statement.Tokens[1].Is("TRANSACTION"))));
+    }
 
     /// <summary>Whether the text names the marker anywhere, in any case.</summary>
     internal static bool IsMentionedIn(string text) => text.Contains(NoTransaction, StringComparison.OrdinalIgnoreCase);

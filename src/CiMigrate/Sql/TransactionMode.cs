@@ -11,4 +11,12 @@ public enum TransactionMode
     /// its own, outside a transaction (<c>CREATE INDEX CONCURRENTLY</c> needs it), the ledger row after the last.
     /// </summary>
     NoTransaction,
+
+    /// <summary>
+    /// The file's first statement is <c>BEGIN</c> (<c>BEGIN TRANSACTION</c>, <c>BEGIN WORK</c>, <c>START TRANSACTION</c>)
+    /// and its last <c>COMMIT</c> (or <c>END</c>), as many teams wrap every file: the wrapper says what ci-migrate does
+    /// anyway, so the statements between (<see cref="SqlScript.StatementsToRun"/>) run as one transaction with the
+    /// ledger row, without the wrapper.
+    /// </summary>
+    Wrapped,
 }

@@ -86,6 +86,8 @@ public sealed class DiffTask : ITask
             return await ListAppsAsync(context, session, environment);
 
         var migrations = workspace.LoadMigrations(app);
+        foreach (var skipped in migrations.Skipped)
+            await context.Error.WriteLineAsync(skipped);
         var comparison = await CompareAsync(session, app, migrations, cancellationToken);
         var plan = await Planner.PlanAsync(new PlanRequest
         {

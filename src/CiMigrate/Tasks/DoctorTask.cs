@@ -46,12 +46,12 @@ sealed class DoctorTask : ITask
         {
             context.Secrets.Add(connectionString);
             await new DatabaseChecks(checklist, context.CancellationToken)
-                .RunAsync(connectionString, throughPortForward: false, target.Schema);
+                .RunAsync(connectionString, throughPortForward: false, target.Schema, target.Isolation);
         }
         else
         {
             await new KubernetesChecks(checklist, context.Secrets, context.Output, context.Environment, context.CancellationToken)
-                .RunAsync(target.Kubernetes!, target.KubeconfigPath, target.Schema);
+                .RunAsync(target.Kubernetes!, target.KubeconfigPath, target.Schema, target.Isolation);
         }
 
         await checklist.WriteAsync(context.Output);
@@ -100,8 +100,12 @@ sealed class DoctorTask : ITask
         var workspace = context.Workspace;
         var environment = workspace.Environment();
         var schema = context.Options.Schema ?? (workspace.SelectedApps is [var app] ? app.Schema : null);
+        var isolation = workspace.SelectedApps is [var one]
+            ? new AppIsolation(one.Schema, one.Role, one.SchemaGuard,
+                [.. workspace.Settings.Apps.Where(a => a.Name != one.Name).Select(a => a.Schema).Distinct()])
+            : null;
         return environment.Kubernetes is { } kubernetes
-            ? new DoctorTarget { Kubernetes = kubernetes, KubeconfigPath = context.Get(KubeconfigOption), Schema = schema }
-            : new DoctorTarget { ConnectionString = workspace.ConnectionString(environment), Schema = schema };
+            ? new DoctorTarget { Kubernetes = kubernetes, KubeconfigPath = context.Get(KubeconfigOption), Schema = schema, Isolation = isolation }
+            : new DoctorTarget { ConnectionString = workspace.ConnectionString(environment), Schema = schema, Isolation = isolation };
     }
 }

@@ -73,7 +73,7 @@ sealed class ExecutionReportWriter(TaskContext context)
     {
         RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
             or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
-            or RefusalCodes.OutOfOrder => ExitCodes.Usage,
+            or RefusalCodes.OutOfOrder or RefusalCodes.AllowSchemaWithoutReason => ExitCodes.Usage,
         RefusalCodes.SchemaMissing => ExitCodes.Execution,
         _ => ExitCodes.Findings,
     };

@@ -94,7 +94,7 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
     {
         var versions = new List<string>();
         var now = _clock.GetUtcNow();
-        if (history.Count > 0 && DateTimeOffset.TryParseExact(history[^1].Version, "yyyyMMddHHmmss", CultureInfo.InvariantCulture,
+        if (history.Count > 0 && DateTimeOffset.TryParseExact(history[^1].Version, MigrationFileName.NewVersionFormat, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal, out var newest) && newest >= now)
             now = newest.AddSeconds(1);
         while (versions.Count < Enum.GetValues<GeneratedPart>().Length)

@@ -54,12 +54,12 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
     internal static string MigrationName(TaskContext context)
     {
         var name = context.Get(NameArgument) ?? "";
-        if (!MigrationFileName.TryParse($"{new string('0', MigrationFileName.VersionLength)}_{name}.sql", out var parsed) || parsed.Value.IsDownSuffix)
+        if (!MigrationFileName.IsPlainName(name))
             throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
         return name;
     }
 
-    internal static string Version(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+    internal static string Version(DateTimeOffset time) => time.UtcDateTime.ToString(MigrationFileName.NewVersionFormat, CultureInfo.InvariantCulture);
 
     static string UpText(string name, AppSettings app) => $"""
         -- {name.Replace('_', ' ')}

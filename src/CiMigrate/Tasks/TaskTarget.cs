@@ -18,7 +18,10 @@ sealed record TaskTarget(AppSettings App, MigrationSet Migrations, EnvironmentSe
         var workspace = context.Workspace;
         var environment = workspace.Environment(workspace.Settings.Env ?? defaultEnvironment);
         var app = workspace.App;
-        return new TaskTarget(app, workspace.LoadMigrations(app), environment, DatabaseTargets.For(environment, context),
+        var migrations = workspace.LoadMigrations(app);
+        foreach (var skipped in migrations.Skipped)
+            context.Error.WriteLine(skipped);
+        return new TaskTarget(app, migrations, environment, DatabaseTargets.For(environment, context),
             DatabaseTargets.AfterApply(environment, context));
     }
 

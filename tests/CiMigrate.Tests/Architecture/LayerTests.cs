@@ -11,10 +11,6 @@ sealed class LayerTests
     /// </summary>
     static readonly (string From, string To, string Why)[] Known =
     [
-        // Being removed by exec (issue 12 item 8): targets and approval gates are composed where tasks are wired.
-        ("Execution", "GitHub", "ApprovalGates builds the GitHub approval gate; being removed by exec"),
-        ("Execution", "Kubernetes", "DatabaseTargets builds the Kubernetes target; being removed by exec"),
-
         // Not yet removed (docs/architecture.md, "Known exceptions"): loading the workspace (settings from the global
         // flags, zero-config schema read from the migration files) and the task context that holds it sit in the low
         // Configuration and Hosting namespaces; they belong in a layer above Migrations.

@@ -18,13 +18,13 @@ static partial class Layers
         // Settings: ci-migrate.json, environment variables, action inputs and flags.
         ["Configuration"],
         ["Migrations"],
-        // The throwaway PostgreSQL server: an adapter, but it uses only Hosting and the planner replays on it.
-        ["Shadow"],
         ["Lint", "Planning", "Execution", "History"],
         // Schema as code: migrations written from the difference the planner's catalog finds, proven by its replay.
         ["Generation"],
         ["Reporting"],
-        ["GitHub", "Kubernetes"],
+        // Adapters to the outside: GitHub's API, the Kubernetes API, the throwaway PostgreSQL server (which implements
+        // the planner's IShadowDatabase).
+        ["GitHub", "Kubernetes", "Shadow"],
         // Checks of a database and a cluster: it reads through the Kubernetes adapter.
         ["Doctor"],
         ["Tasks"],

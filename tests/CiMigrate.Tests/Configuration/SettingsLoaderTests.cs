@@ -63,6 +63,28 @@ public class SettingsLoaderTests
     }
 
     [Test]
+    public void An_app_ignores_the_globs_it_lists_and_one_string_is_a_list_of_one()
+    {
+        _repo.File("apps/money-tracker/supabase/migrations/20250101000000_a.sql", "SET search_path TO money_tracker;\n");
+        _repo.File("apps/home-portal/supabase/migrations/20250101000000_a.sql", "SET search_path TO home_portal;\n");
+        _repo.File("ci-migrate.json", """
+            {
+              "apps": {
+                "money-tracker": { "migrations": "apps/money-tracker/supabase/migrations", "ignore": ["seed.sql", "local_*"] },
+                "home-portal": { "migrations": "apps/home-portal/supabase/migrations", "ignore": "seed.sql" }
+              }
+            }
+            """);
+
+        var settings = Load();
+
+        Assert.That(settings.Apps.Select(a => (a.Name, string.Join("|", a.Ignore))), Is.EqualTo(new[]
+        {
+            ("home-portal", "seed.sql"), ("money-tracker", "seed.sql|local_*"),
+        }));
+    }
+
+    [Test]
     public void Later_sources_win_file_then_environment_then_action_inputs_then_flags()
     {
         _repo.File("ci-migrate.json", TwoApps);

@@ -122,8 +122,8 @@ public sealed class ApplyTests
         var run = await repo.RunAsync("stage-apply");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.Contain("apps/money-tracker/supabase/migrations/20250208000002_own_transaction.sql:2:1: 'BEGIN' controls the transaction"));
-        Assert.That(run.Error, Does.Contain("20250208000002_own_transaction.sql:4:1: 'COMMIT'"));
+        Assert.That(run.Error, Does.Contain("apps/money-tracker/supabase/migrations/20250208000002_own_transaction.sql:2:1: refused (transaction-control): 'BEGIN' controls the transaction"));
+        Assert.That(run.Error, Does.Contain("20250208000002_own_transaction.sql:4:1: refused (transaction-control): 'COMMIT'"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
@@ -139,7 +139,7 @@ public sealed class ApplyTests
         var applied = await repo.RunAsync("stage-apply");
 
         Assert.That(refused.ExitCode, Is.EqualTo(2));
-        Assert.That(refused.Error, Does.Contain("20250208000002_index.sql:1:1: 'CREATE INDEX CONCURRENTLY IF' with CONCURRENTLY cannot run inside a transaction: add '-- ci-migrate:no-transaction'"));
+        Assert.That(refused.Error, Does.Contain("20250208000002_index.sql:1:1: refused (needs-no-transaction): 'CREATE INDEX CONCURRENTLY IF' with CONCURRENTLY cannot run inside a transaction: add '-- ci-migrate:no-transaction'"));
         Assert.That(applied.ExitCode, Is.EqualTo(0), applied.Error + applied.Output);
         Assert.That(await repo.Staging.ScalarAsync(
             "SELECT indisvalid FROM pg_index WHERE indexrelid = 'money_tracker.budgets_amount'::regclass"), Is.True);
@@ -160,7 +160,7 @@ public sealed class ApplyTests
         var run = await repo.RunAsync("stage-apply");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
-        Assert.That(run.Error, Does.Contain("20250208000002_add_value.sql:2:1: the enum value 'great' added here is used later in the same file"));
+        Assert.That(run.Error, Does.Contain("20250208000002_add_value.sql:2:1: refused (needs-no-transaction): the enum value 'great' added here is used later in the same file"));
     }
 
     [Test]

@@ -66,8 +66,8 @@ public sealed class ConnectionTests
 
         Assert.That(run.ExitCode, Is.EqualTo(3));
         Assert.That(run.Error, Does.Contain(
-            "refused: The schema money_tracker of app 'money-tracker' does not exist in postgres@").And.Contain(
-            "and createSchema is off for environment 'staging'.\n  help: Create the schema, or set createSchema to true."));
+            "refused (schema-missing): The schema money_tracker of app 'money-tracker' does not exist in postgres@").And.Contain(
+            "and createSchema is off for environment 'staging'.\n  Create the schema, or set createSchema to true."));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('public.budgets') IS NULL"), Is.True);
     }
 

@@ -34,6 +34,9 @@ sealed class MigrationRepository : IAsyncDisposable
     /// <summary>The <c>lint</c> settings object: every rule a warning (<see cref="LenientLint"/>); null: the defaults, as a user gets them.</summary>
     public string? LintSettings { get; set; } = LenientLint.SettingsJson;
 
+    /// <summary>More keys of an app's settings object, as JSON members (<c>"role": "x"</c>), by app folder name.</summary>
+    public Dictionary<string, string> AppSettings { get; } = [];
+
     /// <summary>The process environment the tool sees; tests add GitHub variables here.</summary>
     public Dictionary<string, string?> Variables { get; }
 
@@ -62,7 +65,7 @@ sealed class MigrationRepository : IAsyncDisposable
     {
         var apps = Directory.Exists(PathOf("apps")) ? Directory.GetDirectories(PathOf("apps")).Select(System.IO.Path.GetFileName) : [];
         var appJson = string.Join(", ", apps.Select(app =>
-            $$"""  "{{app}}": { "schema": "{{app!.Replace('-', '_')}}", "migrations": "apps/{{app}}/supabase/migrations" }"""));
+            $$"""  "{{app}}": { "schema": "{{app!.Replace('-', '_')}}", "migrations": "apps/{{app}}/supabase/migrations"{{(AppSettings.TryGetValue(app, out var more) ? ", " + more : "")}} }"""));
         var environmentJson = string.Join(", ", _environmentSettings.Select(e => $"\"{e.Key}\": {e.Value}"));
         var lintJson = LintSettings is null ? "" : $", \"lint\": {LintSettings}";
         _folder.File("ci-migrate.json", $$"""{ "apps": { {{appJson}} }, "environments": { {{environmentJson}} }{{lintJson}} }""");

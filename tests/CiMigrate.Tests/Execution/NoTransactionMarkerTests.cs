@@ -22,6 +22,7 @@ public sealed class NoTransactionMarkerTests
         var index = repo.Up("20250208000002", "index", """
             -- CI-MIGRATE:NO-TRANSACTION
             SET search_path TO money_tracker;
+            DROP INDEX CONCURRENTLY IF EXISTS budgets_amount;
             CREATE INDEX CONCURRENTLY IF NOT EXISTS budgets_amount ON budgets (amount);
             """);
 
@@ -56,7 +57,7 @@ public sealed class NoTransactionMarkerTests
             "The file mentions ci-migrate:no-transaction, but only a marker among the comments before the first statement counts."));
         Assert.That(apply.ExitCode, Is.EqualTo(2), apply.Output);
         Assert.That(apply.Error, Does.Contain(
-            "20250208000002_index.sql:2:1: 'CREATE INDEX CONCURRENTLY IF' with CONCURRENTLY cannot run inside a transaction: " +
+            "20250208000002_index.sql:2:1: refused (needs-no-transaction): 'CREATE INDEX CONCURRENTLY IF' with CONCURRENTLY cannot run inside a transaction: " +
             "add '-- ci-migrate:no-transaction' as the first line of the file"));
         Assert.That(apply.Error, Does.Contain("only a marker among the comments before the first statement counts"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets_amount') IS NULL"), Is.True);

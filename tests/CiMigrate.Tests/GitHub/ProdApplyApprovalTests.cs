@@ -61,7 +61,7 @@ public sealed class ProdApplyApprovalTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         Assert.That(run.Error, Does.Contain(
-            "refused: prod-apply needs an approval of environment 'production' for run 123; found only 'staging' approved by carol."));
+            "refused (not-approved): prod-apply needs an approval of environment 'production' for run 123; found only 'staging' approved by carol."));
         Assert.That(await ProductionLedgerRowsAsync(), Is.EqualTo(0));
         Assert.That(await _repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
         Assert.That(_github.Single("GET").Path, Is.EqualTo(ApprovalsPath));
@@ -131,7 +131,7 @@ public sealed class ProdApplyApprovalTests
         var run = await _repo.RunAsync("stage-apply");
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        Assert.That(run.Error, Does.Contain("refused: stage-apply needs an approval of environment 'staging' for run 123; none found."));
+        Assert.That(run.Error, Does.Contain("refused (not-approved): stage-apply needs an approval of environment 'staging' for run 123; none found."));
         Assert.That(await _repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(1L));
     }
 

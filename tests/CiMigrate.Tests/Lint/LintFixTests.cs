@@ -69,4 +69,27 @@ sealed class LintFixTests
             Is.EqualTo("SET search_path TO money_tracker;\nSELECT 2;\n"));
         Assert.That(run.Output, Does.EndWith("2 files linted: 0 errors, 0 warnings\n"));
     }
+
+    [Test]
+    public async Task Fix_marks_a_file_of_concurrent_statements_and_guards_its_concurrent_build()
+    {
+        using var repo = new TempDirectory();
+        var up = repo.File("supabase/migrations/20250101000000_index.sql", """
+            SET search_path TO money_tracker;
+            CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS u_email ON money_tracker.users (email);
+
+            """);
+
+        await CliRun.RunAsync(repo.Path, "lint", "--fix");
+        var second = await CliRun.RunAsync(repo.Path, "lint", "--fix");
+
+        Assert.That(File.ReadAllText(up), Is.EqualTo("""
+            -- ci-migrate:no-transaction
+            SET search_path TO money_tracker;
+            DROP INDEX CONCURRENTLY IF EXISTS money_tracker.u_email;
+            CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS u_email ON money_tracker.users (email);
+
+            """));
+        Assert.That(second.Error, Does.Not.Contain("fixed"));
+    }
 }

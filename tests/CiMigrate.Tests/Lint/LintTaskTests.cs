@@ -108,7 +108,7 @@ sealed class LintTaskTests
     }
 
     [Test]
-    public async Task File_name_applies_only_inside_a_migrations_folder()
+    public async Task A_file_named_as_no_migration_is_skipped_only_inside_a_migrations_folder()
     {
         using var repo = new TempDirectory();
         repo.File("scripts/cleanup.sql", Clean);
@@ -116,8 +116,8 @@ sealed class LintTaskTests
 
         var run = await CliRun.RunAsync(repo.Path, "lint", "scripts", "db/migrations/cleanup.sql", "--schema", "money_tracker");
 
-        Assert.That(run.Output, Does.Contain("db/migrations/cleanup.sql:1:1: error[file-name]"));
-        Assert.That(run.Output, Does.Not.Contain("scripts/cleanup.sql:1:1: error[file-name]"));
+        Assert.That(run.Output, Does.Contain("db/migrations/cleanup.sql:1:1: warning[skipped-file] cleanup.sql is skipped: the name does not match"));
+        Assert.That(run.Output, Does.Not.Contain("scripts/cleanup.sql:1:1: warning[skipped-file]"));
     }
 
     [Test]

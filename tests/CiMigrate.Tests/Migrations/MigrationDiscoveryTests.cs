@@ -65,14 +65,60 @@ public class MigrationDiscoveryTests
     }
 
     [Test]
-    public void A_name_that_does_not_match_is_an_error_naming_the_file()
+    public void Files_that_are_no_migrations_are_skipped_with_one_warning_each()
     {
         using var repo = new TempDirectory();
-        repo.File("supabase/migrations/2025_add_things.sql", "SELECT 1;");
+        repo.File("supabase/migrations/20250101000000_one.sql", "SELECT 1;");
+        repo.File("supabase/migrations/seed.sql", "INSERT INTO t VALUES (1);");
+        repo.File("supabase/migrations/local_20240107152745_ollama.sql", "SELECT 2;");
+        repo.File("supabase/migrations/20250101000001_two.SQL", "SELECT 3;");
+        repo.File("supabase/migrations/README.md", "notes");
 
-        var error = LoadFails(repo);
+        var set = Load(repo);
 
-        Assert.That(error.Message, Does.StartWith("supabase/migrations/2025_add_things.sql: the file name does not match <14-digit version>_<name>.sql"));
+        Assert.That(set.Migrations.Select(m => m.Id), Is.EqualTo(new[] { "20250101000000_one" }));
+        Assert.That(set.Skipped, Is.EqualTo(new[]
+        {
+            "Skipping migration supabase/migrations/20250101000001_two.SQL: it ends in .SQL, not .sql, and neither ci-migrate nor the Supabase CLI reads it (file names are case-sensitive); rename it to end in .sql.",
+            "Skipping migration supabase/migrations/local_20240107152745_ollama.sql: the name does not match <version>_<name>.sql (the version a run of digits), e.g. 20250208000004_add_basic_categories.sql, so neither ci-migrate nor the Supabase CLI applies it; rename it, move it out of the folder, or list it in apps.<name>.ignore.",
+            "Skipping migration supabase/migrations/seed.sql: the name does not match <version>_<name>.sql (the version a run of digits), e.g. 20250208000004_add_basic_categories.sql, so neither ci-migrate nor the Supabase CLI applies it; rename it, move it out of the folder, or list it in apps.<name>.ignore.",
+        }));
+    }
+
+    [Test]
+    public void Versions_of_any_length_are_ordered_as_text_as_the_Supabase_CLI_compares_them()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20240102000000_fourteen.sql", "SELECT 14;");
+        repo.File("supabase/migrations/1704067200000_thirteen.sql", "SELECT 13;");
+        repo.File("supabase/migrations/202401011_nine.sql", "SELECT 9;");
+        repo.File("supabase/migrations/001_legacy.sql", "SELECT 1;");
+
+        var set = Load(repo);
+
+        // Byte by byte, as Go compares the strings: "1704067200000" < "202401011" < "20240102000000", whatever their length.
+        Assert.That(set.Migrations.Select(m => m.Id), Is.EqualTo(new[]
+        {
+            "001_legacy", "1704067200000_thirteen", "202401011_nine", "20240102000000_fourteen",
+        }));
+    }
+
+    [Test]
+    public void Files_the_app_ignores_are_neither_migrations_nor_warned_about()
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_one.sql", "SELECT 1;");
+        repo.File("supabase/migrations/seed.sql", "INSERT INTO t VALUES (1);");
+        repo.File("supabase/migrations/20250101000001_scratch_local.sql", "SELECT 2;");
+        var app = new AppSettings("money-tracker", "money_tracker", Path.Combine(repo.Path, "supabase/migrations"))
+        {
+            Ignore = ["seed.sql", "*_local.sql"],
+        };
+
+        var set = MigrationSet.Load(app, repo.Path);
+
+        Assert.That(set.Migrations.Select(m => m.Id), Is.EqualTo(new[] { "20250101000000_one" }));
+        Assert.That(set.Skipped, Is.Empty);
     }
 
     [Test]
@@ -142,7 +188,7 @@ public class MigrationDiscoveryTests
     public void Every_bad_file_is_listed_in_one_error()
     {
         using var repo = new TempDirectory();
-        repo.File("supabase/migrations/bad.sql", "SELECT 1;");
+        repo.File("supabase/migrations/20250101000001_bad.sql", [0xC3, 0x28]);
         repo.File("supabase/migrations/20250101000000_empty.sql", "");
 
         var error = LoadFails(repo);
@@ -182,18 +228,24 @@ public class MigrationDiscoveryTests
     [TestCase("20250208000004_add_basic_categories.sql", "20250208000004", "add_basic_categories", false)]
     [TestCase("20250208000004_add_categories_down.sql", "20250208000004", "add_categories", true)]
     [TestCase("20250208000004_kebab-name.sql", "20250208000004", "kebab-name", false)]
+    [TestCase("001_init.sql", "001", "init", false)]
+    [TestCase("202401011_nine_digits.sql", "202401011", "nine_digits", false)]
+    [TestCase("2025020800004_thirteen.sql", "2025020800004", "thirteen", false)]
+    [TestCase("20240101000000_referral.sql.sql", "20240101000000", "referral.sql", false)]
+    [TestCase("20240101000000_user@home.sql", "20240101000000", "user@home", false)]
+    [TestCase("20250208000004_.sql", "20250208000004", "", false)]
     public void File_names_parse(string fileName, string version, string name, bool down)
     {
         Assert.That(MigrationFileName.TryParse(fileName, out var parsed), Is.True);
         Assert.That(parsed, Is.EqualTo(new MigrationFileName(version, name, down)));
     }
 
-    [TestCase("2025020800004_short.sql")]
     [TestCase("20250208000004.sql")]
-    [TestCase("20250208000004_.sql")]
-    [TestCase("20250208000004_bad name.sql")]
     [TestCase("20250208000004_name.txt")]
+    [TestCase("20250208000004_name.SQL")]
     [TestCase("x20250208000004_name.sql")]
+    [TestCase("seed.sql")]
+    [TestCase("local_20240107152745_ollama.sql")]
     public void Bad_file_names_do_not_parse(string fileName) =>
         Assert.That(MigrationFileName.TryParse(fileName, out _), Is.False);
 }

@@ -29,6 +29,31 @@ public sealed class TransactionModeTests
         Assert.That(script.HasMisplacedMarker, Is.True);
     }
 
+    [TestCase("BEGIN;\nCREATE TABLE t (a int);\nCOMMIT;", "CREATE TABLE t (a int)")]
+    [TestCase("-- all or nothing\nbegin transaction;\nCREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\nend;", "CREATE TABLE t (a int)|INSERT INTO t VALUES (1)")]
+    [TestCase("START TRANSACTION;\nSELECT 1;\nCOMMIT WORK;", "SELECT 1")]
+    public void A_file_wrapped_in_begin_and_commit_runs_what_is_between(string text, string toRun)
+    {
+        var script = SqlScript.Parse(text, "m.sql");
+
+        Assert.That(script.TransactionMode, Is.EqualTo(TransactionMode.Wrapped));
+        Assert.That(string.Join("|", script.StatementsToRun.Select(s => s.Text)), Is.EqualTo(toRun));
+    }
+
+    [TestCase("SET search_path TO a;\nBEGIN;\nSELECT 1;\nCOMMIT;")]
+    [TestCase("BEGIN;\nSELECT 1;\nROLLBACK;")]
+    [TestCase("BEGIN ISOLATION LEVEL SERIALIZABLE;\nSELECT 1;\nCOMMIT;")]
+    [TestCase("BEGIN;\nCOMMIT;")]
+    [TestCase("BEGIN;\nSELECT 1;\nCOMMIT;\nSELECT 2;")]
+    [TestCase("-- ci-migrate:no-transaction\nBEGIN;\nSELECT 1;\nCOMMIT;")]
+    public void Any_other_begin_or_commit_is_no_wrapper(string text)
+    {
+        var script = SqlScript.Parse(text, "m.sql");
+
+        Assert.That(script.TransactionMode, Is.Not.EqualTo(TransactionMode.Wrapped));
+        Assert.That(script.StatementsToRun, Is.SameAs(script.Statements));
+    }
+
     [TestCase("-- ci-migrate:no-transactions\nSELECT 1;")]
     [TestCase("-- see ci-migrate:no-transaction\nSELECT 1;")]
     public void A_comment_that_only_resembles_the_marker_marks_nothing(string text) =>

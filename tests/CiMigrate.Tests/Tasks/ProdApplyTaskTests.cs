@@ -20,7 +20,7 @@ public sealed class ProdApplyTaskTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(refused.Error, Does.Contain(
-            "refused: production requires every migration to pass through staging first: apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql is not applied to staging"));
+            "refused (not-promoted): production requires every migration to pass through staging first: apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql is not applied to staging"));
         Assert.That(promoted.ExitCode, Is.EqualTo(0), promoted.Error);
         Assert.That(await repo.Production.ScalarAsync("SELECT environment FROM ci_migrate.applied_migrations"), Is.EqualTo("production"));
     }
@@ -78,7 +78,7 @@ public sealed class ProdApplyTaskTests
         var accepted = await repo.RunAsync("prod-apply", "--expect-plan", reviewed);
 
         Assert.That(refused.ExitCode, Is.EqualTo(1));
-        Assert.That(refused.Error, Does.Contain($"refused: The pending migrations on production are not the reviewed plan: expected plan {reviewed}"));
+        Assert.That(refused.Error, Does.Contain($"refused (plan-mismatch): The pending migrations on production are not the reviewed plan: expected plan {reviewed}"));
         Assert.That(refused.Error, Does.Contain("pending: 20250208000001, 20250208000002"));
         Assert.That(accepted.ExitCode, Is.EqualTo(0), accepted.Error);
     }

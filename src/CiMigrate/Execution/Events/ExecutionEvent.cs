@@ -26,5 +26,6 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(PostgrestRestarted), "postgrestRestarted")]
 [JsonDerivedType(typeof(GrantsChecked), "grantsChecked")]
 [JsonDerivedType(typeof(RunFailed), "runFailed")]
+[JsonDerivedType(typeof(SchemaGuardUnavailable), "schemaGuardUnavailable")]
 [JsonDerivedType(typeof(RunRefused), "runRefused")]
 public abstract record ExecutionEvent;

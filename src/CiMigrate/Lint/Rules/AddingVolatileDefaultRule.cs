@@ -5,21 +5,17 @@ namespace CiMigrate.Lint.Rules;
 
 /// <summary>
 /// Since PostgreSQL 11 a constant default is metadata-only, but a volatile one (<c>gen_random_uuid()</c>,
-/// <c>random()</c>, <c>clock_timestamp()</c>, a serial's <c>nextval</c>) or a stored generated column rewrites
-/// the whole table under an ACCESS EXCLUSIVE lock (https://www.postgresql.org/docs/15/sql-altertable.html#SQL-ALTERTABLE-NOTES).
+/// <c>random()</c>, <c>clock_timestamp()</c>, any function not known to be safe), a serial's <c>nextval</c>, a stored
+/// generated column or an identity column rewrites the whole table under an ACCESS EXCLUSIVE lock
+/// (https://www.postgresql.org/docs/15/sql-altertable.html#SQL-ALTERTABLE-NOTES). Which calls are safe is the SQL
+/// layer's reading (<see cref="ColumnDefinition.VolatileDefault"/>), as Squawk's <c>adding-field-with-default</c> decides.
 /// </summary>
 sealed class AddingVolatileDefaultRule : ILintRule
 {
-    static readonly string[] VolatileFunctions =
-    [
-        "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4", "clock_timestamp",
-        "timeofday", "nextval", "setseed", "txid_current", "gen_random_bytes",
-    ];
-
     public string Id => "adding-volatile-default";
     public LintSeverity DefaultSeverity => LintSeverity.Error;
     public RuleCategory Category => RuleCategory.Lock;
-    public string Summary => "ADD COLUMN with a volatile DEFAULT, a serial type or a stored generated column (table rewrite)";
+    public string Summary => "ADD COLUMN with a volatile DEFAULT, a serial type, a stored generated or an identity column (table rewrite)";
     public string Help => "Add the column without the default (or with a constant one), then `ALTER COLUMN ... SET DEFAULT ...` for new rows and backfill existing rows in batches.";
 
     public void Check(LintFile file, FindingCollector findings)
@@ -29,9 +25,11 @@ sealed class AddingVolatileDefaultRule : ILintRule
             if (action.Kind != StatementKind.AlterTableAddColumn)
                 continue;
             var column = action.Column;
-            var reason = VolatileDefault(statement, action) is { } function ? $"its DEFAULT calls {function}(), which is volatile"
+            var reason = column?.VolatileDefault is { } call
+                    ? $"its DEFAULT calls {call}, which is volatile or not known to be safe, so it is computed for every row"
                 : column is not null && ColumnTypes.IsSerial(column.Type) ? $"{column.Type} gives it a nextval() default"
-                : action.Contains("GENERATED", "ALWAYS", "AS") && action.Contains("STORED") ? "a stored generated column is computed for every row"
+                : action.Contains("GENERATED") && action.Contains("STORED") ? "a stored generated column is computed for every row"
+                : action.Contains("GENERATED") && action.Contains("IDENTITY") ? "an identity column gets a value for every row"
                 : null;
             if (reason is not null)
             {
@@ -39,22 +37,5 @@ sealed class AddingVolatileDefaultRule : ILintRule
                     $"ADD COLUMN {column?.Name}: {reason}; PostgreSQL rewrites all of {statement.Target} under an {action.Lock} lock.");
             }
         }
-    }
-
-    static string? VolatileDefault(SqlStatement statement, AlterTableAction action)
-    {
-        var at = action.IndexOf("DEFAULT");
-        if (at < 0)
-            return null;
-        var tokens = statement.Tokens;
-        for (var i = at + 1; i + 1 < action.End; i++)
-        {
-            if (tokens[i].Depth == 0 && tokens[i].Kind == SqlTokenKind.Word && i > at + 1 && tokens[i].Keyword is "NOT" or "NULL" or "CONSTRAINT" or "CHECK" or "REFERENCES" or "UNIQUE" or "PRIMARY")
-                break;
-            if (tokens[i].Kind == SqlTokenKind.Word && tokens[i + 1].IsSymbol("(") && VolatileFunctions.Contains(tokens[i].Name))
-                return tokens[i].Name;
-        }
-
-        return null;
     }
 }

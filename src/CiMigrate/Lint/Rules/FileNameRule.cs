@@ -4,15 +4,16 @@ using CiMigrate.Migrations;
 namespace CiMigrate.Lint.Rules;
 
 /// <summary>
-/// In a migrations folder every file is <c>&lt;14-digit version&gt;_&lt;name&gt;.sql</c> with a version of its own:
-/// the Supabase CLI and ci-migrate order and record migrations by that version.
+/// In a migrations folder every migration has a version of its own, and every down file an up file: the Supabase
+/// CLI and ci-migrate order and record migrations by that version. (A file named as no migration is
+/// <c>skipped-file</c>'s.)
 /// </summary>
 sealed class FileNameRule : ILintRule
 {
     public string Id => "file-name";
     public LintSeverity DefaultSeverity => LintSeverity.Error;
     public RuleCategory Category => RuleCategory.File;
-    public string Summary => "A migration file name that does not match <version>_<name>.sql, a duplicate version, a down file without an up file";
+    public string Summary => "A duplicate version, a down file without an up file";
     public string Help => "Name it `<UTC yyyyMMddHHmmss>_<name>.sql` (letters, digits, '_' and '-'); `ci-migrate new <name>` does it for you.";
 
     public void Check(LintFile file, FindingCollector findings)
@@ -20,10 +21,7 @@ sealed class FileNameRule : ILintRule
         if (file.Folder is not { } folder)
             return;
         if (!MigrationFileName.TryParse(file.FileName, out var parsed))
-        {
-            findings.ReportFile($"{file.FileName} does not match {MigrationFileName.Pattern}: it would not be applied, or in the wrong order.");
             return;
-        }
 
         var name = parsed.Value;
         if (file.Role == LintFileRole.Down)

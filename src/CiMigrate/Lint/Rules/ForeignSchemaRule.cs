@@ -15,17 +15,19 @@ sealed class ForeignSchemaRule : ILintRule
     public LintSeverity DefaultSeverity => LintSeverity.Error;
     public RuleCategory Category => RuleCategory.HouseRule;
     public string Summary => "DDL or DML on a schema the app does not own";
-    public string Help => "Change only the app's own schema; a change to a shared schema (public, auth, storage, extensions) or another app's belongs in that owner's migrations. If this one is agreed, say why: `-- ci-migrate:ignore foreign-schema <reason>`.";
+    public string Help => "Change only the app's own schema; a change to a shared schema (public, auth, storage, extensions) or another app's belongs in that owner's migrations. If this one is agreed, say why: `-- ci-migrate:allow-schema <schema> <reason>` (lint and the executor's schema guard both accept it).";
 
     public void Check(LintFile file, FindingCollector findings)
     {
         if (file.OwnSchema is not { } own)
             return;
+        // The schemas the file says it may change, with a reason (the executor's schema guard reads the same).
+        var allowed = file.Script.AllowedSchemas.Where(a => a.Reason.Length > 0).Select(a => a.Schema).ToHashSet();
         foreach (var statement in file.Statements)
         {
             foreach (var schema in SchemasActedOn(statement).Distinct())
             {
-                if (schema != own && schema != "pg_temp")
+                if (schema != own && schema != "pg_temp" && !allowed.Contains(schema))
                     findings.Report(statement, $"{StatementKindWords.Of(statement.Kind)} acts on schema {schema}, which this app does not own (its schema is {own}).");
             }
         }

@@ -43,15 +43,7 @@ sealed class PolicyDropBeforeCreateRule : ILintRule
             var dropText = $"DROP {keyword} IF EXISTS {nameText} ON {tableText};";
             findings.Report(statement, $"CREATE {keyword} {nameText} fails when the migration runs a second time: nothing drops it first.",
                 $"Put `{dropText}` right before it.",
-                LintFix.Insert($"add {dropText}", statement.Offset, dropText + "\n" + Indentation(file.Text, statement.Offset)));
+                LintFix.InsertBefore(file.Text, statement, dropText, $"add {dropText}"));
         }
-    }
-
-    /// <summary>The spaces before the statement on its line, so the inserted DROP keeps the author's indentation.</summary>
-    static string Indentation(string text, int offset)
-    {
-        var lineStart = text.LastIndexOf('\n', Math.Max(offset - 1, 0)) + 1;
-        var prefix = text[lineStart..offset];
-        return prefix.All(c => c is ' ' or '\t') ? prefix : "";
     }
 }

@@ -12,12 +12,13 @@ sealed class TransactionControlRule : ILintRule
     public string Id => "transaction-control";
     public LintSeverity DefaultSeverity => LintSeverity.Error;
     public RuleCategory Category => RuleCategory.HouseRule;
-    public string Summary => "BEGIN, COMMIT, ROLLBACK or SAVEPOINT in a migration file";
+    public string Summary => "BEGIN, COMMIT, ROLLBACK or SAVEPOINT in a migration file, but for a BEGIN ... COMMIT wrapping the whole file";
     public string Help => "Remove it: ci-migrate wraps each migration in a transaction (all or nothing). For statements that cannot run in one, mark the file `-- ci-migrate:no-transaction`.";
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        foreach (var statement in file.Statements)
+        // A file's BEGIN ... COMMIT wrapper is what ci-migrate does anyway: it runs without the wrapper.
+        foreach (var statement in file.Script.StatementsToRun)
         {
             if (statement.Kind == StatementKind.TransactionControl)
                 findings.Report(statement, $"{statement.Tokens[0].Keyword}: ci-migrate owns the transaction of each migration; this would break its all-or-nothing guarantee.");

@@ -1,5 +1,5 @@
-using CiMigrate.Diagnostics;
 using System.Text;
+using CiMigrate.Diagnostics;
 using CiMigrate.Lint;
 using CiMigrate.Tests.Reporting;
 

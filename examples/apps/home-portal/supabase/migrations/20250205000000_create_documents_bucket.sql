@@ -1,5 +1,5 @@
 SET search_path TO home_portal;
--- ci-migrate:ignore-file foreign-schema the app's own bucket row and policies scoped to bucket_id = 'home-documents'
+-- ci-migrate:allow-schema storage the app's own bucket row and policies scoped to bucket_id = 'home-documents'
 
 -- Private bucket for household documents (warranties, leases). Objects live under '<household id>/...'.
 INSERT INTO storage.buckets (id, name, public)

@@ -1,5 +1,5 @@
 SET search_path TO home_portal;
--- ci-migrate:ignore-file foreign-schema the app's own bucket row and policies scoped to bucket_id = 'home-documents'
+-- ci-migrate:allow-schema storage the app's own bucket row and policies scoped to bucket_id = 'home-documents'
 
 -- Reverts 20250205000000_create_documents_bucket.sql. The bucket row goes only when it holds no objects,
 -- so a rollback never orphans uploaded files.

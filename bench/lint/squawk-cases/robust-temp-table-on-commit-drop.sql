@@ -1,0 +1,4 @@
+-- ours: create-if-not-exists
+-- squawk: prefer-robust-stmts
+-- expect: pass
+CREATE TEMP TABLE scratch (id int) ON COMMIT DROP;

@@ -1,0 +1,87 @@
+using Npgsql;
+
+namespace CiMigrate.Doctor;
+
+/// <summary>
+/// Whether the server itself keeps the app's migrations to its schema: the schema guard's event triggers are in
+/// place, and the app's role (when set) may be taken by the login, owns the app's schema, and can neither write the
+/// ledger nor create in or write to another app's schema.
+/// </summary>
+sealed class IsolationChecks(Checklist checklist, CancellationToken cancellationToken)
+{
+    public async Task RunAsync(NpgsqlConnection connection, AppIsolation isolation)
+    {
+        if (isolation.Guarded)
+            await GuardAsync(connection);
+        if (isolation.Role is { } role)
+            await RoleAsync(connection, isolation, role);
+    }
+
+    async Task GuardAsync(NpgsqlConnection connection)
+    {
+        var triggers = await ScalarAsync<long>(connection,
+            "SELECT count(*) FROM pg_event_trigger WHERE evtname IN ('ci_migrate_guard_ddl', 'ci_migrate_guard_drop') AND evtenabled <> 'D'");
+        var superuser = await ScalarAsync<bool>(connection, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user");
+        if (triggers == 2)
+            checklist.Pass("schema guard", "the event triggers that stop DDL outside the app's schema are in place");
+        else if (superuser)
+            checklist.Warn("schema guard", "the event triggers are not there yet", "Nothing to fix: the next apply creates them.");
+        else
+            checklist.Warn("schema guard", $"the event triggers are missing, and {connection.UserName} may not be able to create them",
+                "Run ci-migrate once as a superuser (on Supabase: the postgres role, through supautils), or set apps.<name>.role: " +
+                "the ledger stays guarded either way.");
+    }
+
+    async Task RoleAsync(NpgsqlConnection connection, AppIsolation isolation, string role)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT r.rolsuper OR r.rolbypassrls,
+                   pg_has_role(current_user, r.oid, 'MEMBER'),
+                   coalesce((SELECT n.nspowner = r.oid FROM pg_namespace n WHERE n.nspname = $2), false),
+                   to_regclass('ci_migrate.applied_migrations') IS NOT NULL
+                       AND (has_table_privilege(r.oid, 'ci_migrate.applied_migrations', 'INSERT,UPDATE,DELETE,TRUNCATE')
+                            OR has_table_privilege(r.oid, 'ci_migrate.events', 'INSERT,UPDATE,DELETE,TRUNCATE')),
+                   array(SELECT n.nspname FROM pg_namespace n WHERE n.nspname = ANY ($3)
+                         AND (has_schema_privilege(r.oid, n.oid, 'CREATE') OR n.nspowner = r.oid
+                              OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p')
+                                         AND has_table_privilege(r.oid, c.oid, 'INSERT,UPDATE,DELETE,TRUNCATE'))))
+            FROM pg_roles r WHERE r.rolname = $1
+            """, connection);
+        command.Parameters.Add(new() { Value = role });
+        command.Parameters.Add(new() { Value = isolation.Schema });
+        command.Parameters.Add(new() { Value = isolation.OtherSchemas.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            checklist.Fail("app role", $"the role {role} does not exist",
+                $"CREATE ROLE {role} NOLOGIN; ALTER SCHEMA {isolation.Schema} OWNER TO {role}; GRANT {role} TO {connection.UserName};", blocks: false);
+            return;
+        }
+
+        var (privileged, member, owns, writesLedger) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3));
+        var neighbours = reader.GetFieldValue<string[]>(4);
+        List<string> problems = [];
+        if (privileged)
+            problems.Add($"{role} is a superuser or bypasses row level security, so SET ROLE confines nothing");
+        if (!member)
+            problems.Add($"{connection.UserName} may not SET ROLE {role} (GRANT {role} TO {connection.UserName})");
+        if (!owns)
+            problems.Add($"{role} does not own schema {isolation.Schema} (ALTER SCHEMA {isolation.Schema} OWNER TO {role})");
+        if (writesLedger)
+            problems.Add($"{role} may write the ledger (REVOKE ALL ON ALL TABLES IN SCHEMA ci_migrate FROM {role})");
+        if (neighbours.Length > 0)
+            problems.Add($"{role} may create in or write to other apps' schemas: {string.Join(", ", neighbours)}");
+        if (problems.Count == 0)
+            checklist.Pass("app role", $"{role} owns {isolation.Schema}, can be taken by {connection.UserName}, and reaches neither the ledger nor other apps");
+        else
+            checklist.Fail("app role", string.Join("; ", problems), "Fix the grants named above: the role must own the app's schema and nothing else.",
+                blocks: false);
+    }
+
+    async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}
