@@ -48,7 +48,8 @@ public static partial class ConstraintDdl
             var index = Ddl.Qualified(o.Schema, o.Name);
             var unique = $"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS {Ddl.Ident(o.Name)} ON {table} ({key.Groups["columns"].Value});";
             yield return DdlStep.InMain(DdlPhase.DropConstraint, change.Before is null ? "" : drop, change.Before is null ? "" : restore);
-            yield return new DdlStep(GeneratedPart.ConcurrentIndexes, DdlPhase.CreateIndex, unique, $"DROP INDEX CONCURRENTLY IF EXISTS {index};");
+            var dropIndex = $"DROP INDEX CONCURRENTLY IF EXISTS {index};";
+            yield return new DdlStep(GeneratedPart.ConcurrentIndexes, DdlPhase.CreateIndex, Ddl.Lines(dropIndex, unique), dropIndex);
             yield return new DdlStep(GeneratedPart.Validation, phase,
                 $"""
                 DO $attach$

@@ -26,9 +26,10 @@ public static class IndexDdl
             yield break;
         }
 
+        // Dropped first even when new: a build that failed part-way leaves an INVALID index that IF NOT EXISTS would keep.
         var drop = $"DROP INDEX CONCURRENTLY IF EXISTS {name};";
         yield return new DdlStep(GeneratedPart.ConcurrentIndexes, DdlPhase.CreateIndex,
-            Ddl.Lines(change.Before is null ? null : drop, Create(change.After!, concurrently: true)),
+            Ddl.Lines(drop, Create(change.After!, concurrently: true)),
             Ddl.Lines(drop, change.Before is { } before ? Create(before, concurrently: true) : null));
     }
 
