@@ -8,4 +8,5 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await new CliApp().RunAsync(args, Console.Out, Console.Error, cancellationToken: cancellation.Token);
+return await new CliApp().RunAsync(args, Console.Out, Console.Error, cancellationToken: cancellation.Token,
+    terminal: !Console.IsOutputRedirected);

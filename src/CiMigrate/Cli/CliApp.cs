@@ -8,12 +8,14 @@ using CiMigrate.Tasks;
 namespace CiMigrate.Cli;
 
 /// <summary>
-/// <c>ci-migrate &lt;task&gt; [options]</c>: one command per task, each carrying the global options, its own
-/// options and those of its dependencies. Exceptions become exit codes here and nowhere else.
+/// <c>ci-migrate &lt;task&gt; [options]</c>: one command per task, each carrying the shared options it reads, its own
+/// options and those its dependencies share; its help ends with examples and exit codes. Exceptions become exit
+/// codes here and nowhere else.
 /// </summary>
 public sealed class CliApp
 {
     readonly TaskHost _host;
+    bool _terminal;
 
     public CliApp(IReadOnlyList<ITask>? tasks = null)
     {
@@ -24,10 +26,12 @@ public sealed class CliApp
     public TaskHost Host => _host;
 
     /// <summary>Runs the tool as a process would; tests call this in-process with their own writers.</summary>
+    /// <param name="terminal">Whether <paramref name="output"/> is a terminal (colours in text, unless NO_COLOR).</param>
     public async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error,
         IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, bool terminal = false)
     {
+        _terminal = terminal;
         var secrets = new SecretMasker();
         environment ??= ReadEnvironment();
         using var maskedOutput = new MaskingTextWriter(output, secrets);
@@ -39,7 +43,8 @@ public sealed class CliApp
         {
             foreach (var parseError in parseResult.Errors)
                 await maskedError.WriteLineAsync(parseError.Message);
-            await maskedError.WriteLineAsync("Run 'ci-migrate --help' for usage.");
+            var command = parseResult.CommandResult.Command;
+            await maskedError.WriteLineAsync($"Run 'ci-migrate {(command is RootCommand ? "" : command.Name + " ")}--help' for usage.");
             return ExitCodes.Usage;
         }
 
@@ -52,14 +57,15 @@ public sealed class CliApp
     {
         var root = new RootCommand(
             "ci-migrate: PostgreSQL/Supabase schema migrations from a pull request to production, safely.");
-        foreach (var option in GlobalOptions.All)
-            root.Options.Add(option);
-
         foreach (var task in _host.Tasks)
         {
+            var usage = TaskUsage.Of(task);
             var command = new Command(task.Name, task.Description);
-            foreach (var option in OptionsOf(task))
+            foreach (var option in OptionsOf(task).Concat(usage.Shared).Distinct())
                 command.Options.Add(option);
+            if (usage.Formats.Count > 1)
+                command.Options.Add(GlobalOptions.FormatOption(task.Name, usage.Formats));
+            HelpWithExamples.Add(command, usage.Epilogue());
             foreach (var argument in task.Arguments)
                 command.Arguments.Add(argument);
             var target = task;
@@ -71,8 +77,9 @@ public sealed class CliApp
         return root;
     }
 
+    /// <summary>The task's own options and those its dependencies share with it (lint's --only-changed, not --fix).</summary>
     IEnumerable<Option> OptionsOf(ITask task) =>
-        _host.Order(task).SelectMany(t => t.Options).Distinct();
+        task.Options.Concat(_host.Order(task).Where(t => t != task).SelectMany(t => t.SharedOptions)).Distinct();
 
     async Task<int> RunTaskAsync(ITask task, ParseResult parseResult, TextWriter output, TextWriter error,
         IReadOnlyDictionary<string, string?> environment, string workingDirectory, SecretMasker secrets,
@@ -80,7 +87,7 @@ public sealed class CliApp
     {
         var options = GlobalOptions.From(parseResult, workingDirectory);
         secrets.Add(options.DatabaseUrl);
-        var context = new TaskContext(parseResult, options, output, error, environment, secrets, cancellationToken);
+        var context = new TaskContext(parseResult, options, output, error, environment, secrets, cancellationToken) { Terminal = _terminal };
         try
         {
             if (options.Tree)

@@ -3,70 +3,72 @@ using CiMigrate.Reporting;
 
 namespace CiMigrate.Cli;
 
-/// <summary>The options every task accepts; they work without any config file.</summary>
+/// <summary>
+/// The options tasks share (each task's command carries the ones it reads, <see cref="TaskUsage"/>); they work
+/// without any config file.
+/// </summary>
 public sealed record GlobalOptions
 {
     public static readonly Option<string?> ConfigOption = new("--config")
     {
         Description = "Path to ci-migrate.json (default: ./ci-migrate.json when present)",
-        Recursive = true,
     };
 
     public static readonly Option<string?> AppOption = new("--app")
     {
         Description = "The app to work on (default: every app, or the only one)",
-        Recursive = true,
     };
 
     public static readonly Option<string?> EnvOption = new("--env")
     {
         Description = "The target environment, as named in settings (staging, production, ...)",
-        Recursive = true,
     };
 
-    public static readonly Option<OutputFormat> FormatOption = new("--format")
+    /// <summary>
+    /// <c>--format</c> offering the formats a task writes: its help lists them, and any other is a usage error (exit 2)
+    /// instead of a silent fall back to text.
+    /// </summary>
+    public static Option<OutputFormat> FormatOption(string task, IReadOnlyList<OutputFormat> formats)
     {
-        Description = "Output format",
-        HelpName = "text|json|markdown|github|sarif",
-        Recursive = true,
-        DefaultValueFactory = _ => OutputFormat.Text,
-    };
+        var names = formats.Select(f => f.ToString().ToLowerInvariant()).ToList();
+        var option = new Option<OutputFormat>("--format")
+        {
+            Description = "Output format",
+            HelpName = string.Join('|', names),
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<OutputFormat>() is var format && !formats.Contains(format))
+                result.AddError($"{task} does not write {format.ToString().ToLowerInvariant()}: --format {string.Join('|', names)}.");
+        });
+        return option;
+    }
 
     public static readonly Option<bool> VerboseOption = new("--verbose", "-v")
     {
         Description = "Say more about what happens",
-        Recursive = true,
     };
 
     public static readonly Option<string?> MigrationsOption = new("--migrations")
     {
         Description = "One app's migrations folder, without a config file",
-        Recursive = true,
     };
 
     public static readonly Option<string?> SchemaOption = new("--schema")
     {
         Description = "The app's schema, without a config file",
-        Recursive = true,
     };
 
     public static readonly Option<string?> DatabaseUrlOption = new("--database-url")
     {
         Description = "The target database (overrides the environment's connection); never printed",
-        Recursive = true,
     };
 
     public static readonly Option<bool> TreeOption = new("--tree")
     {
         Description = "Show the tasks that would run, in order, without running them",
-        Recursive = true,
     };
-
-    public static IReadOnlyList<Option> All { get; } =
-    [
-        ConfigOption, AppOption, EnvOption, FormatOption, VerboseOption, MigrationsOption, SchemaOption,
-        DatabaseUrlOption, TreeOption,
-    ];
 
     public string? Config { get; init; }
     public string? App { get; init; }
@@ -86,7 +88,9 @@ public sealed record GlobalOptions
         Config = result.GetValue(ConfigOption),
         App = result.GetValue(AppOption),
         Env = result.GetValue(EnvOption),
-        Format = result.GetValue(FormatOption),
+        Format = result.CommandResult.Command.Options.OfType<Option<OutputFormat>>().FirstOrDefault() is { } format
+            ? result.GetValue(format)
+            : OutputFormat.Text,
         Verbose = result.GetValue(VerboseOption),
         Migrations = result.GetValue(MigrationsOption),
         Schema = result.GetValue(SchemaOption),

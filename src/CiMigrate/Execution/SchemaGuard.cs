@@ -82,10 +82,9 @@ public sealed class SchemaGuard
     {
         if (Enforced)
         {
-            var open = new NpgsqlBatchCommand("SELECT ci_migrate.guard_open($1, $2)");
-            open.Parameters.Add(new() { Value = AllowedSchemas(file) });
-            open.Parameters.Add(new() { Value = local });
-            batch.BatchCommands.Add(open);
+            // Literals, not parameters: the transcript of a run reads as the SQL it is.
+            var schemas = string.Join(", ", AllowedSchemas(file).Select(Literal));
+            batch.BatchCommands.Add(new($"SELECT ci_migrate.guard_open(ARRAY[{schemas}], {(local ? "true" : "false")})"));
         }
 
         if (Role is not null)
@@ -115,6 +114,8 @@ public sealed class SchemaGuard
 
     string[] AllowedSchemas(Migrations.MigrationFile file) =>
         [Schema, .. file.Script.AllowedSchemas.Select(a => a.Schema).Where(s => s.Length > 0 && s != Schema).Distinct()];
+
+    static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
     static async Task<bool> InstalledAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -32,6 +32,9 @@ public sealed class GitHubContext
 
     public string? EventName { get; private init; }
     public string? Sha { get; private init; }
+
+    /// <summary>The pull request's head commit (from the event payload); null outside pull request events.</summary>
+    public string? HeadSha { get; private init; }
     public long? RunId { get; private init; }
     public int? RunAttempt { get; private init; }
 
@@ -83,6 +86,7 @@ public sealed class GitHubContext
             EventName = Read("GITHUB_EVENT_NAME"),
             PullRequestNumber = eventPath is null ? null : GitHubEvent.PullRequestNumber(eventPath),
             Sha = Read("GITHUB_SHA"),
+            HeadSha = eventPath is null ? null : GitHubEvent.PullRequestHeadSha(eventPath),
             RunId = ParseNumber(Read("GITHUB_RUN_ID"), "GITHUB_RUN_ID"),
             RunAttempt = (int?)ParseNumber(Read("GITHUB_RUN_ATTEMPT"), "GITHUB_RUN_ATTEMPT"),
             ServerUrl = server,

@@ -12,11 +12,39 @@ static class GitHubEvent
     /// </summary>
     public static int? PullRequestNumber(string eventPath)
     {
-        JsonDocument payload;
+        using var payload = Read(eventPath);
+        var root = payload.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+            return null;
+        if (root.TryGetProperty("pull_request", out var pullRequest) && NumberOf(pullRequest) is { } number)
+            return number;
+        if (root.TryGetProperty("issue", out var issue) && issue.ValueKind == JsonValueKind.Object
+            && issue.TryGetProperty("pull_request", out _))
+            return NumberOf(issue);
+        return null;
+    }
+
+    /// <summary>
+    /// <c>pull_request.head.sha</c>: the commit the pull request shows (<c>GITHUB_SHA</c> is the merge commit), which
+    /// the plan comment links lines to. Null outside pull request events.
+    /// </summary>
+    public static string? PullRequestHeadSha(string eventPath)
+    {
+        using var payload = Read(eventPath);
+        return payload.RootElement is { ValueKind: JsonValueKind.Object } root
+               && root.TryGetProperty("pull_request", out var pullRequest) && pullRequest.ValueKind == JsonValueKind.Object
+               && pullRequest.TryGetProperty("head", out var head) && head.ValueKind == JsonValueKind.Object
+               && head.TryGetProperty("sha", out var sha) && sha.ValueKind == JsonValueKind.String
+            ? sha.GetString()
+            : null;
+    }
+
+    static JsonDocument Read(string eventPath)
+    {
         try
         {
             using var stream = File.OpenRead(eventPath);
-            payload = JsonDocument.Parse(stream);
+            return JsonDocument.Parse(stream);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -26,19 +54,6 @@ static class GitHubEvent
         {
             throw new UsageException(
                 $"{eventPath}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: the GitHub event payload is not valid JSON.", ex);
-        }
-
-        using (payload)
-        {
-            var root = payload.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-                return null;
-            if (root.TryGetProperty("pull_request", out var pullRequest) && NumberOf(pullRequest) is { } number)
-                return number;
-            if (root.TryGetProperty("issue", out var issue) && issue.ValueKind == JsonValueKind.Object
-                && issue.TryGetProperty("pull_request", out _))
-                return NumberOf(issue);
-            return null;
         }
     }
 

@@ -16,8 +16,11 @@ public interface ITask
     /// <summary>Tasks that run before this one, each once per invocation.</summary>
     IReadOnlyList<Type> Dependencies => [];
 
-    /// <summary>Options of this task; the command of a dependent task carries them too.</summary>
+    /// <summary>Options of this task.</summary>
     IReadOnlyList<Option> Options => [];
+
+    /// <summary>The options the command of a dependent task carries too (all, unless they only make sense here).</summary>
+    IReadOnlyList<Option> SharedOptions => Options;
 
     /// <summary>Arguments of this task when it is the one invoked (files for <c>lint</c>, say).</summary>
     IReadOnlyList<Argument> Arguments => [];

@@ -32,6 +32,9 @@ public sealed class TaskContext
 
     public TextWriter Error { get; }
 
+    /// <summary>Whether standard output is a terminal a person reads (text may be coloured there, unless NO_COLOR).</summary>
+    public bool Terminal { get; init; }
+
     /// <summary>Secrets found at run time (a password read from a Secret, say) are added here and masked everywhere.</summary>
     public SecretMasker Secrets { get; }
     public IReadOnlyDictionary<string, string?> Environment { get; }

@@ -27,4 +27,7 @@ public sealed record PlanRequest
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Told when each step starts (diff shows slow steps on stderr); null tells no one.</summary>
+    public Action<PlanProgress>? Progress { get; init; }
 }

@@ -26,21 +26,36 @@ public static class Planner
         if (request.Pending.Count == 0 && request.LiveConnection is null)
             return plan;
 
+        var progress = request.Progress ?? (_ => { });
+        progress(new PlanProgress(PlanStage.StartingShadow));
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
-        if (ReplayFailure(await runner.ApplyAsync(request.Applied, cancellationToken), app) is { } appliedFails)
-            return plan with { Hazards = [appliedFails] };
+        if (request.Applied.Count > 0)
+        {
+            // In one call: a long history replays fastest in one executor run.
+            progress(new PlanProgress(PlanStage.ReplayingApplied, 0, request.Applied.Count));
+            // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
+            if (ReplayFailure(await runner.ApplyAsync(request.Applied, cancellationToken), app) is { } appliedFails)
+                return plan with { Hazards = [appliedFails] };
+        }
+
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        if (ReplayFailure(await runner.ApplyAsync(request.Pending, cancellationToken), app) is { } pendingFails)
-            return plan with { Hazards = [pendingFails] };
+        for (var i = 0; i < request.Pending.Count; i++)
+        {
+            progress(new PlanProgress(PlanStage.ReplayingPending, i, request.Pending.Count, request.Pending[i].Up.DisplayPath));
+            if (ReplayFailure(await runner.ApplyAsync([request.Pending[i]], cancellationToken), app) is { } pendingFails)
+                return plan with { Hazards = [pendingFails] };
+        }
+
+        progress(new PlanProgress(PlanStage.Comparing));
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
         IReadOnlyList<SchemaChange>? drift = null;
         if (request.LiveConnection is { } connection)
         {
+            progress(new PlanProgress(PlanStage.ReadingTarget));
             var live = await CatalogReader.ReadAsync(connection, [app.Schema], cancellationToken);
             var expected = before.Only(app.Schema);
             // A new app: the shadow has its (empty) schema so the pending migrations meet what apply creates for them;

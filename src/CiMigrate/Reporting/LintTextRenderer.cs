@@ -1,4 +1,3 @@
-using CiMigrate.Diagnostics;
 using CiMigrate.Lint;
 
 namespace CiMigrate.Reporting;
@@ -9,11 +8,13 @@ namespace CiMigrate.Reporting;
 /// </summary>
 public static class LintTextRenderer
 {
-    public static void Render(LintReport report, TextWriter output)
+    public static void Render(LintReport report, TextWriter output, TextColors? colors = null)
     {
+        colors ??= TextColors.None;
         foreach (var finding in report.Findings)
         {
-            output.WriteLine($"{finding.File}:{finding.Line}:{finding.Column}: {SeverityName(finding)}[{finding.Rule}] {finding.Message}");
+            var severity = finding.IsError ? colors.Error("error") : colors.Warning("warning");
+            output.WriteLine($"{finding.File}:{finding.Line}:{finding.Column}: {severity}[{finding.Rule}] {finding.Message}");
             output.WriteLine($"  help: {finding.Help}");
             if (finding.Excerpt is { } excerpt)
                 output.WriteLine($"   | {excerpt}");
@@ -29,6 +30,4 @@ public static class LintTextRenderer
         $"{Count(report.Files.Count, "file")} linted: {Count(report.ErrorCount, "error")}, {Count(report.WarningCount, "warning")}";
 
     public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
-
-    static string SeverityName(Finding finding) => finding.IsError ? "error" : "warning";
 }

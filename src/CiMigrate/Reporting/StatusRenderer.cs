@@ -14,14 +14,18 @@ public static class StatusRenderer
         _ => Text(report),
     };
 
+    /// <summary>Aligned columns under a header, as <c>supabase migration list</c> and <c>flyway info</c> print them.</summary>
     static string Text(StatusReport report)
     {
         var text = new StringBuilder($"{report.App} on {report.Environment} ({report.Target}):\n");
-        foreach (var entry in report.Migrations)
+        string[] header = ["STATE", "VERSION", "NAME", "APPLIED", "BY"];
+        var rows = report.Migrations.Select(e => new[]
         {
-            var when = entry.AppliedAt is { } at ? $"  {at.UtcDateTime:yyyy-MM-dd HH:mm}Z by {entry.AppliedBy}" : "";
-            text.Append($"  {State(entry.State),-16} {entry.Version}_{entry.Name}{when}\n");
-        }
+            State(e.State), e.Version, e.Name, e.AppliedAt is { } at ? $"{at.UtcDateTime:yyyy-MM-dd HH:mm}Z" : "", e.AppliedBy ?? "",
+        }).ToList();
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        foreach (var row in rows.Prepend(header))
+            text.Append("  ").Append(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd()).Append('\n');
 
         var counts = report.Migrations.GroupBy(e => e.State).OrderBy(g => g.Key).Select(g => $"{g.Count()} {State(g.Key)}");
         text.Append($"{string.Join(", ", counts.DefaultIfEmpty("no migrations"))}; plan {report.PlanHash}\n");

@@ -89,17 +89,22 @@ public sealed class DiffTask : ITask
         foreach (var skipped in migrations.Skipped)
             await context.Error.WriteLineAsync(skipped);
         var comparison = await CompareAsync(session, app, migrations, cancellationToken);
-        var plan = await Planner.PlanAsync(new PlanRequest
+        Plan plan;
+        using (var progress = new StepProgress(context.Error, context.Options.Verbose))
         {
-            App = app,
-            Environment = environment?.Name,
-            Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
-            Pending = comparison.Pending,
-            StartShadow = ct => StartShadowAsync(context, ct),
-            LiveConnection = session?.Connection,
-            Notes = Notes(comparison, environment?.Name),
-            Findings = FindingsOf(context.Find<LintReport>()),
-        }, cancellationToken);
+            plan = await Planner.PlanAsync(new PlanRequest
+            {
+                App = app,
+                Environment = environment?.Name,
+                Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
+                Pending = comparison.Pending,
+                StartShadow = ct => StartShadowAsync(context, ct),
+                LiveConnection = session?.Connection,
+                Notes = Notes(comparison, environment?.Name),
+                Findings = FindingsOf(context.Find<LintReport>()),
+                Progress = step => progress.Step(ProgressText.Of(step)),
+            }, cancellationToken);
+        }
 
         if (context.Get(DeclaredOption))
             plan = await DeclaredCheck.AddToAsync(plan, context, app, migrations);
@@ -112,7 +117,7 @@ public sealed class DiffTask : ITask
             plan = plan with { Hazards = [.. plan.Hazards, .. hazards] };
         }
 
-        await WriteAsync(context, Render(plan, context.Options.Format));
+        await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
         return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
     }
@@ -177,12 +182,15 @@ public sealed class DiffTask : ITask
         return notes;
     }
 
-    static string Render(Plan plan, OutputFormat format) => format switch
+    static string Render(Plan plan, OutputFormat format, SourceLinks? links) => format switch
     {
         OutputFormat.Json => PlanJsonRenderer.Render(plan),
-        OutputFormat.Markdown or OutputFormat.Github => PlanMarkdownRenderer.Render(plan),
+        OutputFormat.Markdown or OutputFormat.Github => PlanMarkdownRenderer.Render(plan, links),
         _ => PlanTextRenderer.Render(plan),
     };
+
+    static SourceLinks? LinksOf(TaskContext context) =>
+        PullRequestLinks.Of(GitHubIntegration.From(context, context.Get(GitHubOptions.Token)).Context, context.Workspace.Root, context.Environment);
 
     static async Task WriteAsync(TaskContext context, string text)
     {
@@ -200,7 +208,7 @@ public sealed class DiffTask : ITask
     static async Task PublishAsync(TaskContext context, Plan plan)
     {
         var github = GitHubIntegration.From(context, context.Get(GitHubOptions.Token));
-        var markdown = context.Secrets.Apply(PlanMarkdownRenderer.Render(plan));
+        var markdown = context.Secrets.Apply(PlanMarkdownRenderer.Render(plan, PullRequestLinks.Of(github.Context, context.Workspace.Root, context.Environment)));
         await github.Summary.AppendAsync(markdown, context.CancellationToken);
         await github.Outputs.SetPlanAsync(plan.Pending.Count, plan.PlanHash, plan.HasDestructiveChanges,
             plan.Pending.Count > 0 ? [plan.App] : [], context.CancellationToken);

@@ -14,18 +14,31 @@ namespace CiMigrate.Tasks;
 /// </summary>
 sealed class ExecutionReportWriter(TaskContext context)
 {
+    readonly StepProgress _progress = new(context.Error, context.Options.Verbose);
+
     OutputFormat Format => context.Options.Format;
 
-    /// <summary>The log to hand to the session and executor; in text format it prints each event as it comes.</summary>
+    TextColors Colors => TextColors.For(context.Terminal, context.Environment);
+
+    /// <summary>
+    /// The log to hand to the session and executor: in text format it prints each event as it comes; in the others,
+    /// whose report comes at the end, slow steps show on standard error (<see cref="StepProgress"/>).
+    /// </summary>
     public ExecutionLog CreateLog() => Format == OutputFormat.Text
         ? new ExecutionLog(e =>
         {
             // A refusal goes to standard error, as errors go.
             var writer = e is RunRefused ? context.Error : context.Output;
             foreach (var line in ExecutionText.Lines(e, context.Options.Verbose))
-                writer.WriteLine(line);
+                writer.WriteLine(e is MigrationFailed or RunFailed or RunRefused ? Colors.Error(line) : line);
         })
-        : new ExecutionLog();
+        : new ExecutionLog(e =>
+        {
+            if (ProgressText.Of(e) is { } line)
+                _progress.Step(line);
+            else if (e is LockAcquired or MigrationApplied or MigrationFailed or MigrationRolledBack)
+                _progress.End();
+        });
 
     /// <summary>Writes <paramref name="report"/> and returns the run's exit code.</summary>
     public async Task<int> FinishAsync(ExecutionReport report)
@@ -36,6 +49,7 @@ sealed class ExecutionReportWriter(TaskContext context)
 
     public async Task WriteAsync(ExecutionReport report)
     {
+        _progress.Dispose();
         switch (Format)
         {
             case OutputFormat.Json:
@@ -55,7 +69,8 @@ sealed class ExecutionReportWriter(TaskContext context)
             default:
                 if (ExecutionText.RestoreHint(report) is { } restore)
                     await context.Output.WriteLineAsync(restore);
-                await context.Output.WriteLineAsync(ExecutionText.Summary(report));
+                var summary = ExecutionText.Summary(report);
+                await context.Output.WriteLineAsync(report.Succeeded ? Colors.Ok(summary) : Colors.Error(summary));
                 break;
         }
     }

@@ -31,6 +31,9 @@ public sealed class LintTask : ITask
     public string Name => "lint";
     public string Description => "Check migration files without a database";
     public IReadOnlyList<Option> Options => [FixOption, OnlyChangedOption];
+
+    /// <summary>diff lints the files a pull request changed too; fixing files is lint's own business.</summary>
+    public IReadOnlyList<Option> SharedOptions => [OnlyChangedOption];
     public IReadOnlyList<Argument> Arguments => [PathsArgument];
 
     public async Task<int> RunAsync(TaskContext context)
@@ -54,7 +57,7 @@ public sealed class LintTask : ITask
 
         context.Set(report);
         if (context.IsTarget(this) || context.Options.Format == OutputFormat.Github)
-            Render(report, context.Options.Format, context.Output);
+            Render(report, context.Options.Format, context.Output, TextColors.For(context.Terminal, context.Environment));
         else if (report.Findings.Count > 0)
             // Under diff or apply the output belongs to that task (its JSON must stay parseable); the findings
             // still have to be seen, above all when they stop an apply.
@@ -75,7 +78,7 @@ public sealed class LintTask : ITask
         return [.. found.Select(targets.Read)];
     }
 
-    static void Render(LintReport report, OutputFormat format, TextWriter output)
+    static void Render(LintReport report, OutputFormat format, TextWriter output, TextColors colors)
     {
         switch (format)
         {
@@ -92,7 +95,7 @@ public sealed class LintTask : ITask
                 output.Write(LintMarkdownRenderer.Render(report));
                 break;
             default:
-                LintTextRenderer.Render(report, output);
+                LintTextRenderer.Render(report, output, colors);
                 break;
         }
     }

@@ -211,7 +211,8 @@ public sealed class ApplyTests
     public async Task Session_settings_of_one_migration_do_not_leak_into_the_next()
     {
         await using var repo = await MigrationRepository.CreateAsync();
-        repo.Up("20250208000001", "public_helper", "SET search_path TO public;\nCREATE TABLE IF NOT EXISTS helper_marker (id int);\n");
+        repo.Up("20250208000001", "public_helper",
+            "-- ci-migrate:allow-schema public a marker table for this test\nSET search_path TO public;\nCREATE TABLE IF NOT EXISTS helper_marker (id int);\n");
         repo.Up("20250208000002", "in_app_schema", "CREATE TABLE unqualified (id int);");
 
         var run = await repo.RunAsync("stage-apply");

@@ -64,7 +64,7 @@ public sealed class WrappedTransactionTests
         var run = await repo.RunAsync("stage-apply");
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Error + run.Output);
-        Assert.That(run.Error, Does.Contain("20250101000000_wrapped.sql:4:1: 'COMMIT' controls the transaction"));
+        Assert.That(run.Error, Does.Contain("20250101000000_wrapped.sql:4:1: refused (transaction-control): 'COMMIT' controls the transaction"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 }

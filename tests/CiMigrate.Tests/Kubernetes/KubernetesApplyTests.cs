@@ -185,8 +185,8 @@ public sealed class KubernetesApplyTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
         Assert.That(run.Output, Does.StartWith("money-tracker on staging (supabase/postgres-0 (Kubernetes port-forward)):"));
-        Assert.That(run.Output, Does.Contain("applied          20250208000001_create_budgets"));
-        Assert.That(run.Output, Does.Contain("pending          20250208000002_add_categories"));
+        Assert.That(run.Output, Does.Match(@"\n  applied\s+20250208000001  create_budgets\b"));
+        Assert.That(run.Output, Does.Match(@"\n  pending\s+20250208000002  add_categories\b"));
     }
 
     [Test]
@@ -198,7 +198,7 @@ public sealed class KubernetesApplyTests
         var run = await RunAsync("status", "--env", "staging", "--database-url", _database.ConnectionString);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("pending          20250208000001_create_budgets"));
+        Assert.That(run.Output, Does.Match(@"\n  pending\s+20250208000001  create_budgets\b"));
         Assert.That(_api.Requests, Is.Empty, "the cluster is not contacted when --database-url names the target");
     }
 
@@ -213,6 +213,6 @@ public sealed class KubernetesApplyTests
         var run = await RunAsync("status", "--env", "staging", "--kubeconfig", explicitPath);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("pending          20250208000001_create_budgets"));
+        Assert.That(run.Output, Does.Match(@"\n  pending\s+20250208000001  create_budgets\b"));
     }
 }

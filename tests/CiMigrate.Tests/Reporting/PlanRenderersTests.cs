@@ -65,7 +65,8 @@ public sealed class PlanRenderersTests
         var lines = PlanMarkdownRenderer.Render(PlanWith()).Split('\n');
 
         Assert.That(lines[0], Is.EqualTo("<!-- ci-migrate:plan app=money-tracker -->"));
-        Assert.That(lines[3], Is.EqualTo("❌ **1 pending migration · 1 schema change · 1 hazard (1 data loss) · no drift on staging**"));
+        Assert.That(lines[1], Is.EqualTo("### ❌ Dangerous: `money-tracker` → `staging`"));
+        Assert.That(lines[3], Is.EqualTo("**1 pending migration · 1 schema change · 1 hazard (1 data loss) · no drift on staging**"));
     }
 
     [Test]
@@ -82,13 +83,14 @@ public sealed class PlanRenderersTests
     }
 
     [Test]
-    public void Comment_that_cannot_fit_even_its_summary_keeps_marker_verdict_and_pending()
+    public void Comment_that_cannot_fit_even_its_summary_keeps_marker_verdict_hazards_and_pending()
     {
         var text = PlanMarkdownRenderer.Render(PlanWith(), maxLength: 10);
 
         Assert.That(text, Does.StartWith("<!-- ci-migrate:plan app=money-tracker -->"));
         Assert.That(text, Does.Contain("| `20250101000000` | drop_note |"));
-        Assert.That(text, Does.Contain("**1 hazards**: see the job summary."));
+        Assert.That(text, Does.Contain("| ❌ [data-loss](https://github.com/tower-fleet/ci-migrate/blob/main/docs/hazards/data-loss.md) | `app.t.note` | 1 | — |"));
+        Assert.That(text, Does.Not.Contain("<details>"));
     }
 
     [Test]

@@ -42,7 +42,7 @@ public sealed class LedgerTaskTests
         await repo.RunAsync("stage-apply", "--app", "home-portal");
         var after = await repo.RunAsync("status", "--env", "staging", "--app", "money-tracker");
 
-        Assert.That(before.Output, Does.Contain("pending          20250208000001_budgets"));
+        Assert.That(before.Output, Does.Match(@"\n  pending\s+20250208000001  budgets\b"));
         Assert.That(await repo.Production.ScalarAsync("SELECT to_regnamespace('ci_migrate') IS NULL"), Is.True);
         Assert.That(after.Output, Does.Contain("1 pending"));
         Assert.That(after.Output, Does.Not.Contain("rooms"));

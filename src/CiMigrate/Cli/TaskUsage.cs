@@ -1,0 +1,71 @@
+using System.CommandLine;
+using CiMigrate.Hosting;
+using CiMigrate.Reporting;
+
+namespace CiMigrate.Cli;
+
+/// <summary>
+/// What a task's command offers beyond the task's own options, and what its <c>--help</c> says after them: the
+/// shared options it reads, the formats it writes (any other is a usage error, exit 2), examples and exit codes.
+/// </summary>
+sealed record TaskUsage(IReadOnlyList<Option> Shared, IReadOnlyList<OutputFormat> Formats, IReadOnlyList<string> Examples,
+    IReadOnlyList<string> ExitCodes)
+{
+    static readonly Option[] Repository = [GlobalOptions.ConfigOption, GlobalOptions.AppOption, GlobalOptions.MigrationsOption, GlobalOptions.SchemaOption];
+    static readonly Option[] Target = [GlobalOptions.EnvOption, GlobalOptions.DatabaseUrlOption];
+    static readonly Option[] Always = [GlobalOptions.VerboseOption, GlobalOptions.TreeOption];
+
+    static readonly OutputFormat[] All = Enum.GetValues<OutputFormat>();
+    static readonly OutputFormat[] Text = [OutputFormat.Text];
+
+    const string Ok = "0  done; nothing wrong";
+    const string Usage = "2  bad command line, settings or files";
+    const string Database = "3  the database or a service failed";
+    const string Refused = "1  refused (lint errors, reviewed plan, promotion, approval): nothing applied";
+
+    static readonly Dictionary<string, TaskUsage> Known = new(StringComparer.Ordinal)
+    {
+        ["lint"] = new([.. Repository, .. Always], All,
+            ["ci-migrate lint", "ci-migrate lint --only-changed origin/main --format github", "ci-migrate lint --fix"],
+            [Ok, "1  lint found an error-severity problem", Usage]),
+        ["diff"] = new([.. Repository, .. Target, .. Always], [OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Github],
+            ["ci-migrate diff", "ci-migrate diff --env staging --format markdown", "ci-migrate diff --env staging --comment --format github"],
+            [Ok, "1  the target drifted from its migrations", Usage, "3  the dry run on the target failed, or the database failed"]),
+        ["stage-apply"] = Apply("stage-apply", "--env staging"),
+        ["prod-apply"] = Apply("prod-apply", "--env production --expect-plan <hash>"),
+        ["rollback"] = new([.. Repository, .. Target, .. Always], All,
+            ["ci-migrate rollback --env staging", "ci-migrate rollback --env staging --steps 2", "ci-migrate rollback --env staging --to 20250208000004"],
+            [Ok, Refused, Usage, Database]),
+        ["status"] = new([.. Repository, .. Target, .. Always], [OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown],
+            ["ci-migrate status --env staging", "ci-migrate status --env production --format json"],
+            [Ok, Usage, Database]),
+        ["baseline"] = new([.. Repository, .. Target, .. Always], All,
+            ["ci-migrate baseline --env production --to 20250208000004", "ci-migrate baseline --env production --from-supabase"],
+            [Ok, Usage, Database]),
+        ["repair"] = new([.. Repository, .. Target, .. Always], All,
+            ["ci-migrate repair --env staging --accept-checksum 20250208000004", "ci-migrate repair --env staging --forget 20250208000004"],
+            [Ok, Usage, Database]),
+        ["new"] = new([.. Repository, .. Always], Text,
+            ["ci-migrate new add_budgets", "ci-migrate new --app money-tracker add_budgets"],
+            [Ok, Usage]),
+        ["doctor"] = new([.. Repository, .. Target, .. Always], Text,
+            ["ci-migrate doctor --env staging", "ci-migrate doctor --env production"],
+            [Ok, "1  a check failed", Usage]),
+        ["inspect"] = new([.. Repository, .. Always], [OutputFormat.Text, OutputFormat.Json],
+            ["ci-migrate inspect supabase/migrations/20250208000004_add_basic_categories.sql", "ci-migrate inspect --format json file.sql"],
+            [Ok, Usage]),
+    };
+
+    /// <summary>Tasks the table does not know (tests' own tasks) get every shared option and format, and no examples.</summary>
+    public static TaskUsage Of(ITask task) =>
+        Known.GetValueOrDefault(task.Name) ?? new([.. Repository, .. Target, .. Always], All, [], [Ok, Usage]);
+
+    static TaskUsage Apply(string name, string target) => new([.. Repository, .. Target, .. Always], All,
+        [$"ci-migrate {name} {target}", $"ci-migrate {name} {target} --dry-run", $"ci-migrate {name} {target} --format github"],
+        [Ok, Refused, Usage, "3  a migration or the database failed (the failing file:line:col is shown)"]);
+
+    /// <summary>The text after the options in <c>--help</c>.</summary>
+    public string Epilogue() =>
+        (Examples.Count == 0 ? "" : "Examples:\n" + string.Concat(Examples.Select(e => $"  {e}\n")) + "\n") +
+        "Exit codes:\n" + string.Concat(ExitCodes.Select(c => $"  {c}\n"));
+}
