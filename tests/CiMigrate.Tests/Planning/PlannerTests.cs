@@ -69,7 +69,11 @@ public sealed class PlannerTests
     [Test]
     public async Task Migration_writing_to_another_schema_is_an_isolation_hazard()
     {
-        var set = Migrations(("20250101000000_budgets.sql", CreateBudgets + """
+        // The schema guard would stop this file; the allowances let it replay, and the plan still shows what it touches.
+        var set = Migrations(("20250101000000_budgets.sql", """
+            -- ci-migrate:allow-schema public a shared helper, agreed with its owner
+            -- ci-migrate:allow-schema home_portal a table handed over to home-portal
+            """ + CreateBudgets + """
             CREATE OR REPLACE FUNCTION public.helper() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
             CREATE SCHEMA IF NOT EXISTS home_portal;
             CREATE TABLE home_portal.stolen (id int);
@@ -81,6 +85,20 @@ public sealed class PlannerTests
         Assert.That(isolation, Has.Count.EqualTo(2));
         Assert.That(isolation[0], Does.StartWith("touches schema home_portal: schema home_portal.home_portal added, table home_portal.stolen added"));
         Assert.That(isolation[1], Does.StartWith("touches schema public: function public.helper() added"));
+        Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
+    }
+
+    [Test]
+    public async Task Migration_writing_to_another_schema_without_an_allowance_fails_on_the_shadow_where_the_guard_stops_it()
+    {
+        var set = Migrations(("20250101000000_budgets.sql", CreateBudgets + """
+            CREATE OR REPLACE FUNCTION public.helper() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+            """));
+
+        var plan = await Planner.PlanAsync(new PlanRequest { App = set.App, Pending = set.Migrations, StartShadow = ShadowAsync });
+
+        var failure = plan.Hazards.Single(h => h.Kind == HazardKind.FailsOnShadow);
+        Assert.That(failure.Message, Does.Contain("CREATE FUNCTION public.helper() changes schema public, outside the schemas this migration may change"));
         Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
     }
 
