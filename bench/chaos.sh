@@ -52,7 +52,7 @@ ON CONFLICT (id) DO NOTHING;
 SQL
   fi
 done
-transactional=$(ls "$dir" | grep -c _filled_)
+transactional=$(ls "$dir" | grep -vc _index_)
 
 cat >"$work/repo/ci-migrate.json" <<JSON
 { "apps": { "chaos": { "schema": "chaos", "migrations": "supabase/migrations" } },

@@ -33,6 +33,12 @@ public sealed record Plan
     /// </summary>
     public IReadOnlyList<SchemaChange>? Drift { get; init; }
 
+    /// <summary>
+    /// With <c>diff --declared</c>: how the declared schema (<c>supabase/schemas</c>) differs from what all the app's
+    /// migrations give (before: from the migrations; after: declared). Empty: the migrations reach it. Null: not checked.
+    /// </summary>
+    public IReadOnlyList<SchemaChange>? Declared { get; init; }
+
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     /// <summary>Tables added or changed, with their columns and foreign keys, for the diagram.</summary>
@@ -44,6 +50,9 @@ public sealed record Plan
     public bool HasDestructiveChanges => Changes.Any(c => c.IsDestructive);
 
     public bool HasDrift => Drift is { Count: > 0 };
+
+    /// <summary>The migrations do not reach the declared schema.</summary>
+    public bool MissesDeclared => Declared is { Count: > 0 };
 
     public PlanVerdict Verdict => PlanVerdict.Of(this);
 }

@@ -71,5 +71,9 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
             : await new MigrationExecutor(_session, new ExecutionLog())
                 .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance, AlreadyApplied = alreadyApplied }, cancellationToken);
 
+    /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; the outcome says where one failed.</summary>
+    public Task<ExecutionOutcome> RollBackAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>
+        new MigrationExecutor(_session, new ExecutionLog()).RollbackAsync(migrations, Provenance, cancellationToken);
+
     public ValueTask DisposeAsync() => _session.DisposeAsync();
 }

@@ -84,6 +84,10 @@ public static class PlanJsonRenderer
             w.WriteNull("drift");
         else
             WriteChanges(w, "drift", plan.Drift);
+        if (plan.Declared is null)
+            w.WriteNull("declared");
+        else
+            WriteChanges(w, "declared", plan.Declared);
 
         w.WriteStartArray("findings");
         foreach (var f in plan.Findings)

@@ -60,6 +60,7 @@ public static class PlanMarkdownRenderer
         {
             sections.Changes();
             sections.Drift();
+            sections.Declared();
             sections.Diagram();
         }
         else if (plan.HasDrift)

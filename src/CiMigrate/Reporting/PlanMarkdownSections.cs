@@ -105,6 +105,23 @@ sealed class PlanMarkdownSections(StringBuilder md, Plan plan, MarkdownLinks lin
         Collapsed($"{Count(drift.Count, "drifted object")}", () => AppendChanges(drift));
     }
 
+    /// <summary>With <c>diff --declared</c>: whether the migrations reach <c>supabase/schemas</c>, and how they do not.</summary>
+    public void Declared()
+    {
+        if (plan.Declared is not { } declared)
+            return;
+        if (declared.Count == 0)
+        {
+            md.AppendLine("Declared schema: the migrations reach `supabase/schemas` exactly.").AppendLine();
+            return;
+        }
+
+        md.AppendLine("#### Declared schema").AppendLine();
+        md.AppendLine("The migrations do **not** reach `supabase/schemas` (➕ only declared, ➖ only from the migrations, ✏️ different): `ci-migrate generate <name>` writes the missing migration.");
+        md.AppendLine();
+        Collapsed($"{Count(declared.Count, "difference")}", () => AppendChanges(declared));
+    }
+
     public void Diagram()
     {
         if (plan.Diagram.Entities.Count == 0)

@@ -57,6 +57,14 @@ public static class PlanTextRenderer
             AppendChanges(text, drift);
         }
 
+        if (plan.Declared is { } declared)
+        {
+            text.AppendLine().AppendLine(declared.Count == 0
+                ? "Declared schema: the migrations reach supabase/schemas exactly."
+                : "Declared schema: the migrations do not reach supabase/schemas (from the migrations → declared); ci-migrate generate writes the missing migration:");
+            AppendChanges(text, declared);
+        }
+
         foreach (var note in plan.Notes)
             text.AppendLine().AppendLine($"Note: {note}");
         return text.ToString();

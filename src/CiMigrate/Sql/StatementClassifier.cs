@@ -167,6 +167,7 @@ static class StatementClassifier
     static StatementKind ClassifyComment(TokenCursor cursor, List<SqlObjectRef> objects)
     {
         var onTable = cursor.AcceptAny("POLICY", "TRIGGER", "CONSTRAINT", "RULE") is not null;
+        var column = cursor.Is("COLUMN");
         if (!onTable)
         {
             cursor.Accept("MATERIALIZED");
@@ -177,6 +178,9 @@ static class StatementClassifier
         }
 
         AddName(cursor, objects);
+        // COMMENT ON COLUMN [schema.]table.column: the object is the table.
+        if (column && objects.Count > 0 && objects[^1].Name.LastIndexOf('.') is > 0 and var dot)
+            objects[^1] = objects[^1] with { Name = objects[^1].Name[..dot] };
         if (onTable && cursor.Accept("ON"))
         {
             cursor.Accept("DOMAIN");

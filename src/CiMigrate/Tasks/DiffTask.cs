@@ -46,12 +46,18 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
             "a failure is a hazard with file:line:col, exit code 3",
     };
 
+    public static readonly Option<bool> DeclaredOption = new("--declared")
+    {
+        Description = "Also say whether the app's migrations reach its declared schema (supabase/schemas) and list the differences: exit code 1 when not",
+    };
+
     public string Name => "diff";
 
     public string Description => "Plan: pending migrations, schema changes and hazards";
 
     public IReadOnlyList<Option> Options =>
-        [OutOption, AllAppsOption, ShadowUrlOption, ShadowChoice.ShadowEnvOption, DryRunOnTargetOption, GitHubOptions.Comment, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
+        [OutOption, AllAppsOption, ShadowUrlOption, ShadowChoice.ShadowEnvOption, DryRunOnTargetOption, DeclaredOption, GitHubOptions.Comment,
+            GitHubOptions.Token, KubernetesOptions.Kubeconfig];
 
     public IReadOnlyList<Type> Dependencies => [typeof(LintTask)];
 
@@ -105,6 +111,8 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
         if (environment is not null)
             plan = plan with { Pending = ContractWaits(plan.Pending, comparison, environment.ContractAfter) };
+        if (context.Get(DeclaredOption))
+            plan = await DeclaredCheck.AddToAsync(plan, context, app, migrations);
 
         var failsOnTarget = false;
         if (dryRunOnTarget && plan.Pending.Count > 0)
@@ -116,7 +124,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
         await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
-        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift ? ExitCodes.Findings : ExitCodes.Ok;
+        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     /// <summary>Each pending contract migration with how long prod-apply still waits for it on the target.</summary>
@@ -169,6 +177,10 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
                 ?? new ExecutionException($"Could not read the history of {app.Name} on {session.Environment.Name}: {e.Message}", e);
         }
     }
+
+    /// <summary>The shadow <c>generate</c> and <c>diff --declared</c> replay on: the same choice as the plan's.</summary>
+    internal static Task<IShadowDatabase> StartShadowAsync(TaskContext context, CancellationToken cancellationToken) =>
+        ShadowChoice.StartAsync(context, null, null, cancellationToken);
 
     static List<string> Notes(HistoryComparison comparison, string? environment)
     {

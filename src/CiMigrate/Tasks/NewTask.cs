@@ -33,9 +33,7 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
     {
         if (context.Get(_expand.Operation) is { Length: > 0 } operation)
             return await ExpandPairWriter.WriteAsync(context, _expand, operation, NextVersion);
-        var name = context.Get(NameArgument) ?? "";
-        if (!MigrationFileName.IsPlainName(name))
-            throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
+        var name = MigrationName(context);
 
         var app = context.Workspace.App;
         var folder = MigrationFolderListing.Of(app.Migrations);
@@ -68,7 +66,16 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         return version;
     }
 
-    static string Version(DateTimeOffset time) => time.UtcDateTime.ToString(MigrationFileName.NewVersionFormat, CultureInfo.InvariantCulture);
+    /// <summary>The name argument, checked: what may follow the version in a migration's file name.</summary>
+    internal static string MigrationName(TaskContext context)
+    {
+        var name = context.Get(NameArgument) ?? "";
+        if (!MigrationFileName.IsPlainName(name))
+            throw new UsageException($"'{name}' is not a migration name: use letters, digits, '_' and '-' (add_budgets), not ending in _down.");
+        return name;
+    }
+
+    internal static string Version(DateTimeOffset time) => time.UtcDateTime.ToString(MigrationFileName.NewVersionFormat, CultureInfo.InvariantCulture);
 
     static string UpText(string name, AppSettings app) => $"""
         -- {name.Replace('_', ' ')}

@@ -21,6 +21,8 @@ static partial class Layers
         ["Lint", "Planning", "Execution", "History"],
         // copy-schema's engine: it opens sessions (Execution), replays history (History) and renames (Sql).
         ["Copying"],
+        // Schema as code: migrations written from the difference the planner's catalog finds, proven by its replay.
+        ["Generation"],
         ["Reporting"],
         // Adapters to the outside: GitHub's API, the Kubernetes API, the throwaway PostgreSQL server (which implements
         // the planner's IShadowDatabase).

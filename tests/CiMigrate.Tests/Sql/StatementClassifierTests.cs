@@ -79,7 +79,7 @@ sealed class StatementClassifierTests
     [TestCase("END", StatementKind.TransactionControl, "")]
     [TestCase("ROLLBACK TO SAVEPOINT a", StatementKind.TransactionControl, "")]
     [TestCase("DO $$ BEGIN END $$", StatementKind.Do, "")]
-    [TestCase("COMMENT ON COLUMN s.t.a IS 'x'", StatementKind.Comment, "s.t.a")]
+    [TestCase("COMMENT ON COLUMN s.t.a IS 'x'", StatementKind.Comment, "s.t")]
     [TestCase("COMMENT ON POLICY p ON s.t IS 'x'", StatementKind.Comment, "p|s.t")]
     [TestCase("SELECT 1", StatementKind.Select, "")]
     [TestCase("VACUUM ANALYZE s.t", StatementKind.Vacuum, "")]
