@@ -17,13 +17,6 @@ public static partial class SettingsLoader
 
     static readonly string[] TopLevelKeys = ["apps", "environments", "lint", "app", "env", "databaseUrl"];
     static readonly string[] AppKeys = ["schema", "migrations", "ignore", "role", "schemaGuard"];
-    static readonly string[] EnvironmentKeys =
-    [
-        "databaseUrl", "databaseUrlEnv", "requires", "kubernetes", "lockTimeout", "statementTimeout", "lockRetries",
-        "lockWait", "createSchema", "notifyPostgrest", "autoGrant", "backup", "requireApproval", "shadow", "mirrorSupabaseHistory",
-        "contractAfter",
-    ];
-
     public static Settings Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
     {
         var workingDirectory = options.WorkingDirectory;
@@ -55,7 +48,7 @@ public static partial class SettingsLoader
         var top = new SettingsReader(configuration, problems);
         top.OnlyKnownKeys(TopLevelKeys);
         var apps = ReadApps(configuration.GetSection("apps"), options, root, problems);
-        var environments = ReadEnvironments(configuration.GetSection("environments"), problems);
+        var environments = EnvironmentsReader.Read(configuration.GetSection("environments"), problems);
         var lint = ReadLint(configuration.GetSection("lint"), problems);
 
         var settings = new Settings
@@ -224,53 +217,6 @@ public static partial class SettingsLoader
             Role = role,
             SchemaGuard = reader.Bool("schemaGuard", schema != "public"),
         };
-    }
-
-    static Dictionary<string, EnvironmentSettings> ReadEnvironments(IConfigurationSection section, List<string> problems)
-    {
-        var environments = new Dictionary<string, EnvironmentSettings>(StringComparer.OrdinalIgnoreCase);
-        foreach (var envSection in section.GetChildren())
-        {
-            var reader = new SettingsReader(envSection, problems);
-            reader.OnlyKnownKeys(EnvironmentKeys);
-            var defaults = new EnvironmentSettings { Name = envSection.Key };
-            environments[envSection.Key] = defaults with
-            {
-                DatabaseUrl = reader.String("databaseUrl"),
-                DatabaseUrlEnv = reader.String("databaseUrlEnv"),
-                Requires = reader.String("requires"),
-                LockTimeout = reader.Duration("lockTimeout", defaults.LockTimeout),
-                StatementTimeout = reader.Duration("statementTimeout", defaults.StatementTimeout),
-                LockRetries = reader.Int("lockRetries", defaults.LockRetries, 0, 100),
-                LockWait = reader.Duration("lockWait", defaults.LockWait),
-                CreateSchema = reader.Bool("createSchema", defaults.CreateSchema),
-                NotifyPostgrest = reader.Bool("notifyPostgrest", defaults.NotifyPostgrest),
-                AutoGrant = reader.Bool("autoGrant", defaults.AutoGrant),
-                Backup = reader.Bool("backup", defaults.Backup),
-                RequireApproval = reader.Bool("requireApproval"),
-                Shadow = ReadShadow(reader),
-                MirrorSupabaseHistory = reader.Bool("mirrorSupabaseHistory"),
-                ContractAfter = reader.Duration("contractAfter", defaults.ContractAfter),
-                Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
-                Section = envSection,
-            };
-        }
-
-        return environments;
-    }
-
-    static ShadowKind ReadShadow(SettingsReader reader)
-    {
-        switch (reader.String("shadow")?.ToLowerInvariant())
-        {
-            case null or "throwaway":
-                return ShadowKind.Throwaway;
-            case "scratch":
-                return ShadowKind.Scratch;
-            case var other:
-                reader.Problem("shadow", $"must be \"throwaway\" or \"scratch\", not '{other}'");
-                return ShadowKind.Throwaway;
-        }
     }
 
     static LintSettings ReadLint(IConfigurationSection section, List<string> problems)
