@@ -10,38 +10,9 @@ namespace CiMigrate.Tests.Copying;
 /// </summary>
 static class SecondServer
 {
-    static readonly SemaphoreSlim Gate = new(1, 1);
-    static ThrowawayCluster? _cluster;
+    static readonly ClusterOnDemand Server = new(new ThrowawayClusterOptions());
 
-    public static async Task<TestDatabase> CreateDatabaseAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            _cluster ??= await ThrowawayCluster.StartAsync();
-        }
-        finally
-        {
-            Gate.Release();
-        }
+    public static Task<TestDatabase> CreateDatabaseAsync() => Server.CreateDatabaseAsync();
 
-        var name = $"test_{Guid.NewGuid():N}";
-        await _cluster.CreateDatabaseAsync(name, ThrowawayCluster.SupabaseTemplate);
-        return new TestDatabase(_cluster, name);
-    }
-
-    internal static async Task StopAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (_cluster is not null)
-                await _cluster.DisposeAsync();
-            _cluster = null;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    internal static Task StopAsync() => Server.StopAsync();
 }
