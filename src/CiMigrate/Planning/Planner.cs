@@ -46,17 +46,13 @@ public static class Planner
         }
 
         await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        if (applied.Count > 0)
-        {
-            // In one call: a long history replays fastest in one executor run.
-            progress(new PlanProgress(PlanStage.ReplayingApplied, 0, applied.Count));
-        }
-
         // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
         // A history restored from the cache replayed as this one would: only a history that replayed, and replayed as
         // apply runs it (no file the target must have run statement by statement, which the plan notes), is kept.
         if (!database.HoldsHistory)
         {
+            if (applied.Count > 0)
+                progress(new PlanProgress(PlanStage.ReplayingApplied, 0, applied.Count));
             var replayed = await runner.ApplyAsync(applied, alreadyApplied: true, cancellationToken);
             if (ReplayFailure(replayed, app) is { } appliedFails)
                 return plan with { Hazards = [appliedFails] };
@@ -72,12 +68,15 @@ public static class Planner
         }
 
         var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
-        for (var i = 0; i < pending.Count; i++)
+        // One executor run for all pending files (its checks run once); its events say which file it is at.
+        var started = 0;
+        var replayedPending = await runner.ApplyAsync(pending, alreadyApplied: false, cancellationToken, e =>
         {
-            progress(new PlanProgress(PlanStage.ReplayingPending, i, pending.Count, pending[i].Up.DisplayPath));
-            if (ReplayFailure(await runner.ApplyAsync([pending[i]], alreadyApplied: false, cancellationToken), app) is { } pendingFails)
-                return plan with { Hazards = [pendingFails] };
-        }
+            if (e is MigrationStarted file)
+                progress(new PlanProgress(PlanStage.ReplayingPending, started++, pending.Count, file.File));
+        });
+        if (ReplayFailure(replayedPending, app) is { } pendingFails)
+            return plan with { Hazards = [pendingFails] };
 
         progress(new PlanProgress(PlanStage.Comparing));
         var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);

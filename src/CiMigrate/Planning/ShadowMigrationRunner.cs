@@ -1,5 +1,6 @@
 using CiMigrate.Configuration;
 using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Migrations;
 using Npgsql;
@@ -64,11 +65,12 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
     /// marker replays statement by statement, noted, instead of being refused.
     /// </param>
     /// <param name="cancellationToken">Cancels the replay.</param>
+    /// <param name="onEvent">Sees each event as it happens (progress); null for none.</param>
     public async Task<ExecutionOutcome> ApplyAsync(IReadOnlyList<Migration> migrations, bool alreadyApplied,
-        CancellationToken cancellationToken) =>
+        CancellationToken cancellationToken, Action<ExecutionEvent>? onEvent = null) =>
         migrations.Count == 0
             ? new ExecutionOutcome([])
-            : await new MigrationExecutor(_session, new ExecutionLog())
+            : await new MigrationExecutor(_session, onEvent is null ? new ExecutionLog() : new ExecutionLog(onEvent))
                 .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance, AlreadyApplied = alreadyApplied }, cancellationToken);
 
     /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; the outcome says where one failed.</summary>

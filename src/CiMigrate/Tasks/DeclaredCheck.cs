@@ -25,7 +25,7 @@ static class DeclaredCheck
             Name = "declared",
             History = migrations.Migrations,
             Declared = DeclaredSchema.Load(folder, root),
-            StartShadow = ct => DiffTask.StartShadowAsync(context, ct),
+            StartShadow = ct => ShadowChoice.StartAsync(context, null, null, ct),
             Versions = [],
             Root = root,
         }, context.CancellationToken);

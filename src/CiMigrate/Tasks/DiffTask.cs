@@ -178,10 +178,6 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         }
     }
 
-    /// <summary>The shadow <c>generate</c> and <c>diff --declared</c> replay on: the same choice as the plan's.</summary>
-    internal static Task<IShadowDatabase> StartShadowAsync(TaskContext context, CancellationToken cancellationToken) =>
-        ShadowChoice.StartAsync(context, null, null, cancellationToken);
-
     static List<string> Notes(HistoryComparison comparison, string? environment)
     {
         var notes = new List<string>();

@@ -46,7 +46,7 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
             Name = name,
             History = history,
             Declared = DeclaredSchema.Load(from, workspace.Root),
-            StartShadow = ct => DiffTask.StartShadowAsync(context, ct),
+            StartShadow = ct => ShadowChoice.StartAsync(context, null, null, ct),
             Versions = Versions(new MigrationsFolder(app.Migrations, app), history),
             Root = workspace.Root,
             Review = lint.WithDownSuppressions,
