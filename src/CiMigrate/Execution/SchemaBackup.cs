@@ -13,9 +13,13 @@ namespace CiMigrate.Execution;
 /// </summary>
 public static class SchemaBackup
 {
-    public static async Task<BackupWritten> WriteAsync(string connectionString, string app, string schema, string environment,
+    /// <returns><see cref="BackupWritten"/>, or <see cref="BackupNotNeeded"/> when the schema does not exist yet.</returns>
+    public static async Task<ExecutionEvent> WriteAsync(string connectionString, string app, string schema, string environment,
         string directory, IReadOnlyDictionary<string, string?> variables, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (!await SchemaExistsAsync(connectionString, schema, cancellationToken))
+            return new BackupNotNeeded(schema);
+
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         FileOwnership.CreateFolder(directory);
         var file = Path.GetFullPath(Path.Combine(directory,
@@ -54,6 +58,16 @@ public static class SchemaBackup
         FileOwnership.MatchFolder(file);
         var restore = $"pg_restore --clean --if-exists --single-transaction {string.Join(' ', ConnectionArguments(builder).Select(Shell))} {Shell(file)}";
         return new BackupWritten(file, restore);
+    }
+
+    // pg_dump --schema of a schema that does not exist fails ("no matching schemas were found").
+    static async Task<bool> SchemaExistsAsync(string connectionString, string schema, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     static IEnumerable<string> ConnectionArguments(NpgsqlConnectionStringBuilder builder) =>

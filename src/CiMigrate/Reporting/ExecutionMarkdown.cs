@@ -36,6 +36,8 @@ public static class ExecutionMarkdown
             text.Append($"> [!WARNING]\n> {ExecutionText.Lines(guard, verbose: false).First()}\n\n");
         if (report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup)
             text.Append($"Backup: `{backup.Path}`; restore with `{backup.RestoreCommand}`\n\n");
+        if (report.Events.OfType<BackupNotNeeded>().FirstOrDefault() is { } first)
+            text.Append($"Backup: none taken; schema `{first.Schema}` did not exist before this run.\n\n");
         if (report.Events.OfType<PostgrestRestarted>().FirstOrDefault() is { } restarted)
             text.Append($"PostgREST restarted: deployment `{restarted.Namespace}/{restarted.Deployment}` rolled out.\n\n");
         if (report.Events.OfType<GrantsChecked>().FirstOrDefault() is { Missing.Count: > 0 } grants)

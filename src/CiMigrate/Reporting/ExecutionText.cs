@@ -36,6 +36,9 @@ public static class ExecutionText
             case BackupWritten backup:
                 yield return $"backup written: {backup.Path}";
                 break;
+            case BackupNotNeeded first:
+                yield return $"no backup taken: schema {first.Schema} does not exist yet; this run creates it, and dropping it undoes the run";
+                break;
             case WrapperLeftOut wrapped:
                 yield return $"note: {wrapped.File} is wrapped in BEGIN ... COMMIT; it runs without the wrapper, in one transaction " +
                     "with its ledger row, as every migration does";

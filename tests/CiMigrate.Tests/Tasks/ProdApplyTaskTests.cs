@@ -102,4 +102,21 @@ public sealed class ProdApplyTaskTests
         Assert.That(File.ReadAllBytes(dump).Take(5).ToArray(), Is.EqualTo("PGDMP"u8.ToArray()));
         Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM money_tracker.budgets"), Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task Backup_on_a_first_deploy_says_there_is_nothing_to_back_up_and_applies()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Environment("production", """{ "databaseUrlEnv": "PRODUCTION_DATABASE_URL" }""");
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        var backups = Path.Combine(repo.Root, "backups");
+
+        var run = await repo.RunAsync("prod-apply", "--backup", backups);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        Assert.That(run.Output, Does.Contain(
+            "no backup taken: schema money_tracker does not exist yet; this run creates it, and dropping it undoes the run"));
+        Assert.That(Directory.Exists(backups) ? Directory.GetFiles(backups) : [], Is.Empty);
+        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM money_tracker.budgets"), Is.EqualTo(0));
+    }
 }

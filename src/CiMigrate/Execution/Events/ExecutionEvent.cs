@@ -12,6 +12,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(LedgerUpgraded), "ledgerUpgraded")]
 [JsonDerivedType(typeof(SchemaCreated), "schemaCreated")]
 [JsonDerivedType(typeof(BackupWritten), "backupWritten")]
+[JsonDerivedType(typeof(BackupNotNeeded), "backupNotNeeded")]
 [JsonDerivedType(typeof(MigrationStarted), "migrationStarted")]
 [JsonDerivedType(typeof(MigrationApplied), "migrationApplied")]
 [JsonDerivedType(typeof(MigrationFailed), "migrationFailed")]
