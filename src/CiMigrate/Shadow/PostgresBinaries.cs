@@ -18,8 +18,6 @@ public sealed class PostgresBinaries
 
     public string InitDb => Path.Combine(Directory, "initdb");
 
-    public string PgCtl => Path.Combine(Directory, "pg_ctl");
-
     public string Postgres => Path.Combine(Directory, "postgres");
 
     /// <summary>Binaries known to be in <paramref name="directory"/> (a private installation tree, say).</summary>

@@ -57,6 +57,76 @@ static class Postmaster
         }
     }
 
+    /// <summary>
+    /// Starts the server in the background and waits until postmaster.pid says it accepts connections: what
+    /// <c>pg_ctl start -w</c> does, without the process pg_ctl starts first to check the binary's version and its
+    /// 100 ms polling interval (a restored shadow started in 0.12-0.22 s through pg_ctl, in 0.06-0.09 s this way).
+    /// </summary>
+    /// <param name="wrap">Makes the command line that runs a program as the server user (<see cref="ServerUser.Wrap"/>).</param>
+    /// <exception cref="ExecutionException">The server exited or was not ready within <paramref name="timeout"/>;
+    /// the message carries the end of its log.</exception>
+    public static async Task StartAsync(string postgres, string dataDirectory, string logFile, string workingDirectory,
+        TimeSpan timeout, Func<string, IReadOnlyList<string>, (string FileName, IReadOnlyList<string> Arguments)> wrap,
+        CancellationToken cancellationToken)
+    {
+        // As pg_ctl does: a shell starts the server in the background, its output appended to the log, and prints its pid.
+        const string script = "\"$0\" -D \"$1\" >> \"$2\" 2>&1 < /dev/null & echo $!";
+        var (fileName, arguments) = wrap("/bin/sh", ["-c", script, postgres, dataDirectory, logFile]);
+        var launched = await ProcessRunner.RunAsync(fileName, arguments, workingDirectory, cancellationToken);
+        if (launched.ExitCode != 0 || !int.TryParse(launched.Output.Trim(), out var pid))
+            throw new ExecutionException($"The throwaway PostgreSQL failed to start: {launched.Output.Trim()}\n{LogTail(logFile)}".TrimEnd());
+
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        var clock = Stopwatch.StartNew();
+        while (!IsReady(pidFile))
+        {
+            if (kill(pid, 0) != 0)
+                throw new ExecutionException($"The throwaway PostgreSQL failed to start: the server exited.\n{LogTail(logFile)}".TrimEnd());
+            if (clock.Elapsed > timeout)
+            {
+                kill(pid, SigQuit);
+                throw new ExecutionException(
+                    $"The throwaway PostgreSQL failed to start: not ready after {timeout.TotalSeconds:0} s.\n{LogTail(logFile)}".TrimEnd());
+            }
+
+            try
+            {
+                await Task.Delay(5, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Its pid file may not be written yet, where the cluster's stop looks for it.
+                kill(pid, SigQuit);
+                throw;
+            }
+        }
+    }
+
+    // Line 8 of postmaster.pid is the postmaster's status; "ready" once it accepts connections (PostgreSQL 10 and later).
+    static bool IsReady(string pidFile)
+    {
+        try
+        {
+            return File.ReadLines(pidFile).Skip(7).FirstOrDefault()?.TrimEnd() == "ready";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    static string LogTail(string logFile)
+    {
+        try
+        {
+            return string.Join('\n', File.ReadLines(logFile).TakeLast(20));
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     [DllImport("libc", SetLastError = true)]
     static extern int kill(int pid, int signal);
 }

@@ -27,6 +27,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     const int SocketPort = 5432;
     const int TcpStartAttempts = 3;
     static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan ServerStartTimeout = TimeSpan.FromSeconds(60);
 
     readonly PostgresBinaries _binaries;
     readonly ConcurrentDictionary<string, NpgsqlDataSource> _dataSources = new(StringComparer.Ordinal);
@@ -225,8 +226,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
             await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), ClusterSettings.Text(options, Folder, TcpPort, SocketPort), cancellationToken);
             try
             {
-                await RunServerProgramAsync("pg_ctl start", _binaries.PgCtl,
-                    ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-s"], cancellationToken);
+                await Postmaster.StartAsync(_binaries.Postgres, DataDirectory, LogFile, Folder, ServerStartTimeout, ServerUser.Wrap,
+                    cancellationToken);
                 return;
             }
             catch (ExecutionException) when (options.ListenOnTcp && attempt < TcpStartAttempts)
