@@ -12,8 +12,9 @@ public sealed class MigrationFile
 {
     // Weak, both: a run over 1,000 files (lint, then apply) must not keep every text and parsed file alive until the
     // end; a file read again costs ~10 µs (and its checksum is checked), parsed again ~60 µs.
-    readonly WeakReference<SqlScript?> _script = new(null);
-    readonly WeakReference<string?> _text = new(null);
+    // Made on first use: each is a GC handle and a finalizer, and a no-op over 10,000 files reads neither.
+    WeakReference<SqlScript>? _script;
+    WeakReference<string>? _text;
 
     // Null until read: discovery reads an up file at once (its checksum is the history), a down file on first use
     // (a no-op apply needs only that it exists and is named right, as the listing says).
@@ -39,10 +40,10 @@ public sealed class MigrationFile
     {
         get
         {
-            if (_text.TryGetTarget(out var text) && text is not null)
+            if (_text is not null && _text.TryGetTarget(out var text))
                 return text;
             text = ReadTextAgain();
-            _text.SetTarget(text);
+            Keep(ref _text, text);
             return text;
         }
     }
@@ -58,10 +59,10 @@ public sealed class MigrationFile
     {
         get
         {
-            if (_script.TryGetTarget(out var script) && script is not null)
+            if (_script is not null && _script.TryGetTarget(out var script))
                 return script;
             script = SqlScript.Parse(Text, DisplayPath);
-            _script.SetTarget(script);
+            Keep(ref _script, script);
             return script;
         }
     }
@@ -115,6 +116,14 @@ public sealed class MigrationFile
 
             return MigrationText.Decode(content);
         });
+    }
+
+    static void Keep<T>(ref WeakReference<T>? reference, T target) where T : class
+    {
+        if (reference is null)
+            reference = new WeakReference<T>(target);
+        else
+            reference.SetTarget(target);
     }
 
     /// <summary>What reading the file once tells: its checksum, whether it is blank, whether it may hold a directive.</summary>
