@@ -12,6 +12,9 @@ static class FileBytes
 {
     const int InitialSize = 64 * 1024;
 
+    // A larger buffer (a file of several MiB, a seed) is not kept: held by the thread, it would outlive the file.
+    const int KeptSize = 1024 * 1024;
+
     [ThreadStatic]
     static byte[]? t_buffer;
 
@@ -29,7 +32,8 @@ static class FileBytes
             if (length == buffer.Length)
             {
                 Array.Resize(ref buffer, buffer.Length * 2);
-                t_buffer = buffer;
+                if (buffer.Length <= KeptSize)
+                    t_buffer = buffer;
             }
 
             // Until a read returns nothing: a shorter read is the end on a local disk, but not on every file system.

@@ -198,6 +198,22 @@ public class MigrationDiscoveryTests
     }
 
     [Test]
+    public void A_file_larger_than_the_read_buffer_is_read_whole()
+    {
+        using var repo = new TempDirectory();
+        var text = "SET search_path TO x;\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"SELECT {i};\n"));
+        repo.File("supabase/migrations/20250101000000_big.sql", text);
+        repo.File("supabase/migrations/20250101000001_small.sql", "SELECT 1;");
+
+        var migrations = Load(repo).Migrations;
+
+        Assert.That(text.Length, Is.GreaterThan(200_000));
+        Assert.That(migrations[0].Checksum, Is.EqualTo(MigrationChecksum.Of(text)));
+        Assert.That(migrations[0].Up.Text, Is.EqualTo(text));
+        Assert.That(migrations[1].Up.Text, Is.EqualTo("SELECT 1;"));
+    }
+
+    [Test]
     public void Many_bad_files_read_in_parallel_are_named_in_the_order_of_the_listing()
     {
         using var repo = new TempDirectory();
