@@ -20,17 +20,20 @@ public sealed class MigrationFile
     // (a no-op apply needs only that it exists and is named right, as the listing says).
     Facts? _facts;
 
-    MigrationFile(string path, string displayPath)
+    readonly string _root;
+
+    MigrationFile(string path, string root)
     {
         Path = path;
-        DisplayPath = displayPath;
+        _root = root;
     }
 
     /// <summary>Absolute path.</summary>
     public string Path { get; }
 
     /// <summary>The path users see in messages: relative to the repository root where possible.</summary>
-    public string DisplayPath { get; }
+    /// <remarks>Made on first use: a no-op over 10,000 files names none of them.</remarks>
+    public string DisplayPath => field ??= RepositoryPaths.Display(Path, _root);
 
     /// <summary>
     /// The content, read again from disk on first use. A file edited since its checksum was taken is an error:
@@ -85,17 +88,16 @@ public sealed class MigrationFile
     }
 
     /// <summary>A file known from the folder's listing, read (and checked to be UTF-8) on first use of its content.</summary>
-    public static MigrationFile Listed(string path, string root) => new(path, RepositoryPaths.Display(path, root));
+    public static MigrationFile Listed(string path, string root) => new(path, root);
 
     Facts Read()
     {
         if (_facts is { } facts)
             return facts;
-        var displayPath = DisplayPath;
         // Two threads may read it at once; both find the same facts.
         return _facts = FileBytes.Read(Path, bytes =>
         {
-            var content = MigrationText.Content(bytes, displayPath);
+            var content = MigrationText.Content(bytes, () => DisplayPath);
             return new Facts(MigrationChecksum.Of(content), MigrationText.IsBlank(content), PhaseDirective.MayBeIn(content));
         });
     }

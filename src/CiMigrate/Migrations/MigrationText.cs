@@ -15,12 +15,15 @@ static class MigrationText
     public static string Decode(ReadOnlySpan<byte> content) => StrictUtf8.GetString(content);
 
     /// <summary>The bytes after the BOM, checked to be UTF-8 and free of NUL bytes without decoding them.</summary>
-    public static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> bytes, string displayPath)
+    public static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> bytes, string displayPath) => Content(bytes, () => displayPath);
+
+    /// <summary><see cref="Content(ReadOnlySpan{byte}, string)"/>, the path made only for an error.</summary>
+    public static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> bytes, Func<string> displayPath)
     {
         var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         var content = bytes[start..];
         if (!Utf8.IsValid(content))
-            throw NotUtf8(bytes, start, displayPath);
+            throw NotUtf8(bytes, start, displayPath());
         // PostgreSQL's protocol ends a statement's text at a NUL byte: sent, it fails with "insufficient data left in
         // message" and no place; found here, it is named where it is.
         var nul = content.IndexOf((byte)0);
@@ -28,7 +31,7 @@ static class MigrationText
             return content;
         var (nulLine, nulColumn) = LineColumnAt(bytes, start, start + nul);
         throw new UsageException(
-            $"{displayPath}:{nulLine}:{nulColumn}: the file holds a NUL byte (0x00), which PostgreSQL cannot take in a statement. " +
+            $"{displayPath()}:{nulLine}:{nulColumn}: the file holds a NUL byte (0x00), which PostgreSQL cannot take in a statement. " +
             "Remove it (a binary paste or a wrong encoding put it there).");
     }
 
