@@ -60,6 +60,8 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
     public async Task<ExecutionOutcome> RollbackAsync(IReadOnlyList<Migration> migrations, RunProvenance provenance,
         CancellationToken cancellationToken)
     {
+        // Discovery leaves down files unread; one that is blank or not UTF-8 is refused here, before anything runs.
+        DownFiles.Check(migrations);
         var missing = migrations.Where(m => m.Down is null).ToList();
         if (missing.Count > 0)
         {

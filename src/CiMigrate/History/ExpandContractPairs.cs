@@ -9,10 +9,10 @@ public static class ExpandContractPairs
     {
         var byVersion = comparison.Entries.ToDictionary(e => e.Version, StringComparer.Ordinal);
         var contracts = comparison.Entries
-            .Where(e => e.Local?.Up.Script.Phase is { Phase: MigrationPhase.Contract })
-            .ToDictionary(e => e.Local!.Up.Script.Phase.ExpandVersion!, StringComparer.Ordinal);
+            .Where(e => e.Local?.Up.Phase is { Phase: MigrationPhase.Contract })
+            .ToDictionary(e => e.Local!.Up.Phase.ExpandVersion!, StringComparer.Ordinal);
         var expands = comparison.Entries
-            .Where(e => e.Local?.Up.Script.Phase.Phase == MigrationPhase.Expand)
+            .Where(e => e.Local?.Up.Phase.Phase == MigrationPhase.Expand)
             .Select(e => e.Version)
             .Union(contracts.Keys, StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);

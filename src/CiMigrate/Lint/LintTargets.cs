@@ -65,15 +65,17 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
             : new LintFile(path, displayPath, text, role, schema, folder);
     }
 
+    // Keyed by the migrations folder (a down/ file's too): each folder is listed once, however many of its files and
+    // its down/ folder's are linted; at 10,000 migrations a listing is 20,000 entries.
     MigrationsFolder? FolderOf(string file)
     {
         var directory = Path.GetDirectoryName(file)!;
-        return _folders.GetOrAdd(directory, FolderAt);
+        var folderPath = Path.GetFileName(directory) == MigrationFolderListing.DownFolderName ? Path.GetDirectoryName(directory)! : directory;
+        return _folders.GetOrAdd(folderPath, FolderAt);
     }
 
-    MigrationsFolder? FolderAt(string directory)
+    MigrationsFolder? FolderAt(string folderPath)
     {
-        var folderPath = Path.GetFileName(directory) == MigrationFolderListing.DownFolderName ? Path.GetDirectoryName(directory)! : directory;
         var app = settings.Apps.FirstOrDefault(a => SamePath(a.Migrations, folderPath));
         MigrationsFolder? folder = null;
         if (app is not null)
@@ -91,11 +93,14 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
         return folder;
     }
 
-    static void AddMigrationsFolder(AppSettings app, SortedSet<string> files)
+    void AddMigrationsFolder(AppSettings app, SortedSet<string> files)
     {
         if (!Directory.Exists(app.Migrations))
             throw new UsageException($"The migrations folder {app.Migrations} does not exist.");
-        files.UnionWith(MigrationFolderListing.Of(app.Migrations, app.Ignore).Files.Select(f => f.Path));
+        // The listing the file rules use later, when the folder is this app's (two apps may share one, each with its ignore).
+        var folder = _folders.GetOrAdd(Path.TrimEndingDirectorySeparator(Path.GetFullPath(app.Migrations)), FolderAt);
+        var listing = folder?.App == app ? folder.Listing : MigrationFolderListing.Of(app.Migrations, app.Ignore);
+        files.UnionWith(listing.Files.Select(f => f.Path));
     }
 
     /// <summary>A folder's <c>.sql</c> files (any case) and its subfolders'; a folder or file already seen through another link is not read again.</summary>

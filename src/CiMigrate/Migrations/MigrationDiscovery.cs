@@ -7,6 +7,11 @@ namespace CiMigrate.Migrations;
 /// Reads the up files of a migrations folder (as <see cref="MigrationFolderListing"/> lists them) and pairs each with
 /// its down file (in <c>down/</c>, or beside it with a <c>_down</c> suffix). A down file is never a forward migration.
 /// </summary>
+/// <remarks>
+/// A down file is paired from the listing and read when a task uses it (<see cref="DownFiles.Check"/>): reading and
+/// hashing 10,000 down files was half of a no-op apply's time. The up files are read in parallel, the results kept by
+/// their place in the listing, so the migrations and the problems come in the listing's order whatever thread read what.
+/// </remarks>
 static class MigrationDiscovery
 {
     public static IReadOnlyList<Migration> Discover(MigrationFolderListing listing, string root)
@@ -15,14 +20,39 @@ static class MigrationDiscovery
         if (!Directory.Exists(folder))
             throw new UsageException($"The migrations folder {DisplayOf(folder, root)} does not exist.");
 
+        // A file that is no migration's (seed.sql) is skipped here; MigrationSet.Skipped names it.
+        var files = listing.Files.Where(f => f.Name is not null).ToList();
+        var read = ReadUpFiles(files, root);
+
         var problems = new List<string>();
         var ups = new SortedDictionary<string, MigrationFile>(StringComparer.Ordinal);
         var upNames = new Dictionary<string, MigrationFileName>();
         var downs = new Dictionary<string, (MigrationFile File, MigrationFileName Name, DownFileLocation Location)>();
-
-        // A file that is no migration's (seed.sql) is skipped here; MigrationSet.Skipped names it.
-        foreach (var listed in listing.Files.Where(f => f.Name is not null))
-            Read(listed, root, problems, ups, upNames, downs);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var name = files[i].Name!.Value;
+            if (files[i].IsDown)
+            {
+                var down = MigrationFile.Listed(files[i].Path, root);
+                if (downs.TryGetValue(name.Version, out var other))
+                    problems.Add($"{down.DisplayPath}: two down files for version {name.Version} (the other is {other.File.DisplayPath}).");
+                else
+                    downs[name.Version] = (down, name, name.IsDownSuffix ? DownFileLocation.BesideUpFile : DownFileLocation.DownFolder);
+            }
+            else if (read[i].Problem is { } problem)
+            {
+                problems.Add(problem);
+            }
+            else if (ups.TryGetValue(name.Version, out var existing))
+            {
+                problems.Add($"{read[i].File!.DisplayPath}: two files with version {name.Version} (the other is {existing.DisplayPath}). Versions must be unique.");
+            }
+            else
+            {
+                ups[name.Version] = read[i].File!;
+                upNames[name.Version] = name;
+            }
+        }
 
         foreach (var (version, down) in downs)
         {
@@ -43,46 +73,29 @@ static class MigrationDiscovery
         }).ToList();
     }
 
-    static void Read(ListedFile listed, string root, List<string> problems,
-        SortedDictionary<string, MigrationFile> ups, Dictionary<string, MigrationFileName> upNames,
-        Dictionary<string, (MigrationFile, MigrationFileName, DownFileLocation)> downs)
+    /// <summary>Each up file of <paramref name="files"/> read and checked, at its index; down files are left unread.</summary>
+    static (MigrationFile? File, string? Problem)[] ReadUpFiles(List<ListedFile> files, string root)
     {
-        var path = listed.Path;
-        var display = DisplayOf(path, root);
-        var name = listed.Name!.Value;
+        var read = new (MigrationFile?, string?)[files.Count];
+        // Across the cores: each file is an open, a read and a SHA-256, all independent.
+        Parallel.For(0, files.Count, i =>
+        {
+            if (!files[i].IsDown)
+                read[i] = ReadUpFile(files[i].Path, root);
+        });
+        return read;
+    }
 
-        MigrationFile file;
+    static (MigrationFile? File, string? Problem) ReadUpFile(string path, string root)
+    {
         try
         {
-            file = MigrationFile.Read(path, root);
+            var file = MigrationFile.Read(path, root);
+            return file.IsBlank ? (null, $"{file.DisplayPath}: the file is empty.") : (file, null);
         }
         catch (UsageException ex)
         {
-            problems.Add(ex.Message);
-            return;
-        }
-
-        if (file.IsBlank)
-        {
-            problems.Add($"{display}: the file is empty.");
-            return;
-        }
-
-        if (listed.IsDown)
-        {
-            if (downs.TryGetValue(name.Version, out var other))
-                problems.Add($"{display}: two down files for version {name.Version} (the other is {other.Item1.DisplayPath}).");
-            else
-                downs[name.Version] = (file, name, name.IsDownSuffix ? DownFileLocation.BesideUpFile : DownFileLocation.DownFolder);
-        }
-        else if (ups.TryGetValue(name.Version, out var existing))
-        {
-            problems.Add($"{display}: two files with version {name.Version} (the other is {existing.DisplayPath}). Versions must be unique.");
-        }
-        else
-        {
-            ups[name.Version] = file;
-            upNames[name.Version] = name;
+            return (null, ex.Message);
         }
     }
 

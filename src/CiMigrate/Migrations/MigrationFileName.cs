@@ -18,12 +18,15 @@ public readonly record struct MigrationFileName(string Version, string Name, boo
     /// <summary>The expected pattern, for messages.</summary>
     public const string Pattern = "<version>_<name>.sql (the version a run of digits), e.g. 20250208000004_add_basic_categories.sql";
 
-    public static bool TryParse(string fileName, [NotNullWhen(true)] out MigrationFileName? parsed)
+    public static bool TryParse(string fileName, [NotNullWhen(true)] out MigrationFileName? parsed) =>
+        TryParse(fileName.AsSpan(), out parsed);
+
+    public static bool TryParse(ReadOnlySpan<char> fileName, [NotNullWhen(true)] out MigrationFileName? parsed)
     {
         parsed = null;
         if (!fileName.EndsWith(Extension, StringComparison.Ordinal))
             return false;
-        var stem = fileName.AsSpan(0, fileName.Length - Extension.Length);
+        var stem = fileName[..^Extension.Length];
         var digits = 0;
         while (digits < stem.Length && char.IsAsciiDigit(stem[digits]))
             digits++;

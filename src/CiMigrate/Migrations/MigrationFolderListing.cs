@@ -49,14 +49,32 @@ public sealed class MigrationFolderListing
     {
         if (!Directory.Exists(folder))
             return;
-        var paths = Directory.EnumerateFiles(folder)
-            .Where(p => p.EndsWith(".sql", StringComparison.OrdinalIgnoreCase))
-            .Where(p => !ignore.Any(glob => FileSystemName.MatchesSimpleExpression(glob, prefix + System.IO.Path.GetFileName(p), ignoreCase: false)))
-            .Order(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var start = files.Count;
+        // What Directory.EnumerateFiles(folder) lists (hidden files too, links to files), filtered on the entry's name
+        // before any string is made of it: a folder of 10,000 migrations and their down files is listed on every run.
+        var entries = new FileSystemEnumerable<string>(folder, (ref entry) => entry.ToFullPath(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            var name = MigrationFileName.TryParse(System.IO.Path.GetFileName(path), out var parsed) ? parsed : null;
+            ShouldIncludePredicate = (ref entry) => !entry.IsDirectory
+                && entry.FileName.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)
+                && !Ignored(entry.FileName, prefix, ignore),
+        };
+        foreach (var path in entries)
+        {
+            var name = MigrationFileName.TryParse(System.IO.Path.GetFileName(path.AsSpan()), out var parsed) ? parsed : null;
             files.Add(new ListedFile(path, name, inDownFolder));
         }
+
+        files.Sort(start, files.Count - start, ByPath);
     }
+
+    static bool Ignored(ReadOnlySpan<char> fileName, string prefix, IReadOnlyList<string> ignore)
+    {
+        if (ignore.Count == 0)
+            return false;
+        var inFolder = string.Concat(prefix, fileName);
+        return ignore.Any(glob => FileSystemName.MatchesSimpleExpression(glob, inFolder, ignoreCase: false));
+    }
+
+    static readonly Comparer<ListedFile> ByPath = Comparer<ListedFile>.Create((a, b) => string.CompareOrdinal(a.Path, b.Path));
 }

@@ -9,18 +9,21 @@ static class MigrationText
 {
     static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Decode(byte[] bytes, string displayPath) => Decode(Content(bytes, displayPath));
+    public static string Decode(ReadOnlySpan<byte> bytes, string displayPath) => Decode(Content(bytes, displayPath));
 
     /// <summary>Content that <see cref="Content"/> has checked.</summary>
     public static string Decode(ReadOnlySpan<byte> content) => StrictUtf8.GetString(content);
 
     /// <summary>The bytes after the BOM, checked to be UTF-8 and free of NUL bytes without decoding them.</summary>
-    public static ReadOnlySpan<byte> Content(byte[] bytes, string displayPath)
+    public static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> bytes, string displayPath) => Content(bytes, () => displayPath);
+
+    /// <summary><see cref="Content(ReadOnlySpan{byte}, string)"/>, the path made only for an error.</summary>
+    public static ReadOnlySpan<byte> Content(ReadOnlySpan<byte> bytes, Func<string> displayPath)
     {
-        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        var content = bytes.AsSpan(start);
+        var start = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        var content = bytes[start..];
         if (!Utf8.IsValid(content))
-            throw NotUtf8(bytes, start, displayPath);
+            throw NotUtf8(bytes, start, displayPath());
         // PostgreSQL's protocol ends a statement's text at a NUL byte: sent, it fails with "insufficient data left in
         // message" and no place; found here, it is named where it is.
         var nul = content.IndexOf((byte)0);
@@ -28,13 +31,13 @@ static class MigrationText
             return content;
         var (nulLine, nulColumn) = LineColumnAt(bytes, start, start + nul);
         throw new UsageException(
-            $"{displayPath}:{nulLine}:{nulColumn}: the file holds a NUL byte (0x00), which PostgreSQL cannot take in a statement. " +
+            $"{displayPath()}:{nulLine}:{nulColumn}: the file holds a NUL byte (0x00), which PostgreSQL cannot take in a statement. " +
             "Remove it (a binary paste or a wrong encoding put it there).");
     }
 
-    static UsageException NotUtf8(byte[] bytes, int start, string displayPath)
+    static UsageException NotUtf8(ReadOnlySpan<byte> bytes, int start, string displayPath)
     {
-        var content = bytes.AsSpan(start);
+        var content = bytes[start..];
         try
         {
             _ = StrictUtf8.GetCharCount(content);
@@ -65,7 +68,7 @@ static class MigrationText
         return string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(content));
     }
 
-    static (int Line, int Column) LineColumnAt(byte[] bytes, int start, int offset)
+    static (int Line, int Column) LineColumnAt(ReadOnlySpan<byte> bytes, int start, int offset)
     {
         int line = 1, column = 1;
         for (var i = start; i < offset && i < bytes.Length; i++)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CiMigrate.Sql;
@@ -50,6 +51,29 @@ public sealed partial record PhaseDirective(MigrationPhase Phase, string? Expand
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Whether a file's UTF-8 bytes may hold a directive, without parsing them: every directive has "grate:" in it
+    /// (of "ci-migrate:"), in whatever case; only ASCII letters compare equal to those five under the directive's
+    /// case-insensitive match, so a file without them has no directive.
+    /// </summary>
+    public static bool MayBeIn(ReadOnlySpan<byte> utf8)
+    {
+        const int Before = 5;
+        for (var at = utf8.IndexOf((byte)':'); at >= 0; at = NextColon(utf8, at))
+        {
+            if (at >= Before && Ascii.EqualsIgnoreCase(utf8.Slice(at - Before, Before), "grate"u8))
+                return true;
+        }
+
+        return false;
+    }
+
+    static int NextColon(ReadOnlySpan<byte> utf8, int at)
+    {
+        var next = utf8[(at + 1)..].IndexOf((byte)':');
+        return next < 0 ? -1 : at + 1 + next;
     }
 
     [GeneratedRegex(@"^--\s*ci-migrate:(?<verb>expand|contract)\b(?<argument>.*)$", RegexOptions.IgnoreCase)]

@@ -1,5 +1,6 @@
 using CiMigrate.Execution;
 using CiMigrate.History;
+using CiMigrate.Migrations;
 using CiMigrate.Hosting;
 using CiMigrate.Planning;
 using CiMigrate.Reporting;
@@ -27,6 +28,8 @@ static class ApplyRunner
         var comparison = await session.CompareAsync(target.Migrations, cancellationToken);
         var environment = target.Environment;
         var pending = comparison.Pending;
+        // Discovery no longer reads down files; a pending migration's broken down file is still refused before it is applied.
+        DownFiles.Check(pending);
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
 
         var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, session, comparison, options, contractGate,

@@ -92,6 +92,8 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         foreach (var skipped in migrations.Skipped)
             await context.Error.WriteLineAsync(skipped);
         var comparison = await CompareAsync(session, app, migrations, cancellationToken);
+        // Discovery no longer reads down files; the plan's rollback preview runs the pending ones, refused here first.
+        DownFiles.Check(comparison.Pending);
         Plan plan;
         using (var progress = new StepProgress(context.Error, context.Options.Verbose))
         {

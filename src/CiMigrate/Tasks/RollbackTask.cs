@@ -5,6 +5,7 @@ using CiMigrate.GitHub;
 using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
+using CiMigrate.Migrations;
 using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
@@ -65,6 +66,8 @@ sealed class RollbackTask : ITask
         }
         else
         {
+            // Before anyone is asked to approve: a blank or non-UTF-8 down file would be refused by the executor anyway.
+            DownFiles.Check(chosen.Select(e => e.Local!));
             var decision = chosen.Count == 0
                 ? ApprovalDecision.NotRequired
                 : await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);

@@ -9,22 +9,41 @@ namespace CiMigrate.Tasks;
 /// What a database task works on: the one app, its migrations, the environment, the way in to it, and the hooks after
 /// DDL there. Composed here, where tasks are wired, so the executor knows neither Kubernetes nor GitHub.
 /// </summary>
-sealed record TaskTarget(AppSettings App, MigrationSet Migrations, EnvironmentSettings Environment, IDatabaseTarget Database,
+/// <param name="Loading">The app's migration files being read, begun by <see cref="Resolve"/>; <see cref="OpenAsync"/> connects meanwhile.</param>
+sealed record TaskTarget(AppSettings App, Task<MigrationSet> Loading, EnvironmentSettings Environment, IDatabaseTarget Database,
     IReadOnlyList<IAfterApplyHook> AfterApply)
 {
+    /// <summary>The app's migrations; waits for the files to be read (after <see cref="OpenAsync"/>, they are).</summary>
+    public MigrationSet Migrations => Loading.GetAwaiter().GetResult();
+
     /// <summary>The app (<c>--app</c> when several), and the environment from <c>--env</c>, else <paramref name="defaultEnvironment"/>.</summary>
     public static TaskTarget Resolve(TaskContext context, string? defaultEnvironment)
     {
         var workspace = context.Workspace;
         var environment = workspace.Environment(workspace.Settings.Env ?? defaultEnvironment);
         var app = workspace.App;
-        var migrations = workspace.LoadMigrations(app);
-        foreach (var skipped in migrations.Skipped)
-            context.Error.WriteLine(skipped);
-        return new TaskTarget(app, migrations, environment, DatabaseTargets.For(environment, context),
-            DatabaseTargets.AfterApply(environment, context));
+        // Read on the thread pool while the session connects (OpenAsync); the skipped files are still named before
+        // anything of the session is, since it waits for this before the lock.
+        var loading = Task.Run(() =>
+        {
+            var migrations = workspace.LoadMigrations(app);
+            foreach (var skipped in migrations.Skipped)
+                context.Error.WriteLine(skipped);
+            return migrations;
+        });
+        try
+        {
+            return new TaskTarget(app, loading, environment, DatabaseTargets.For(environment, context),
+                DatabaseTargets.AfterApply(environment, context));
+        }
+        catch
+        {
+            // A bad file is named before a bad target, as when the files were read first.
+            _ = loading.GetAwaiter().GetResult();
+            throw;
+        }
     }
 
     public Task<MigrationSession> OpenAsync(SessionMode mode, ExecutionLog log, CancellationToken cancellationToken) =>
-        MigrationSession.OpenAsync(Database, App, Environment, mode, log, cancellationToken);
+        MigrationSession.OpenAlongsideAsync(Loading, Database, App, Environment, mode, log, cancellationToken);
 }

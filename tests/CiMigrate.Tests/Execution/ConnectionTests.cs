@@ -25,6 +25,35 @@ public sealed class ConnectionTests
     }
 
     [Test]
+    public async Task A_bad_file_is_named_before_an_unreachable_server_though_both_are_tried_at_once()
+    {
+        using var folder = new TempDirectory();
+        folder.File("supabase/migrations/20250208000001_init.sql", "SET search_path TO app;\nCREATE TABLE t (id int);\n");
+        folder.File("supabase/migrations/20250208000002_empty.sql", " \n");
+
+        var run = await CliRun.RunAsync(folder.Path, "stage-apply",
+            "--database-url", $"postgresql://postgres:{Secret}@127.0.0.1:1/postgres");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.Error, Is.EqualTo("error: supabase/migrations/20250208000002_empty.sql: the file is empty." + Environment.NewLine));
+    }
+
+    [Test]
+    public async Task A_bad_file_stops_an_apply_before_the_ledger_is_created_though_the_session_connects_meanwhile()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        using var folder = new TempDirectory();
+        folder.File("supabase/migrations/20250208000001_init.sql", "SET search_path TO app;\nCREATE TABLE t (id int);\n");
+        folder.File("supabase/migrations/20250208000002_latin1.sql", [.. "SELECT 'caf"u8, 0xE9, .. "';"u8]);
+
+        var run = await CliRun.RunAsync(folder.Path, "stage-apply", "--database-url", database.ConnectionString);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.Error, Does.Contain("supabase/migrations/20250208000002_latin1.sql:1:12: the file is not valid UTF-8"));
+        Assert.That(await database.ScalarAsync("SELECT to_regclass('ci_migrate.applied_migrations') IS NULL"), Is.True);
+    }
+
+    [Test]
     public async Task Wrong_password_is_one_clear_sentence_without_the_password()
     {
         var hba = Path.Combine(Path.GetTempPath(), $"ci-migrate-hba-{Guid.NewGuid():N}.conf");

@@ -198,6 +198,107 @@ public class MigrationDiscoveryTests
     }
 
     [Test]
+    public void A_file_larger_than_the_read_buffer_is_read_whole()
+    {
+        using var repo = new TempDirectory();
+        var text = "SET search_path TO x;\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"SELECT {i};\n"));
+        repo.File("supabase/migrations/20250101000000_big.sql", text);
+        repo.File("supabase/migrations/20250101000001_small.sql", "SELECT 1;");
+
+        var migrations = Load(repo).Migrations;
+
+        Assert.That(text.Length, Is.GreaterThan(200_000));
+        Assert.That(migrations[0].Checksum, Is.EqualTo(MigrationChecksum.Of(text)));
+        Assert.That(migrations[0].Up.Text, Is.EqualTo(text));
+        Assert.That(migrations[1].Up.Text, Is.EqualTo("SELECT 1;"));
+    }
+
+    [Test]
+    public void Many_bad_files_read_in_parallel_are_named_in_the_order_of_the_listing()
+    {
+        using var repo = new TempDirectory();
+        var expected = new List<string>();
+        for (var i = 0; i < 60; i++)
+        {
+            var path = $"supabase/migrations/2025010100{i:D4}_f{i}.sql";
+            switch (i % 4)
+            {
+                case 0:
+                    repo.File(path, "");
+                    expected.Add($"{path}: the file is empty.");
+                    break;
+                case 1:
+                    repo.File(path, [.. "SELECT 1;\nSELECT '"u8, 0xE9, .. "';"u8]);
+                    expected.Add($"{path}:2:9: the file is not valid UTF-8 (byte 0xE9 at byte offset 18). Save it as UTF-8.");
+                    break;
+                default:
+                    repo.File(path, $"SELECT {i};");
+                    break;
+            }
+        }
+
+        // Listed before 20250101000002_f2.sql (a < f): the first of the two is the migration, the second the problem.
+        repo.File("supabase/migrations/20250101000002_again.sql", "SELECT 2;");
+        expected.Insert(2, "supabase/migrations/20250101000002_f2.sql: two files with version 20250101000002 (the other is supabase/migrations/20250101000002_again.sql). Versions must be unique.");
+
+        Assert.That(LoadFails(repo).Problems, Is.EqualTo(expected));
+    }
+
+    [TestCase("")]
+    [TestCase("  \n\t\n")]
+    public void A_blank_down_file_is_left_for_the_task_that_runs_it_which_refuses_it(string content)
+    {
+        using var repo = new TempDirectory();
+        repo.File("supabase/migrations/20250101000000_a.sql", "SELECT 1;");
+        repo.File("supabase/migrations/down/20250101000000_a.sql", content);
+        repo.File("supabase/migrations/20250101000001_b.sql", "SELECT 2;");
+        repo.File("supabase/migrations/20250101000001_b_down.sql", [.. "SELECT '"u8, 0xE9, .. "';"u8]);
+        repo.File("supabase/migrations/20250101000002_c.sql", "SELECT 3;");
+        repo.File("supabase/migrations/down/20250101000002_c.sql", "SELECT 4;");
+
+        var set = Load(repo);
+
+        Assert.That(set.Migrations.Select(m => m.DownLocation), Is.EqualTo(new[]
+        {
+            DownFileLocation.DownFolder, DownFileLocation.BesideUpFile, DownFileLocation.DownFolder,
+        }));
+        Assert.DoesNotThrow(() => DownFiles.Check([set.Migrations[2]]));
+        var error = Assert.Throws<MigrationSetException>(() => DownFiles.Check(set.Migrations))!;
+        Assert.That(error.Problems, Is.EqualTo(new[]
+        {
+            "supabase/migrations/down/20250101000000_a.sql: the file is empty.",
+            "supabase/migrations/20250101000001_b_down.sql:1:9: the file is not valid UTF-8 (byte 0xE9 at byte offset 8). Save it as UTF-8.",
+        }));
+    }
+
+    [Test]
+    public void A_file_without_a_directive_is_not_parsed_for_one()
+    {
+        using var repo = new TempDirectory();
+        // Unterminated: parsing it throws, so its phase can only come from not parsing it.
+        repo.File("supabase/migrations/20250101000000_plain.sql", "SELECT 'a::b;");
+        repo.File("supabase/migrations/20250101000001_expand.sql", "-- CI-Migrate:EXPAND\nSELECT 1;");
+        repo.File("supabase/migrations/20250101000002_contract.sql", "-- ci-migrate:contract 20250101000001\nSELECT 2;");
+
+        var migrations = Load(repo).Migrations;
+
+        Assert.That(migrations[0].Up.Phase, Is.EqualTo(CiMigrate.Sql.PhaseDirective.None));
+        Assert.Throws<CiMigrate.Sql.SqlSyntaxException>(() => _ = migrations[0].Up.Script);
+        Assert.That(migrations[1].Up.Phase.Phase, Is.EqualTo(CiMigrate.Sql.MigrationPhase.Expand));
+        Assert.That(migrations[2].Up.Phase, Is.EqualTo(new CiMigrate.Sql.PhaseDirective(CiMigrate.Sql.MigrationPhase.Contract, "20250101000001")));
+    }
+
+    [TestCase("-- ci-migrate:expand", true)]
+    [TestCase("-- CI-MIGRATE:Contract 20250101000001", true)]
+    [TestCase("--ci-miGRATE:expand", true)]
+    [TestCase("SELECT 1::int; -- ci-migrate expand", false)]
+    [TestCase("SELECT 'grate'::text;", false)]
+    [TestCase(":", false)]
+    [TestCase("", false)]
+    public void Whether_a_file_may_hold_a_directive_is_told_from_its_bytes(string text, bool may) =>
+        Assert.That(CiMigrate.Sql.PhaseDirective.MayBeIn(Encoding.UTF8.GetBytes(text)), Is.EqualTo(may));
+
+    [Test]
     public void The_text_is_read_on_first_use_and_a_file_edited_since_discovery_is_refused()
     {
         using var repo = new TempDirectory();
