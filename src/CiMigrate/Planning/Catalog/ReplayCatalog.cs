@@ -22,7 +22,13 @@ public sealed class ReplayCatalog : IAsyncDisposable
     const string Changed = "pg_temp.ci_migrate_catalog_changed";
     const string Tables = "pg_temp.ci_migrate_catalog_tables";
 
+    const string DropTables = $"drop table if exists {Before}, {After}, {Changed}, {Tables}";
+
     readonly NpgsqlConnection _connection;
+
+    // CREATE TEMP TABLE takes the name without its schema; everything else names pg_temp, so no user table can stand in.
+    static string Bare(string table) => table["pg_temp.".Length..];
+
     readonly List<string> _schemas;
 
     ReplayCatalog(NpgsqlConnection connection, List<string> schemas) => (_connection, _schemas) = (connection, schemas);
@@ -35,7 +41,9 @@ public sealed class ReplayCatalog : IAsyncDisposable
         {
             var schemas = await CatalogReader.UserSchemasAsync(connection, cancellationToken);
             await ExecuteAsync(connection, cancellationToken,
-                ($"create temp table {Before[8..]} (k int, ord bigint, schema text, parent text, parent_kind text, name text, identity text, attributes text, digest text)", null),
+                // A pooled session that lost an earlier plan midway may still hold them.
+                (DropTables, null),
+                ($"create temp table {Bare(Before)} (k int, ord bigint, schema text, parent text, parent_kind text, name text, identity text, attributes text, digest text)", null),
                 ($"insert into {Before} {CatalogRows.Select}", schemas.ToArray()),
                 ($"analyze {Before}", null));
             return new ReplayCatalog(connection, schemas);
@@ -62,18 +70,18 @@ public sealed class ReplayCatalog : IAsyncDisposable
         var (table, column, constraint, index) = (CatalogRows.Code(ObjectKind.Table), CatalogRows.Code(ObjectKind.Column),
             CatalogRows.Code(ObjectKind.Constraint), CatalogRows.Code(ObjectKind.Index));
         await ExecuteAsync(_connection, cancellationToken,
-            ($"create temp table {After[8..]} (like {Before})", null),
+            ($"create temp table {Bare(After)} (like {Before})", null),
             ($"insert into {After} {CatalogRows.Select}", schemas.ToArray()),
             ($"analyze {After}", null),
             // Identity pairs objects within one database: same identity, same digest is the same object, unchanged.
             ($"""
-             create temp table {Changed[8..]} as
+             create temp table {Bare(Changed)} as
              select coalesce(b.k, a.k) as k, coalesce(b.identity, a.identity) as identity
              from {Before} b full join {After} a on a.k = b.k and a.identity = b.identity
              where b.digest is distinct from a.digest
              """, null),
             ($"""
-             create temp table {Tables[8..]} as
+             create temp table {Bare(Tables)} as
              select distinct s.schema, case when s.k = {table} then s.name else s.parent end as name
              from (select k, identity, schema, parent, parent_kind, name from {Before}
                    union all select k, identity, schema, parent, parent_kind, name from {After}) s
@@ -179,7 +187,7 @@ public sealed class ReplayCatalog : IAsyncDisposable
         // The session may go back to a pool: its tables go now. A broken session takes them with it.
         if (_connection.State == System.Data.ConnectionState.Open)
         {
-            await using var command = new NpgsqlCommand($"drop table if exists {Before}, {After}, {Changed}, {Tables}", _connection);
+            await using var command = new NpgsqlCommand(DropTables, _connection);
             await command.ExecuteNonQueryAsync();
         }
 
