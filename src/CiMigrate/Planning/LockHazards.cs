@@ -38,6 +38,14 @@ public static class LockHazards
         return hazards;
     }
 
+    /// <summary>The index names DROP INDEX statements name: the plan's narrowed catalog keeps those indexes.</summary>
+    public static IReadOnlyCollection<string> DroppedIndexes(IReadOnlyList<Migration> pending) =>
+    [
+        .. pending.SelectMany(m => m.Up.Script.Statements)
+            .Where(s => s.Kind == StatementKind.DropIndex && s.Target is not null)
+            .Select(s => SqlNames.Split(s.Target!, "").Name),
+    ];
+
     static (string Schema, string Name)? TableOf(SqlStatement statement, string schema, CatalogSnapshot before)
     {
         if (statement.Kind == StatementKind.DropIndex)

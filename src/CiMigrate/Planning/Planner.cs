@@ -67,7 +67,8 @@ public static class Planner
                 await database.KeepHistoryAsync();
         }
 
-        var before = await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
+        // The catalog before the pending files stays on the shadow's server, which later says what they changed.
+        await using var catalog = await ReplayCatalog.KeepBeforeAsync(database.DataSource, cancellationToken);
         // One executor run for all pending files (its checks run once); its events say which file it is at.
         var started = 0;
         var replayedPending = await runner.ApplyAsync(pending, alreadyApplied: false, cancellationToken, e =>
@@ -79,15 +80,16 @@ public static class Planner
             return plan with { Hazards = [pendingFails] };
 
         progress(new PlanProgress(PlanStage.Comparing));
-        var after = request.Pending.Count == 0 ? before : await CatalogReader.ReadAllAsync(database.DataSource, cancellationToken);
+        var (before, after) = request.Pending.Count == 0
+            ? (CatalogSnapshot.Empty, CatalogSnapshot.Empty)
+            : await catalog.ChangedAsync(LockHazards.DroppedIndexes(request.Pending), cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
         IReadOnlyList<SchemaChange>? drift = null;
         if (request.LiveConnection is { } connection)
         {
             progress(new PlanProgress(PlanStage.ReadingTarget));
-            var live = await CatalogReader.ReadAsync(connection, [app.Schema], cancellationToken);
-            var expected = before.Only(app.Schema);
+            var (expected, live) = await catalog.DriftAsync(connection, app.Schema, cancellationToken);
             // A new app: the shadow has its (empty) schema so the pending migrations meet what apply creates for them;
             // the target not having it yet is not drift.
             if (request.Applied.Count == 0 && !live.Objects.Any(o => o.Kind == ObjectKind.Schema))

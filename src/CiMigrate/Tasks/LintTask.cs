@@ -51,15 +51,16 @@ public sealed class LintTask : ITask
             ? context.Get(PathsArgument) ?? []
             : [];
         var targets = new LintTargets(settings, context.Options.WorkingDirectory, context.Options.Schema);
-        var files = await FindFilesAsync(context, targets, paths);
+        var found = await FindFilesAsync(context, targets, paths);
 
-        var report = linter.Lint(files);
+        // Each file is read and parsed on its turn and let go after: ten thousand parsed files at once are hundreds of MB.
+        var report = linter.Lint(found, targets.Read);
         if (Has(context, FixOption) && context.Get(FixOption))
         {
-            foreach (var line in LintFixer.Apply(files, report.Findings))
+            foreach (var line in LintFixer.Apply([.. found.Select(targets.Read)], report.Findings))
                 await context.Error.WriteLineAsync($"fixed {line}");
-            files = await FindFilesAsync(context, new LintTargets(settings, context.Options.WorkingDirectory, context.Options.Schema), paths);
-            report = linter.Lint(files);
+            targets = new LintTargets(settings, context.Options.WorkingDirectory, context.Options.Schema);
+            report = linter.Lint(await FindFilesAsync(context, targets, paths), targets.Read);
         }
 
         context.Set(report);
@@ -72,7 +73,8 @@ public sealed class LintTask : ITask
         return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
-    async Task<List<LintFile>> FindFilesAsync(TaskContext context, LintTargets targets, IReadOnlyList<string> paths)
+    /// <summary>The paths of the files to lint.</summary>
+    async Task<IReadOnlyList<string>> FindFilesAsync(TaskContext context, LintTargets targets, IReadOnlyList<string> paths)
     {
         var found = targets.Find(paths, paths.Count == 0 ? context.Workspace.SelectedApps : []);
         var onlyChanged = Has(context, OnlyChangedOption) ? context.Get(OnlyChangedOption) : null;
@@ -96,7 +98,7 @@ public sealed class LintTask : ITask
             }
         }
 
-        return [.. found.Select(targets.Read)];
+        return found;
     }
 
     static bool Has(TaskContext context, Option option) => context.ParseResult.CommandResult.Command.Options.Contains(option);

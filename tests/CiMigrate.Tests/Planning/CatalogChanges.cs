@@ -12,8 +12,12 @@ static class CatalogChanges
         await using var database = await PostgresServer.CreateDatabaseAsync();
         await database.ExecuteAsync("CREATE SCHEMA app; SET search_path TO app; " + setup);
         var before = await CatalogReader.ReadAllAsync(database.DataSource);
+        await using var kept = await ReplayCatalog.KeepBeforeAsync(database.DataSource);
         await database.ExecuteAsync("SET search_path TO app; " + change);
         var after = await CatalogReader.ReadAllAsync(database.DataSource);
+        // Every comparison test also shows that the plan's narrowed snapshots (compared on the server) give the same plan.
+        var (narrowedBefore, narrowedAfter) = await kept.ChangedAsync([]);
+        Assert.That(NarrowedCatalog.Plan("app", narrowedBefore, narrowedAfter), Is.EqualTo(NarrowedCatalog.Plan("app", before, after)));
         return CatalogComparer.Compare(before, after, sameDatabase: true);
     }
 

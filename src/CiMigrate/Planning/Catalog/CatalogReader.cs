@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 
 namespace CiMigrate.Planning.Catalog;
@@ -22,15 +21,18 @@ public static class CatalogReader
     public static async Task<CatalogSnapshot> ReadAllAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var schemas = new List<string>();
-        await using (var command = new NpgsqlCommand(CatalogQueries.UserSchemas, connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-                schemas.Add(reader.GetString(0));
-        }
+        return await ReadAsync(connection, await UserSchemasAsync(connection, cancellationToken), cancellationToken);
+    }
 
-        return await ReadAsync(connection, schemas, cancellationToken);
+    /// <summary>Every schema but PostgreSQL's own and ci-migrate's, in name order.</summary>
+    internal static async Task<List<string>> UserSchemasAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var schemas = new List<string>();
+        await using var command = new NpgsqlCommand(CatalogQueries.UserSchemas, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            schemas.Add(reader.GetString(0));
+        return schemas;
     }
 
     /// <summary>A snapshot of the given schemas on an open connection (diff's session on the target).</summary>
@@ -50,51 +52,19 @@ public static class CatalogReader
         }
 
         var objects = new List<CatalogObject>();
+        var rows = new CatalogObjectReader();
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             // The two SET commands return no result set; the reader starts at the first query's.
             foreach (var (kind, _) in CatalogQueries.All)
             {
                 while (await reader.ReadAsync(cancellationToken))
-                    objects.Add(Read(kind, reader));
+                    objects.Add(rows.Read(kind, reader));
                 await reader.NextResultAsync(cancellationToken);
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
         return new CatalogSnapshot([.. schemas.Order(StringComparer.Ordinal)], objects);
-    }
-
-    static CatalogObject Read(ObjectKind kind, NpgsqlDataReader reader)
-    {
-        var parentKind = reader.IsDBNull(2) ? (ObjectKind?)null : ParentKind(reader.GetString(2));
-        return new CatalogObject(
-            kind,
-            reader.GetString(0),
-            reader.IsDBNull(1) ? null : reader.GetString(1),
-            parentKind,
-            reader.GetString(3),
-            reader.GetString(4),
-            Attributes(reader.GetString(5)));
-    }
-
-    static ObjectKind ParentKind(string name) => name switch
-    {
-        "table" => ObjectKind.Table,
-        "view" => ObjectKind.View,
-        "sequence" => ObjectKind.Sequence,
-        "function" => ObjectKind.Function,
-        "schema" => ObjectKind.Schema,
-        _ => throw new InvalidOperationException($"Unknown parent kind '{name}' in a catalog query."),
-    };
-
-    static List<KeyValuePair<string, string?>> Attributes(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return
-        [
-            .. document.RootElement.EnumerateObject().Select(p =>
-                KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.Null ? null : p.Value.GetString())),
-        ];
     }
 }
