@@ -324,7 +324,7 @@ else
   workload_partly_applied "$w" "$((scale_n + 3))" "$scale_n"
   # psql's row is for the N + 3 files: set_command finds them under that N.
   ln -s "$w" "$work/w$((scale_n + 3))"
-  for f in "$w"/repo/supabase/migrations/*.sql; do printf '\\i %s\n' "$f"; done >"$w/all.sql"
+  for f in "$w"/repo/supabase/migrations/*.sql; do printf 'BEGIN;\n\\i %s\nCOMMIT;\n' "$f"; done >"$w/each.sql"
   write_config "$w/repo"; write_config "$w/applied"
   # A pull request: the history committed on main, the 3 new files on a branch (what lint --only-changed reads).
   (cd "$w/repo" && git init -q -b main && git add -A && git -c user.name=bench -c user.email=bench@localhost commit -qm history \
@@ -343,9 +343,11 @@ fi
 # The diff's warm-up run replays the whole history once, to fill the cache.
 MEASURE_TIMEOUT=3600 series scale "$scale_n" "${runs[$scale_n]:-3}" none noop-scale status-scale lint-scale diff-scale
 if [[ -z "${NA[scale]:-}" ]]; then
-  # psql replaying all N + 3 files once (no warm-up): the base of the diff's ratio.
+  # psql replaying all N + 3 files once (no warm-up): the base of the diff's ratio. One transaction per file: in one
+  # transaction, 10,000 files' tables, indexes and policies need more locks than a default server has slots for
+  # ("out of shared memory", max_locks_per_transaction).
   log "scale: psql replaying $((scale_n + 3)) files"
-  warmups=0 MEASURE_TIMEOUT=3600 series scale "$((scale_n + 3))" 1 fresh psql-1tx
+  warmups=0 MEASURE_TIMEOUT=3600 series scale "$((scale_n + 3))" 1 fresh psql-each
   drop_kept
 fi
 pg_drop "$scale_db" >/dev/null 2>&1 || true
@@ -393,7 +395,7 @@ noop_scale=$(figure scale "${LABEL[noop-scale]}" "$scale_n")
 lint_scale=$(figure scale "${LABEL[lint-scale]}" "$scale_n")
 status_scale=$(figure scale "${LABEL[status-scale]}" "$scale_n")
 diff_scale=$(figure scale "${LABEL[diff-scale]}" "$scale_n")
-replay_scale=$(figure scale "${LABEL[psql-1tx]}" "$((scale_n + 3))")
+replay_scale=$(figure scale "${LABEL[psql-each]}" "$((scale_n + 3))")
 rss_scale=$(for key in noop-scale status-scale lint-scale diff-scale; do rss_of scale "${LABEL[$key]}" "$scale_n"; done | sort -n | tail -n 1)
 noop_r2r=$(figure noop "${LABEL[ci-migrate-r2r]}" "$big")
 rss_r2r=$(rss_of apply "${LABEL[ci-migrate-r2r]}" "$big")
@@ -436,7 +438,7 @@ worst_dbmate=$(worst_round_ratio "$(report_runs apply "${LABEL[ci-migrate]}" "$b
   echo "| no-op with $scale_n applied ≤ 0.15 s | $(secs "$noop_scale") s | $(verdict "$noop_scale" 150000) |"
   echo "| lint of a pull request's files, $scale_n in the repository ≤ 0.2 s | $(secs "$lint_scale") s | $(verdict "$lint_scale" 200000) |"
   echo "| status with $scale_n applied ≤ 0.3 s | $(secs "$status_scale") s | $(verdict "$status_scale" 300000) |"
-  echo "| diff, $scale_n applied + 3 pending ≤ 0.5 × psql replaying the $((scale_n + 3)) files | $(secs "$diff_scale") s = $(ratio "$diff_scale" "$replay_scale") × ($(secs "$replay_scale") s) | $(ratio_verdict "$diff_scale" "$replay_scale" 0.5) |"
+  echo "| diff, $scale_n applied + 3 pending ≤ 0.5 × psql replaying the $((scale_n + 3)) files (one transaction per file) | $(secs "$diff_scale") s = $(ratio "$diff_scale" "$replay_scale") × ($(secs "$replay_scale") s) | $(ratio_verdict "$diff_scale" "$replay_scale" 0.5) |"
   echo "| memory of each of these four ≤ 150 MiB | $(mib "$rss_scale") MiB (largest) | $(verdict "$rss_scale" 153600) |"
   echo "| .NET tool: no-op with $big applied ≤ 1.3 × the AOT build | $(secs "$noop_r2r") s = $(ratio "$noop_r2r" "$noop_cm") × ($(secs "$noop_cm") s) | $(ratio_verdict "$noop_r2r" "$noop_cm" 1.3) |"
   echo "| .NET tool: peak memory applying $big ≤ 85 MiB | $(mib "$rss_r2r") MiB | $(verdict "$rss_r2r" 87040) |"

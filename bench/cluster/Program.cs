@@ -40,7 +40,7 @@ for (var run = 0; run < clusters; run++)
 
 Console.WriteLine($"throwaway cluster, {clusters} clusters x {databases} databases (median ms; the first run includes JIT warm-up)");
 Print("initdb", initDb);
-Print("server start (pg_ctl start -w)", start);
+Print("server start (postgres until ready)", start);
 Print("Supabase template (create + baseline)", template);
 Print("StartAsync total", total);
 Print("CREATE DATABASE ... TEMPLATE supabase_template", create);

@@ -35,5 +35,7 @@ us_to_s() { awk -v us="$1" 'BEGIN { printf "%.3f", us / 1e6 }'; }
 kib_to_mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 why_failed() {
-  grep -v -E '^\s*$|^Command exited|^\s+at ' "$1" 2>/dev/null | head -n 1 | cut -c1-110 | tr '|' '/' || true
+  # An error line where there is one (psql prints NOTICEs first), else the first meaningful line.
+  { grep -m1 -E 'ERROR|FATAL|[Ee]rror:' "$1" || grep -v -E '^\s*$|^Command exited|^\s+at ' "$1"; } 2>/dev/null \
+    | head -n 1 | cut -c1-110 | tr '|' '/' || true
 }

