@@ -14,13 +14,15 @@ namespace CiMigrate.Execution;
 public static class SchemaBackup
 {
     /// <returns><see cref="BackupWritten"/>, or <see cref="BackupNotNeeded"/> when the schema does not exist yet.</returns>
-    public static async Task<ExecutionEvent> WriteAsync(string connectionString, string app, string schema, string environment,
-        string directory, IReadOnlyDictionary<string, string?> variables, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ExecutionEvent> WriteAsync(MigrationSession session, string environment, string directory,
+        IReadOnlyDictionary<string, string?> variables, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await SchemaExistsAsync(connectionString, schema, cancellationToken))
+        var (app, schema) = (session.App.Name, session.App.Schema);
+        // pg_dump --schema of a schema that does not exist fails ("no matching schemas were found").
+        if (!await session.SchemaExistsAsync(cancellationToken))
             return new BackupNotNeeded(schema);
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var builder = new NpgsqlConnectionStringBuilder(session.ConnectionString);
         FileOwnership.CreateFolder(directory);
         var file = Path.GetFullPath(Path.Combine(directory,
             $"{app}-{environment}-{now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}.dump"));
@@ -58,16 +60,6 @@ public static class SchemaBackup
         FileOwnership.MatchFolder(file);
         var restore = $"pg_restore --clean --if-exists --single-transaction {string.Join(' ', ConnectionArguments(builder).Select(Shell))} {Shell(file)}";
         return new BackupWritten(file, restore);
-    }
-
-    // pg_dump --schema of a schema that does not exist fails ("no matching schemas were found").
-    static async Task<bool> SchemaExistsAsync(string connectionString, string schema, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = schema });
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     static IEnumerable<string> ConnectionArguments(NpgsqlConnectionStringBuilder builder) =>

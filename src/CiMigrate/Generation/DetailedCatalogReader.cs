@@ -17,7 +17,7 @@ public static class DetailedCatalogReader
         var details = new Dictionary<(ObjectKind, string, string?, string), List<KeyValuePair<string, string?>>>();
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await using (var path = new NpgsqlCommand("SET LOCAL search_path TO pg_catalog", connection, transaction))
+            await using (var path = new NpgsqlCommand(CatalogQueries.QualifiedNames, connection, transaction))
                 await path.ExecuteNonQueryAsync(cancellationToken);
             await using var command = new NpgsqlCommand(DetailQueries.All, connection, transaction);
             command.Parameters.Add(new NpgsqlParameter { Value = snapshot.Schemas.ToArray() });

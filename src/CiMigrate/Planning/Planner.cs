@@ -1,6 +1,7 @@
 using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
+using CiMigrate.Migrations;
 using CiMigrate.Planning.Catalog;
 
 namespace CiMigrate.Planning;
@@ -39,7 +40,10 @@ public static class Planner
         var (applied, pending) = (request.Applied, request.Pending);
         await using (var shadowConnection = await database.DataSource.OpenConnectionAsync(cancellationToken))
         {
-            if (await ShadowExtensions.UnavailableAsync(shadowConnection, [.. applied, .. pending], app.Schema, cancellationToken) is { } unavailable)
+            // A history restored from the cache was replayed on this server with these stand-ins (both are in its key):
+            // its extensions are there, and only the pending files can ask for one that is not.
+            IReadOnlyList<Migration> creating = database.HoldsHistory ? pending : [.. applied, .. pending];
+            if (await ShadowExtensions.UnavailableAsync(shadowConnection, creating, app.Schema, cancellationToken) is { } unavailable)
                 return plan with { Hazards = [unavailable] };
             if (await ShadowIndexOptions.NeededAsync(shadowConnection, cancellationToken))
                 (applied, pending) = (indexOptions.Adapt(applied), indexOptions.Adapt(pending));

@@ -62,16 +62,14 @@ static class Postmaster
     /// <c>pg_ctl start -w</c> does, without the process pg_ctl starts first to check the binary's version and its
     /// 100 ms polling interval (a restored shadow started in 0.12-0.22 s through pg_ctl, in 0.06-0.09 s this way).
     /// </summary>
-    /// <param name="wrap">Makes the command line that runs a program as the server user (<see cref="ServerUser.Wrap"/>).</param>
     /// <exception cref="ExecutionException">The server exited or was not ready within <paramref name="timeout"/>;
     /// the message carries the end of its log.</exception>
     public static async Task StartAsync(string postgres, string dataDirectory, string logFile, string workingDirectory,
-        TimeSpan timeout, Func<string, IReadOnlyList<string>, (string FileName, IReadOnlyList<string> Arguments)> wrap,
-        CancellationToken cancellationToken)
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         // As pg_ctl does: a shell starts the server in the background, its output appended to the log, and prints its pid.
         const string script = "\"$0\" -D \"$1\" >> \"$2\" 2>&1 < /dev/null & echo $!";
-        var (fileName, arguments) = wrap("/bin/sh", ["-c", script, postgres, dataDirectory, logFile]);
+        var (fileName, arguments) = ServerUser.Wrap("/bin/sh", ["-c", script, postgres, dataDirectory, logFile]);
         var launched = await ProcessRunner.RunAsync(fileName, arguments, workingDirectory, cancellationToken);
         if (launched.ExitCode != 0 || !int.TryParse(launched.Output.Trim(), out var pid))
             throw new ExecutionException($"The throwaway PostgreSQL failed to start: {launched.Output.Trim()}\n{LogTail(logFile)}".TrimEnd());
@@ -115,11 +113,12 @@ static class Postmaster
         }
     }
 
-    static string LogTail(string logFile)
+    /// <summary>The last 20 lines of a server log, for an error message; empty when there is none.</summary>
+    internal static string LogTail(string logFile)
     {
         try
         {
-            return string.Join('\n', File.ReadLines(logFile).TakeLast(20));
+            return string.Join('\n', File.ReadLines(logFile).Where(line => line.Length > 0).TakeLast(20));
         }
         catch (IOException)
         {

@@ -226,8 +226,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
             await File.AppendAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), ClusterSettings.Text(options, Folder, TcpPort, SocketPort), cancellationToken);
             try
             {
-                await Postmaster.StartAsync(_binaries.Postgres, DataDirectory, LogFile, Folder, ServerStartTimeout, ServerUser.Wrap,
-                    cancellationToken);
+                await Postmaster.StartAsync(_binaries.Postgres, DataDirectory, LogFile, Folder, ServerStartTimeout, cancellationToken);
                 return;
             }
             catch (ExecutionException) when (options.ListenOnTcp && attempt < TcpStartAttempts)
@@ -255,15 +254,8 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         if (result.ExitCode == 0)
             return;
 
-        var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile, cancellationToken) : "";
         throw new ExecutionException(
-            $"The throwaway PostgreSQL failed to start: {step} exited with {result.ExitCode}.\n{result.Output.Trim()}\n{Tail(log)}".TrimEnd());
-    }
-
-    static string Tail(string log)
-    {
-        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return string.Join('\n', lines.TakeLast(20));
+            $"The throwaway PostgreSQL failed to start: {step} exited with {result.ExitCode}.\n{result.Output.Trim()}\n{Postmaster.LogTail(LogFile)}".TrimEnd());
     }
 
     static void CreatePrivateDirectory(string folder)

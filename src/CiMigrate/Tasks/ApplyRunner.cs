@@ -52,9 +52,8 @@ static class ApplyRunner
             ?? (environment.Backup ? Path.Combine(context.Workspace.Root, ".ci-migrate", "backups") : null);
         if (pending.Count > 0 && !dryRun && backupFolder is not null)
         {
-            log.Add(await SchemaBackup.WriteAsync(session.ConnectionString, target.App.Name, target.App.Schema, environment.Name,
-                Path.GetFullPath(backupFolder, context.Options.WorkingDirectory), context.Environment, DateTimeOffset.UtcNow,
-                cancellationToken));
+            log.Add(await SchemaBackup.WriteAsync(session, environment.Name, Path.GetFullPath(backupFolder, context.Options.WorkingDirectory),
+                context.Environment, DateTimeOffset.UtcNow, cancellationToken));
         }
 
         var outcome = await new MigrationExecutor(session, log).ApplyAsync(pending, new ApplyOptions

@@ -11,6 +11,9 @@ namespace CiMigrate.Planning.Catalog;
 /// </remarks>
 static class CatalogQueries
 {
+    /// <summary>Run first in the queries' transaction (see the remarks above).</summary>
+    public const string QualifiedNames = "SET LOCAL search_path TO pg_catalog";
+
     const string NotExtensionMember =
         "not exists (select 1 from pg_depend d where d.classid = {0}::regclass and d.objid = {1} and d.deptype = 'e')";
 

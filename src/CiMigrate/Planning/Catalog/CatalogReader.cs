@@ -40,10 +40,7 @@ public static class CatalogReader
         CancellationToken cancellationToken = default)
     {
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        // Read only, and names printed schema-qualified whatever the role's search_path is.
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL search_path TO pg_catalog"));
+        await using var batch = ReadOnlyBatch(connection, transaction);
         foreach (var (_, sql) in CatalogQueries.All)
         {
             var command = new NpgsqlBatchCommand(sql);
@@ -66,5 +63,17 @@ public static class CatalogReader
 
         await transaction.CommitAsync(cancellationToken);
         return new CatalogSnapshot([.. schemas.Order(StringComparer.Ordinal)], objects);
+    }
+
+    /// <summary>
+    /// A batch in <paramref name="transaction"/> (repeatable read: one consistent view of the catalog) that makes it read
+    /// only and prints names schema-qualified whatever the role's search_path is; its two commands return no result set.
+    /// </summary>
+    internal static NpgsqlBatch ReadOnlyBatch(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogQueries.QualifiedNames));
+        return batch;
     }
 }

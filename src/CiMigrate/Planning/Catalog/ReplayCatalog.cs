@@ -169,7 +169,7 @@ public sealed class ReplayCatalog : IAsyncDisposable
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL search_path TO pg_catalog"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(CatalogQueries.QualifiedNames));
         foreach (var (sql, schemas) in statements)
         {
             var command = new NpgsqlBatchCommand(sql);

@@ -31,9 +31,7 @@ static class TargetCatalog
         IReadOnlyList<string> groups, IReadOnlyList<string?> digests, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET TRANSACTION READ ONLY"));
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL search_path TO pg_catalog"));
+        await using var batch = CatalogReader.ReadOnlyBatch(connection, transaction);
         var command = new NpgsqlBatchCommand(Differing);
         command.Parameters.Add(new NpgsqlParameter { Value = new[] { schema } });
         command.Parameters.Add(new NpgsqlParameter { Value = groups.ToArray() });
