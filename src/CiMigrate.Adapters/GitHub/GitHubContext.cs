@@ -6,7 +6,7 @@ namespace CiMigrate.GitHub;
 
 /// <summary>
 /// Where this run happens, read from the variables GitHub Actions sets: repository, pull request, run, API address,
-/// job files and token. Built from <see cref="TaskContext.Environment"/>, never from the process, so tests inject it.
+/// job files and token. Built from the task's environment variables, never from the process, so tests inject it.
 /// </summary>
 public sealed class GitHubContext
 {

@@ -1,4 +1,3 @@
-using CiMigrate.Hosting;
 using CiMigrate.Reporting;
 using CiMigrate.Secrets;
 
@@ -24,10 +23,6 @@ public sealed class GitHubIntegration
         Summary = new JobSummary(context.IsActions ? context.StepSummaryPath : null);
         Outputs = new ActionOutputs(context.IsActions ? context.OutputPath : null);
     }
-
-    /// <summary>The usual way in: the task's environment and writers, the token from <c>--github-token</c> if given.</summary>
-    public static GitHubIntegration From(TaskContext context, string? explicitToken = null) =>
-        new(GitHubContext.FromEnvironment(context.Environment, context.Secrets, explicitToken), context.Output, context.Secrets);
 
     public GitHubContext Context { get; }
 
