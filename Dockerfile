@@ -10,6 +10,10 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props CiMigrate.sln README.md ./
+COPY src/Directory.Build.props src/
+COPY src/CiMigrate.Core/CiMigrate.Core.csproj src/CiMigrate.Core/
+COPY src/CiMigrate.Adapters/CiMigrate.Adapters.csproj src/CiMigrate.Adapters/
+COPY src/CiMigrate.Tasks/CiMigrate.Tasks.csproj src/CiMigrate.Tasks/
 COPY src/CiMigrate/CiMigrate.csproj src/CiMigrate/
 RUN dotnet restore src/CiMigrate/CiMigrate.csproj -r linux-x64 -p:PublishAot=true
 COPY src/ src/

@@ -27,7 +27,7 @@ trap cleanup EXIT
 
 tool="$(tools_ci_migrate_build "$root/bench/out/builds")"
 pg_start "$work/pg"
-pg_template chaos_template "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" chaos >/dev/null 2>&1
+pg_template chaos_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" chaos >/dev/null 2>&1
 
 dir="$work/repo/supabase/migrations"
 mkdir -p "$dir"

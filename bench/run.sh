@@ -107,7 +107,7 @@ pg_start "$work/pg"
 for setting in fsync synchronous_commit full_page_writes; do
   [[ "$(pg_setting "$setting")" == on ]] || { echo "$setting is not on: refusing to measure a weakened server" >&2; exit 1; }
 done
-pg_template bench_template "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>"$work/template.log"
+pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>"$work/template.log"
 PSQL=("$PG_BIN/psql" -X -q -h "$PG_HOST" -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
 npgsql="Host=$PG_HOST;Port=$PG_PORT;Username=postgres;Database=@DB@"
 

@@ -68,7 +68,7 @@ render clean "$work/clean"
 source bench/lib/pg.sh
 trap 'pg_stop; rm -rf "$work"' EXIT
 pg_start "$work/pg"
-pg_template staging src/CiMigrate/Shadow/SupabaseBaseline.sql money_tracker > /dev/null
+pg_template staging src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql money_tracker > /dev/null
 export STAGING_DATABASE_URL
 STAGING_DATABASE_URL=$(pg_url staging)
 cli stage-apply --config "$work/unsafe/examples/ci-migrate.json" --app money-tracker > "$work/stage-apply.log" \

@@ -26,7 +26,7 @@ tool="$(tools_ci_migrate_build "$root/bench/out/builds")"
 dbmate="$root/bench/out/tools/dbmate/node_modules/.bin/dbmate"
 
 pg_start "$work/pg"
-pg_template bench_template "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
+pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
 "$bench/workload/generate.sh" "$n" "$work/repo/supabase/migrations" --down
 "$bench/workload/generate.sh" "$n" "$work/dbmate" --dbmate
 for f in "$work"/repo/supabase/migrations/*.sql; do printf '\\i %s\n' "$f"; done >"$work/all.sql"

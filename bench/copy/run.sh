@@ -28,9 +28,9 @@ on_a() { PG_PORT=$A_PORT pg_psql "$@"; }
 on_b() { PG_PORT=$B_PORT pg_psql "$@"; }
 
 on_a -d postgres -c "CREATE DATABASE src" >/dev/null
-on_a -d src -f "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" >/dev/null 2>&1
+on_a -d src -f "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" >/dev/null 2>&1
 on_b -d postgres -c "CREATE DATABASE target_template" >/dev/null
-on_b -d target_template -f "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" >/dev/null 2>&1
+on_b -d target_template -f "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" >/dev/null 2>&1
 on_a -d src >/dev/null <<SQL
 CREATE SCHEMA bench;
 CREATE TABLE bench.categories (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL);

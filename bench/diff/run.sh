@@ -21,7 +21,7 @@ trap cleanup EXIT
 
 tool="$(tools_ci_migrate_build "$root/bench/out/builds")"
 pg_start "$work/pg"
-pg_template target "$root/src/CiMigrate/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
+pg_template target "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
 
 workload_partly_applied "$work" 203 200
 for dir in repo applied; do

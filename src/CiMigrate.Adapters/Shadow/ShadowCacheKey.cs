@@ -39,8 +39,10 @@ public sealed record ShadowCacheKey
         var assembly = typeof(ShadowCacheKey).Assembly;
         text.Append("ci-migrate ").Append(assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion).Append('\n');
         AppendFile(text, "tool", Environment.ProcessPath);
-        // The .NET tool's code; absent in the Native AOT build, where the executable above is the whole program.
-        AppendFile(text, "assembly", Path.Combine(AppContext.BaseDirectory, assembly.GetName().Name + ".dll"));
+        // The .NET tool's code: this adapter's and the core's (the executor); absent in the Native AOT build, where the
+        // executable above is the whole program.
+        foreach (var code in new[] { assembly, typeof(Migration).Assembly })
+            AppendFile(text, "assembly", Path.Combine(AppContext.BaseDirectory, code.GetName().Name + ".dll"));
         AppendFile(text, "server", binaries.Postgres);
         AppendFile(text, "initdb", binaries.InitDb);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Contains(".Shadow.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))

@@ -17,7 +17,7 @@ public sealed partial class ToolPackageTests
     public async Task PackAndInstall()
     {
         _folder = Directory.CreateTempSubdirectory("ci-migrate-tool-").FullName;
-        _version = ProjectVersion().Match(File.ReadAllText(TestRepository.Combine("src", "CiMigrate", "CiMigrate.csproj"))).Groups[1].Value;
+        _version = ProjectVersion().Match(File.ReadAllText(TestRepository.Combine("src", "Directory.Build.props"))).Groups[1].Value;
         var feed = Path.Combine(_folder, "feed");
         var repository = Directory.CreateDirectory(Path.Combine(_folder, "repository")).FullName;
 
