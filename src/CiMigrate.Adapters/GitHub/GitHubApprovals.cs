@@ -30,10 +30,6 @@ public sealed class GitHubApprovals
 
     public long RunId => _runId;
 
-    /// <summary>An approval naming <paramref name="environment"/> (GitHub compares environment names case-insensitively), or null.</summary>
-    public async Task<RunApproval?> FindApprovalAsync(string environment, CancellationToken cancellationToken = default) =>
-        Match(await ReadAsync(cancellationToken), environment);
-
     /// <summary>The approval of <paramref name="environment"/>; refuses with a message saying what to set up.</summary>
     /// <param name="environment">The deployment environment, as named in the workflow's <c>environment:</c>.</param>
     /// <param name="task">The task asking, for the message.</param>

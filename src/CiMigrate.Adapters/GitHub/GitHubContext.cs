@@ -30,8 +30,6 @@ public sealed class GitHubContext
     /// <summary>The pull request of a <c>pull_request</c>/<c>pull_request_target</c> event, or the issue of an <c>issue_comment</c> on a pull request.</summary>
     public int? PullRequestNumber { get; private init; }
 
-    public string? EventName { get; private init; }
-
     /// <summary>The commit a pull request's changes are measured against (<c>pull_request.base.sha</c>).</summary>
     public string? PullRequestBaseSha { get; private init; }
     public string? Sha { get; private init; }
@@ -39,7 +37,6 @@ public sealed class GitHubContext
     /// <summary>The pull request's head commit (from the event payload); null outside pull request events.</summary>
     public string? HeadSha { get; private init; }
     public long? RunId { get; private init; }
-    public int? RunAttempt { get; private init; }
 
     /// <summary>The web address (<c>GITHUB_SERVER_URL</c>), <c>https://github.com</c> unless Enterprise Server.</summary>
     public Uri ServerUrl { get; private init; } = GitHubComServer;
@@ -86,13 +83,11 @@ public sealed class GitHubContext
             IsActions = string.Equals(Read("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase),
             Owner = owner,
             Repository = name,
-            EventName = Read("GITHUB_EVENT_NAME"),
             PullRequestNumber = eventPath is null ? null : GitHubEvent.PullRequestNumber(eventPath),
             PullRequestBaseSha = eventPath is null ? null : GitHubEvent.PullRequestBaseSha(eventPath),
             Sha = Read("GITHUB_SHA"),
             HeadSha = eventPath is null ? null : GitHubEvent.PullRequestHeadSha(eventPath),
             RunId = ParseNumber(Read("GITHUB_RUN_ID"), "GITHUB_RUN_ID"),
-            RunAttempt = (int?)ParseNumber(Read("GITHUB_RUN_ATTEMPT"), "GITHUB_RUN_ATTEMPT"),
             ServerUrl = server,
             ApiUrl = ParseUrl(Read("GITHUB_API_URL"), "GITHUB_API_URL") ?? DefaultApiUrl(server),
             StepSummaryPath = Read("GITHUB_STEP_SUMMARY"),

@@ -33,21 +33,6 @@ public sealed class GitHubIntegration
     public ActionOutputs Outputs { get; }
 
     /// <summary>
-    /// A secret found at run time (a password read from a Kubernetes Secret): in Actions, <c>::add-mask::</c> goes
-    /// out first so the runner masks it in the log too; then the run's own masker learns it.
-    /// </summary>
-    public async Task AnnounceSecretAsync(string secret)
-    {
-        if (Context.IsActions && !string.IsNullOrEmpty(secret) && !_secrets.Secrets.Contains(secret))
-        {
-            await _output.WriteLineAsync(WorkflowCommands.AddMask(secret));
-            await _output.FlushAsync();
-        }
-
-        _secrets.Add(secret);
-    }
-
-    /// <summary>
     /// GitHub's commenter in a pull request run with a token; else a file in <paramref name="localDirectory"/>
     /// when given; else stdout.
     /// </summary>

@@ -71,6 +71,4 @@ public static class Durations
             _ => $"{minutes / 60}h {minutes % 60}m",
         };
     }
-
-    public static string ToPostgres(TimeSpan duration) => $"{(long)duration.TotalMilliseconds}ms";
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace CiMigrate.Configuration;
 
 /// <summary>A target database (staging, production, ...) and how migrations are applied to it.</summary>
@@ -54,7 +52,4 @@ public sealed record EnvironmentSettings
 
     /// <summary>The <c>kubernetes</c> block: the database is reached through a port-forward; null for a direct connection.</summary>
     public KubernetesSettings? Kubernetes { get; init; }
-
-    /// <summary>The whole section, for keys read by later features.</summary>
-    public IConfigurationSection? Section { get; init; }
 }

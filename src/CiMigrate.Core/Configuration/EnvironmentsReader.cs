@@ -38,7 +38,6 @@ static class EnvironmentsReader
                 MirrorSupabaseHistory = reader.Bool("mirrorSupabaseHistory"),
                 ContractAfter = reader.Duration("contractAfter", defaults.ContractAfter),
                 Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
-                Section = envSection,
             };
         }
 

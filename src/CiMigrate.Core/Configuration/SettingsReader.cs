@@ -73,8 +73,6 @@ public sealed class SettingsReader(IConfiguration section, List<string> problems
 
     public void Problem(string key, string message) => problems.Add($"{PathOf(key)}: {message}");
 
-    public SettingsReader Child(string key) => new(section.GetSection(key), problems);
-
     string PathOf(string key) =>
         Path.Length == 0 ? key : key.Length == 0 ? Path : $"{Path}:{key}";
 }

@@ -20,12 +20,11 @@ public sealed class SchemaGuard
         ("ci_migrate_guard_drop", "sql_drop", "ci_migrate.guard_drop()"),
     ];
 
-    SchemaGuard(string schema, string? role, bool enforced, bool watchesDdl)
+    SchemaGuard(string schema, string? role, bool enforced)
     {
         Schema = schema;
         Role = role;
         Enforced = enforced;
-        WatchesDdl = watchesDdl;
     }
 
     /// <summary>The app's schema: always allowed.</summary>
@@ -37,9 +36,6 @@ public sealed class SchemaGuard
     /// <summary>Whether the guard is open around each migration (<c>apps.&lt;name&gt;.schemaGuard</c>).</summary>
     public bool Enforced { get; }
 
-    /// <summary>Whether the event triggers are in place (creating them needs a superuser or Supabase's privileged role).</summary>
-    public bool WatchesDdl { get; }
-
     /// <summary>
     /// The guard of a write session: creates the event triggers when they are missing and the role may, and logs
     /// <see cref="SchemaGuardUnavailable"/> when it may not (the ledger trigger and the role still apply then).
@@ -48,9 +44,9 @@ public sealed class SchemaGuard
         ExecutionLog log, CancellationToken cancellationToken)
     {
         if (!enforce)
-            return new SchemaGuard(schema, role, enforced: false, watchesDdl: false);
+            return new SchemaGuard(schema, role, enforced: false);
         if (await InstalledAsync(connection, cancellationToken))
-            return new SchemaGuard(schema, role, enforced: true, watchesDdl: true);
+            return new SchemaGuard(schema, role, enforced: true);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -65,12 +61,12 @@ public sealed class SchemaGuard
 
             await batch.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new SchemaGuard(schema, role, enforced: true, watchesDdl: true);
+            return new SchemaGuard(schema, role, enforced: true);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             log.Add(new SchemaGuardUnavailable(connection.UserName ?? "", ex.MessageText));
-            return new SchemaGuard(schema, role, enforced: true, watchesDdl: false);
+            return new SchemaGuard(schema, role, enforced: true);
         }
     }
 

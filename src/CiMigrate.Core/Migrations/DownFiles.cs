@@ -4,9 +4,9 @@ namespace CiMigrate.Migrations;
 
 /// <summary>
 /// The check discovery made of every down file until it left them unread: a down file that is about to run, or whose
-/// migration is about to be applied, is UTF-8 and not blank. Called by the tasks that use down files (rollback, the
-/// plan's rollback preview through the executor) and by those that apply or plan migrations (apply, diff), so a broken
-/// down file is still refused before it is needed, with discovery's words.
+/// migration is about to be applied, is UTF-8 and not blank. Called by the task that runs down files (rollback) and by
+/// those that apply or plan migrations (apply, diff), so a broken down file is still refused before it is needed, with
+/// discovery's words.
 /// </summary>
 public static class DownFiles
 {

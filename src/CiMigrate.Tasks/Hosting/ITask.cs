@@ -31,11 +31,5 @@ public interface ITask
     /// </summary>
     bool RunsAfterFindings => false;
 
-    /// <summary>False skips the task (reported as skipped), as Cake's <c>ShouldRun</c>.</summary>
-    bool ShouldRun(TaskContext context) => true;
-
     Task<int> RunAsync(TaskContext context);
-
-    /// <summary>Runs after the task, whether it succeeded or not (Cake's <c>Finally</c>).</summary>
-    Task FinallyAsync(TaskContext context) => Task.CompletedTask;
 }

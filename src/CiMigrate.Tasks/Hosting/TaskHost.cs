@@ -12,10 +12,6 @@ public sealed class TaskHost(IReadOnlyList<ITask> tasks)
 
     public IReadOnlyList<ITask> Tasks { get; } = tasks;
 
-    public ITask Find(string name) =>
-        Tasks.FirstOrDefault(task => task.Name == name)
-        ?? throw new UsageException($"There is no task '{name}'. Tasks: {string.Join(", ", Tasks.Select(t => t.Name))}.");
-
     /// <summary>The tasks that run for <paramref name="target"/>, dependencies first, the target last.</summary>
     public IReadOnlyList<ITask> Order(ITask target)
     {
@@ -65,24 +61,7 @@ public sealed class TaskHost(IReadOnlyList<ITask> tasks)
         {
             if (exitCode == ExitCodes.Findings && !task.RunsAfterFindings)
                 return exitCode;
-            if (!task.ShouldRun(context))
-            {
-                if (context.Options.Verbose)
-                    await context.Error.WriteLineAsync($"[{task.Name}] skipped");
-                continue;
-            }
-
-            int code;
-            try
-            {
-                code = await task.RunAsync(context);
-            }
-            finally
-            {
-                await task.FinallyAsync(context);
-            }
-
-            exitCode = Math.Max(exitCode, code);
+            exitCode = Math.Max(exitCode, await task.RunAsync(context));
             if (exitCode >= ExitCodes.Usage)
                 return exitCode;
         }

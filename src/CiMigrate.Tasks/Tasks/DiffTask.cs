@@ -66,9 +66,6 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
     public async Task<int> RunAsync(TaskContext context)
     {
-        if (context.Options.Format == OutputFormat.Sarif)
-            throw new UsageException("diff writes text, json or markdown; SARIF is for lint findings (ci-migrate lint --format sarif).");
-
         var workspace = context.Workspace;
         var cancellationToken = context.CancellationToken;
         var hasTarget = context.Options.Env is not null || context.Options.DatabaseUrl is not null;
@@ -92,7 +89,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         foreach (var skipped in migrations.Skipped)
             await context.Error.WriteLineAsync(skipped);
         var comparison = await CompareAsync(session, app, migrations, cancellationToken);
-        // Discovery no longer reads down files; the plan's rollback preview runs the pending ones, refused here first.
+        // Discovery no longer reads down files; a broken one of a pending migration is refused here, before an apply needs it.
         DownFiles.Check(comparison.Pending);
         Plan plan;
         using (var progress = new StepProgress(context.Error, context.Options.Verbose))

@@ -36,7 +36,6 @@ public sealed class GitHubContextTests
             ["GITHUB_EVENT_PATH"] = Event("""{"action":"opened","number":42,"pull_request":{"number":42,"title":"x"}}"""),
             ["GITHUB_SHA"] = "0123abcd",
             ["GITHUB_RUN_ID"] = "9876543210",
-            ["GITHUB_RUN_ATTEMPT"] = "2",
             ["GITHUB_SERVER_URL"] = "https://github.com",
             ["GITHUB_API_URL"] = "https://api.github.com",
             ["GITHUB_STEP_SUMMARY"] = "/tmp/summary",
@@ -47,7 +46,7 @@ public sealed class GitHubContextTests
         Assert.That((context.Owner, context.Repository), Is.EqualTo(("tower-fleet", "apps")));
         Assert.That(context.PullRequestNumber, Is.EqualTo(42));
         Assert.That(context.Sha, Is.EqualTo("0123abcd"));
-        Assert.That((context.RunId, context.RunAttempt), Is.EqualTo(((long?)9876543210, (int?)2)));
+        Assert.That(context.RunId, Is.EqualTo(9876543210));
         Assert.That(context.ApiUrl.AbsoluteUri, Is.EqualTo("https://api.github.com/"));
         Assert.That(context.RunUrl, Is.EqualTo("https://github.com/tower-fleet/apps/actions/runs/9876543210"));
         Assert.That((context.StepSummaryPath, context.OutputPath), Is.EqualTo(("/tmp/summary", "/tmp/output")));

@@ -1,5 +1,4 @@
 using CiMigrate.GitHub;
-using CiMigrate.Reporting;
 using CiMigrate.Secrets;
 
 namespace CiMigrate.Tests.GitHub;
@@ -22,34 +21,5 @@ public sealed class SecretHandlingTests
         secrets.Add("plain-secret-value");
 
         Assert.That(GitHubErrors.Sanitize("GitHub said plain-secret-value is bad", secrets), Is.EqualTo("GitHub said *** is bad"));
-    }
-
-    [Test]
-    public async Task Secret_found_at_run_time_is_announced_to_the_runner_before_it_is_masked()
-    {
-        var secrets = new SecretMasker();
-        var raw = new StringWriter();
-        var output = new MaskingTextWriter(raw, secrets);
-        var integration = new GitHubIntegration(
-            GitHubContext.FromEnvironment(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" }, secrets), output, secrets);
-
-        await integration.AnnounceSecretAsync("kube-password-1");
-        await output.WriteLineAsync("connecting with kube-password-1");
-        await output.FlushAsync();
-
-        Assert.That(raw.ToString(), Is.EqualTo($"::add-mask::kube-password-1\nconnecting with ***{Environment.NewLine}"));
-    }
-
-    [Test]
-    public async Task Secret_is_never_printed_outside_actions()
-    {
-        var secrets = new SecretMasker();
-        var raw = new StringWriter();
-        var integration = new GitHubIntegration(GitHubContext.FromEnvironment(new Dictionary<string, string?>(), secrets), raw, secrets);
-
-        await integration.AnnounceSecretAsync("kube-password-1");
-
-        Assert.That(raw.ToString(), Is.Empty);
-        Assert.That(secrets.Apply("kube-password-1"), Is.EqualTo("***"));
     }
 }

@@ -21,12 +21,6 @@ public class TaskHostTests
             Journal.Add(name);
             return Task.FromResult(exitCode);
         }
-
-        public Task FinallyAsync(TaskContext context)
-        {
-            Journal.Add($"finally {name}");
-            return Task.CompletedTask;
-        }
     }
 
     sealed class Lint(int exitCode = 0) : JournalTask("lint", exitCode);
@@ -54,9 +48,10 @@ public class TaskHostTests
     [Test]
     public void Dependencies_run_first_and_each_task_once()
     {
-        var host = new TaskHost([new Lint(), new Diff(), new Apply()]);
+        var apply = new Apply();
+        var host = new TaskHost([new Lint(), new Diff(), apply]);
 
-        Assert.That(host.Order(host.Find("apply")).Select(t => t.Name), Is.EqualTo(new[] { "lint", "diff", "apply" }));
+        Assert.That(host.Order(apply).Select(t => t.Name), Is.EqualTo(new[] { "lint", "diff", "apply" }));
     }
 
     [Test]
@@ -72,43 +67,37 @@ public class TaskHostTests
     [Test]
     public async Task Findings_stop_tasks_that_do_not_run_after_findings()
     {
-        var host = new TaskHost([new Lint(ExitCodes.Findings), new Diff(), new Apply()]);
+        var apply = new Apply();
+        var host = new TaskHost([new Lint(ExitCodes.Findings), new Diff(), apply]);
 
-        var exitCode = await host.RunAsync(host.Find("apply"), Context());
+        var exitCode = await host.RunAsync(apply, Context());
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.Findings));
-        Assert.That(JournalTask.Journal, Is.EqualTo(new[] { "lint", "finally lint", "diff", "finally diff" }));
+        Assert.That(JournalTask.Journal, Is.EqualTo(new[] { "lint", "diff" }));
     }
 
     [Test]
-    public async Task A_failure_stops_the_run_and_finally_still_runs()
+    public async Task A_failure_stops_the_run()
     {
-        var host = new TaskHost([new Failing(), new AfterFailing()]);
+        var after = new AfterFailing();
+        var host = new TaskHost([new Failing(), after]);
 
-        var exitCode = await host.RunAsync(host.Find("after"), Context());
+        var exitCode = await host.RunAsync(after, Context());
 
         Assert.That(exitCode, Is.EqualTo(ExitCodes.Execution));
-        Assert.That(JournalTask.Journal, Is.EqualTo(new[] { "failing", "finally failing" }));
+        Assert.That(JournalTask.Journal, Is.EqualTo(new[] { "failing" }));
     }
 
     [Test]
     public void The_tree_lists_what_would_run_in_order()
     {
-        var host = new TaskHost([new Lint(), new Diff(), new Apply()]);
+        var diff = new Diff();
+        var host = new TaskHost([new Lint(), diff, new Apply()]);
 
-        Assert.That(host.Tree(host.Find("diff")), Is.EqualTo(new[]
+        Assert.That(host.Tree(diff), Is.EqualTo(new[]
         {
             "1. lint         the lint task",
             "2. diff         the diff task",
         }));
-    }
-
-    [Test]
-    public void An_unknown_task_name_lists_the_tasks()
-    {
-        var host = new TaskHost([new Lint(), new Diff()]);
-
-        Assert.That(() => host.Find("deploy"), Throws.TypeOf<UsageException>()
-            .With.Message.EqualTo("There is no task 'deploy'. Tasks: lint, diff."));
     }
 }
