@@ -1,3 +1,4 @@
+using CiMigrate.Diagnostics;
 using CiMigrate.Lint;
 
 using CiMigrate.Tests.Fixtures;
@@ -41,8 +42,10 @@ sealed class RuleFixtureTests
         Assert.That(expected, isError ? Is.Not.Empty : Is.Empty, "error fixtures mark their findings with -- expect; ok fixtures have none");
 
         var file = LintTestSupport.File(text, fixture.Contains("down", StringComparison.Ordinal) ? LintFileRole.Down : LintFileRole.Up, path);
-        var findings = LintTestSupport.AllRulesLinter().Lint(file).Where(f => f.Rule == rule).ToList();
+        var all = LintTestSupport.AllRulesLinter().Lint(file);
+        var findings = all.Where(f => f.Rule == rule).ToList();
 
+        AssertReadable(all);
         Assert.That(findings.Select(f => f.Line).Distinct().Order(), Is.EqualTo(expected),
             string.Join(Environment.NewLine, findings.Select(f => $"{f.Line}:{f.Column} {f.Message}")));
     }
@@ -53,14 +56,24 @@ sealed class RuleFixtureTests
         var migrations = Path.Combine(FixturesFolder, rule, fixture, "migrations");
         var targets = new LintTargets(LintTestSupport.Settings(FixturesFolder), FixturesFolder, LintTestSupport.Schema);
         var files = targets.Find([migrations], []).Select(targets.Read).ToList();
-        var findings = LintTestSupport.AllRulesLinter().Lint(files).Findings.Where(f => f.Rule == rule).ToList();
+        var all = LintTestSupport.AllRulesLinter().Lint(files).Findings;
+        var findings = all.Where(f => f.Rule == rule).ToList();
 
         Assert.That(files, Is.Not.Empty);
+        AssertReadable(all);
         if (fixture.StartsWith("error", StringComparison.Ordinal))
             Assert.That(findings, Is.Not.Empty);
         else
             Assert.That(findings.Select(f => f.Message), Is.Empty);
     }
+
+    /// <summary>
+    /// A fixture the lexer or parser cannot read gets no rule's findings at all, so an ok fixture would pass whatever
+    /// the rule does: every fixture must be SQL ci-migrate reads.
+    /// </summary>
+    static void AssertReadable(IEnumerable<Finding> findings) =>
+        Assert.That(findings.Where(f => f.Rule == LinterFindings.SyntaxError.Id || f.Rule == LinterFindings.InternalError.Id)
+            .Select(f => $"{f.File}:{f.Line}:{f.Column} {f.Rule}: {f.Message}"), Is.Empty, "the fixture must lex and parse");
 
     [Test]
     public void Every_rule_has_ok_and_error_fixtures()
