@@ -7,15 +7,19 @@ using CiMigrate.History;
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// prod-apply's expand-contract gate: a pending <c>-- ci-migrate:contract &lt;version&gt;</c> migration runs only when its
-/// expand migration has been applied to the environment for at least <c>contractAfter</c> (default 24h), so the apps
+/// The expand-contract gate of an environment that waits (<see cref="DeploymentEnvironment.ContractWait"/>: production,
+/// and any that sets <c>contractAfter</c>): a pending <c>-- ci-migrate:contract &lt;version&gt;</c> migration runs only when
+/// its expand migration has been applied to the environment for at least <c>contractAfter</c> (default 24h), so the apps
 /// that write the new shape are deployed before the old shape goes. The clock is given, never read here.
 /// </summary>
 sealed class ContractGate(TimeProvider clock)
 {
     /// <summary>Null when every pending contract may run now; else one refusal naming each early one and when it may run.</summary>
-    public RunRefused? Check(HistoryComparison comparison, EnvironmentSettings environment)
+    public RunRefused? Check(HistoryComparison comparison, DeploymentEnvironment deployment)
     {
+        if (deployment.ContractWait is null)
+            return null;
+        var environment = deployment.Settings;
         var now = clock.GetUtcNow();
         var pending = comparison.Pending.Select(m => m.Version).ToHashSet(StringComparer.Ordinal);
         var early = new List<(string File, string Problem)>();

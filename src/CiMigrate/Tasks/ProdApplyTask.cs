@@ -1,15 +1,17 @@
 using System.CommandLine;
+using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// <c>prod-apply</c>: <c>apply --env production</c> behind the gates: the promotion gate (<c>requires</c>), the
-/// reviewed plan (<c>--expect-plan</c>), the expand-contract gate (<c>contractAfter</c>) and the environment's approval.
+/// <c>prod-apply</c>: <c>apply --env production</c>, the apply of <see cref="StageApplyTask"/> with production as its
+/// default. Production's gates are its environment's: the promotion gate (<c>requires</c>), the reviewed plan
+/// (<c>--expect-plan</c>), the expand-contract gate (<c>contractAfter</c>) and the approval.
 /// </summary>
 sealed class ProdApplyTask(TimeProvider? clock = null) : ITask
 {
-    public const string DefaultEnvironment = "production";
+    public const string DefaultEnvironment = EnvironmentSettings.Production;
 
     readonly ApplyTaskOptions _options = new();
     readonly ContractGate _contractGate = new(clock ?? TimeProvider.System);
