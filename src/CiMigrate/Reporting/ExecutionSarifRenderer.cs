@@ -44,7 +44,7 @@ public static class ExecutionSarifRenderer
     {
         MigrationFailed f => [new("migration-failed", Severity.Error, string.Join('\n', ExecutionText.FailureLines(f)), f.File, f.Line, f.Column)],
         RunFailed f => [new("run-failed", Severity.Error, f.Message, f.File, null, null)],
-        RunRefused r => [new(r.Code, Severity.Error, string.Join('\n', ExecutionText.Lines(r, verbose: false)), r.File, r.Line, r.Column)],
+        RunRefused r => [new(r.Code.Id, Severity.Error, string.Join('\n', ExecutionText.Lines(r, verbose: false)), r.File, r.Line, r.Column)],
         GrantsChecked { Granted: false } g => g.Missing.Select(m => new Result("missing-grant", Severity.Warning,
             $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object} (runbook step 4)", null, null, null)),
         _ => [],

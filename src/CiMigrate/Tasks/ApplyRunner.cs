@@ -39,9 +39,8 @@ static class ApplyRunner
         if (refusals.Count == 0)
             await ApplyAsync(context, options, target, session, log, pending, approver, dryRun, cancellationToken);
 
-        var outcome = new ExecutionOutcome(log.Events);
         return await writer.FinishAsync(new ExecutionReport(command, target.App.Name, environment.Name, session.Target, dryRun,
-            outcome.Succeeded, planHash, pending.Count, outcome.Events));
+            planHash, pending.Count, log.Events));
     }
 
     static async Task ApplyAsync(TaskContext context, ApplyTaskOptions options, TaskTarget target, MigrationSession session,

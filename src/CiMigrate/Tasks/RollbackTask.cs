@@ -84,7 +84,7 @@ sealed class RollbackTask : ITask
         }
 
         var report = new ExecutionReport(Name, target.App.Name, environment.Name, session.Target, false,
-            new ExecutionOutcome(log.Events).Succeeded, null, chosen.Count, log.Events);
+            null, chosen.Count, log.Events);
         return await writer.FinishAsync(report);
     }
 }
