@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.GitHub;
 
 /// <summary>
-/// Formats GitHub Actions workflow commands (<c>::error file=a.sql,line=3::message</c>), escaped as the
-/// actions/toolkit does it: <c>%</c>, CR and LF in the message; also <c>:</c> and <c>,</c> in property values,
-/// which would otherwise end the value.
-/// See https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts.
+/// Formats GitHub Actions workflow commands (<c>::error file=a.sql,line=3::message</c>), escaped by
+/// <see cref="WorkflowCommandText"/>.
 /// </summary>
 public static class WorkflowCommands
 {
@@ -53,22 +52,12 @@ public static class WorkflowCommands
         {
             if (value is null)
                 continue;
-            line.Append(first ? ' ' : ',').Append(key).Append('=').Append(EscapeProperty(value));
+            line.Append(first ? ' ' : ',').Append(key).Append('=').Append(WorkflowCommandText.Property(value));
             first = false;
         }
 
-        return line.Append("::").Append(EscapeData(message)).ToString();
+        return line.Append("::").Append(WorkflowCommandText.Data(message)).ToString();
     }
 
     static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
-
-    public static string EscapeData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal)
-            .Replace("\r", "%0D", StringComparison.Ordinal)
-            .Replace("\n", "%0A", StringComparison.Ordinal);
-
-    public static string EscapeProperty(string value) =>
-        EscapeData(value)
-            .Replace(":", "%3A", StringComparison.Ordinal)
-            .Replace(",", "%2C", StringComparison.Ordinal);
 }
