@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CiMigrate.Execution;
+using CiMigrate.History;
 using Npgsql;
 
 namespace CiMigrate.Doctor;
@@ -146,13 +147,13 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
     {
         await using var connection = await OpenAsync(builder);
         await using var command = new NpgsqlCommand(
-            "SELECT to_regnamespace('ci_migrate') IS NOT NULL, to_regclass('ci_migrate.applied_migrations') IS NOT NULL, " +
+            $"SELECT to_regnamespace('{LedgerSchema.Name}') IS NOT NULL, to_regclass('{LedgerSchema.AppliedMigrations}') IS NOT NULL, " +
             "has_database_privilege(current_database(), 'CREATE')", connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var (schema, table, canCreate) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2));
         if (schema && table)
-            checklist.Pass("ledger", "ci_migrate.applied_migrations is present");
+            checklist.Pass("ledger", $"{LedgerSchema.AppliedMigrations} is present");
         else if (canCreate)
             checklist.Warn("ledger", "the ci_migrate schema is not there yet",
                 "Nothing to fix: the first apply creates it; for a database migrated by hand run baseline first.");

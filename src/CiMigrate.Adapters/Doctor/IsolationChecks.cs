@@ -1,3 +1,4 @@
+using CiMigrate.History;
 using Npgsql;
 
 namespace CiMigrate.Doctor;
@@ -35,13 +36,13 @@ sealed class IsolationChecks(Checklist checklist, CancellationToken cancellation
     async Task RoleAsync(NpgsqlConnection connection, AppIsolation isolation, string role)
     {
         await using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT r.rolsuper OR r.rolbypassrls,
                    pg_has_role(current_user, r.oid, 'MEMBER'),
                    coalesce((SELECT n.nspowner = r.oid FROM pg_namespace n WHERE n.nspname = $2), false),
-                   to_regclass('ci_migrate.applied_migrations') IS NOT NULL
-                       AND (has_table_privilege(r.oid, 'ci_migrate.applied_migrations', 'INSERT,UPDATE,DELETE,TRUNCATE')
-                            OR has_table_privilege(r.oid, 'ci_migrate.events', 'INSERT,UPDATE,DELETE,TRUNCATE')),
+                   to_regclass('{LedgerSchema.AppliedMigrations}') IS NOT NULL
+                       AND (has_table_privilege(r.oid, '{LedgerSchema.AppliedMigrations}', 'INSERT,UPDATE,DELETE,TRUNCATE')
+                            OR has_table_privilege(r.oid, '{LedgerSchema.Events}', 'INSERT,UPDATE,DELETE,TRUNCATE')),
                    array(SELECT n.nspname FROM pg_namespace n WHERE n.nspname = ANY ($3)
                          AND (has_schema_privilege(r.oid, n.oid, 'CREATE') OR n.nspowner = r.oid
                               OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relnamespace = n.oid AND c.relkind IN ('r', 'p')

@@ -6,9 +6,9 @@ using Octokit;
 namespace CiMigrate.GitHub;
 
 /// <summary>
-/// The approval gate of <c>prod-apply</c>: reads the review history of the running workflow run
+/// The approval gate of a protected environment: reads the review history of the running workflow run
 /// (<c>GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals</c>) and looks for an approval of the
-/// environment. GitHub only starts a job with <c>environment: production</c> after its required reviewers
+/// environment. GitHub only starts a job with <c>environment: &lt;name&gt;</c> after its required reviewers
 /// approved; this check makes the tool refuse when the workflow was set up without that protection.
 /// </summary>
 public sealed class GitHubApprovals
@@ -35,8 +35,7 @@ public sealed class GitHubApprovals
     /// <param name="task">The task asking, for the message.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <exception cref="ApprovalMissingException">No approval of that environment for this run.</exception>
-    public async Task<RunApproval> RequireApprovalAsync(string environment, string task = "prod-apply",
-        CancellationToken cancellationToken = default)
+    public async Task<RunApproval> RequireApprovalAsync(string environment, string task, CancellationToken cancellationToken = default)
     {
         var reviews = await ReadAsync(cancellationToken);
         if (Match(reviews, environment) is { } approval)

@@ -1,3 +1,4 @@
+using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Reporting;
 using CiMigrate.Secrets;
@@ -80,7 +81,7 @@ public sealed class GitHubContext
         var eventPath = Read("GITHUB_EVENT_PATH");
         return new GitHubContext(token)
         {
-            IsActions = string.Equals(Read("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase),
+            IsActions = GitHubActionsRun.Detected(environment),
             Owner = owner,
             Repository = name,
             PullRequestNumber = eventPath is null ? null : GitHubEvent.PullRequestNumber(eventPath),

@@ -1,11 +1,10 @@
 using System.Text;
+using CiMigrate.Reporting;
 
 namespace CiMigrate.GitHub;
 
 /// <summary>
-/// Formats GitHub Actions workflow commands (<c>::notice::message</c>), escaped as the actions/toolkit does it:
-/// <c>%</c>, CR and LF in the message.
-/// See https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts.
+/// Formats GitHub Actions workflow commands (<c>::notice::message</c>), escaped by <see cref="WorkflowCommandText"/>.
 /// </summary>
 public static class WorkflowCommands
 {
@@ -18,10 +17,5 @@ public static class WorkflowCommands
     public static string AddMask(string secret) => Format("add-mask", secret);
 
     static string Format(string command, string message) =>
-        new StringBuilder("::").Append(command).Append("::").Append(EscapeData(message)).ToString();
-
-    public static string EscapeData(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal)
-            .Replace("\r", "%0D", StringComparison.Ordinal)
-            .Replace("\n", "%0A", StringComparison.Ordinal);
+        new StringBuilder("::").Append(command).Append("::").Append(WorkflowCommandText.Data(message)).ToString();
 }

@@ -39,7 +39,7 @@ public sealed class SecretPasswordReader(IKubernetes client, SecretMasker secret
     async Task MaskAsync(string password)
     {
         // The workflow command must pass through before the masker knows the value, or it would print as ***.
-        if (environment.TryGetValue("GITHUB_ACTIONS", out var actions) && actions == "true")
+        if (GitHubActionsRun.Detected(environment))
         {
             foreach (var line in password.Split('\n', StringSplitOptions.RemoveEmptyEntries))
                 await output.WriteLineAsync($"::add-mask::{line.TrimEnd('\r')}");

@@ -1,4 +1,5 @@
 using Npgsql;
+using CiMigrate.Sql;
 
 namespace CiMigrate.Shadow;
 
@@ -38,7 +39,7 @@ static class DatabaseSettings
             }
 
             await using (var save = new NpgsqlCommand(
-                $"ALTER DATABASE {ThrowawayCluster.QuoteIdentifier(database)} SET {ThrowawayCluster.QuoteIdentifier(name)} FROM CURRENT", connection, transaction))
+                $"ALTER DATABASE {Identifiers.Quote(database)} SET {Identifiers.Quote(name)} FROM CURRENT", connection, transaction))
                 await save.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CiMigrate.Execution;
 using CiMigrate.Hosting;
 using CiMigrate.Planning;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Shadow;
@@ -44,7 +45,7 @@ public sealed class ExistingServerShadow : IShadowDatabase
     public async Task<ShadowDatabase> CreateDatabaseAsync(CancellationToken cancellationToken = default)
     {
         var name = ScratchDatabaseName.New("ci_migrate_shadow");
-        await ExecuteAsync($"CREATE DATABASE {ThrowawayCluster.QuoteIdentifier(name)}", name, cancellationToken);
+        await ExecuteAsync($"CREATE DATABASE {Identifiers.Quote(name)}", name, cancellationToken);
 
         var builder = new NpgsqlConnectionStringBuilder(_server.ConnectionString) { Database = name };
         var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -52,7 +53,7 @@ public sealed class ExistingServerShadow : IShadowDatabase
         {
             _databases.TryRemove(name, out _);
             await dataSource.DisposeAsync();
-            await ExecuteAsync($"DROP DATABASE IF EXISTS {ThrowawayCluster.QuoteIdentifier(name)} WITH (FORCE)", name, CancellationToken.None);
+            await ExecuteAsync($"DROP DATABASE IF EXISTS {Identifiers.Quote(name)} WITH (FORCE)", name, CancellationToken.None);
         });
         _databases[name] = database;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using CiMigrate.Hosting;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Shadow;
@@ -108,7 +109,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     public async Task CreateDatabaseAsync(string name, string? template = null, CancellationToken cancellationToken = default)
     {
         var admin = DataSource();
-        var sql = $"CREATE DATABASE {QuoteIdentifier(name)}" + (template is null ? "" : $" TEMPLATE {QuoteIdentifier(template)}");
+        var sql = $"CREATE DATABASE {Identifiers.Quote(name)}" + (template is null ? "" : $" TEMPLATE {Identifiers.Quote(template)}");
         await using (var create = admin.CreateCommand(sql))
             await create.ExecuteNonQueryAsync(cancellationToken);
         if (template is not null)
@@ -120,7 +121,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
     {
         if (_dataSources.TryRemove(name, out var dataSource))
             await dataSource.DisposeAsync();
-        await using var drop = DataSource().CreateCommand($"DROP DATABASE IF EXISTS {QuoteIdentifier(name)} WITH (FORCE)");
+        await using var drop = DataSource().CreateCommand($"DROP DATABASE IF EXISTS {Identifiers.Quote(name)} WITH (FORCE)");
         await drop.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -177,8 +178,6 @@ public sealed class ThrowawayCluster : IAsyncDisposable
             }
         }
     }
-
-    internal static string QuoteIdentifier(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     async Task InitializeAsync(ThrowawayClusterOptions options, CancellationToken cancellationToken)
     {
@@ -243,7 +242,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         // CREATE DATABASE ... TEMPLATE fails while anyone is connected to the template: close our pool first.
         if (_dataSources.TryRemove(SupabaseTemplate, out var dataSource))
             await dataSource.DisposeAsync();
-        await using var mark = DataSource().CreateCommand($"ALTER DATABASE {QuoteIdentifier(SupabaseTemplate)} IS_TEMPLATE true");
+        await using var mark = DataSource().CreateCommand($"ALTER DATABASE {Identifiers.Quote(SupabaseTemplate)} IS_TEMPLATE true");
         await mark.ExecuteNonQueryAsync(cancellationToken);
     }
 

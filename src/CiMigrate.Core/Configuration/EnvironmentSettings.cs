@@ -3,7 +3,15 @@ namespace CiMigrate.Configuration;
 /// <summary>A target database (staging, production, ...) and how migrations are applied to it.</summary>
 public sealed record EnvironmentSettings
 {
+    /// <summary>
+    /// The environment prod-apply works on, whose policy is strict by default: an approval in Actions and the
+    /// expand-contract wait, whichever task applies to it.
+    /// </summary>
+    public const string Production = "production";
+
     public required string Name { get; init; }
+
+    public bool IsProduction => string.Equals(Name, Production, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A connection string or <c>postgresql://</c> URL written in settings (better: <see cref="DatabaseUrlEnv"/>).</summary>
     public string? DatabaseUrl { get; init; }
@@ -44,11 +52,20 @@ public sealed record EnvironmentSettings
     /// <summary>An approval of this environment in the workflow run is required (null: on for production in Actions).</summary>
     public bool? RequireApproval { get; init; }
 
+    /// <summary>Whether a run here needs an approval: <see cref="RequireApproval"/>, else production's default in Actions.</summary>
+    public bool RequiresApproval(bool inGitHubActions) => RequireApproval ?? (IsProduction && inGitHubActions);
+
     /// <summary><c>shadow</c>: <c>"throwaway"</c> (default) or <c>"scratch"</c>, a scratch database on this environment's server.</summary>
     public ShadowKind Shadow { get; init; }
 
-    /// <summary>How long an expand migration must have been here before <c>prod-apply</c> runs its contract migration.</summary>
+    /// <summary>How long an expand migration must have been here before an apply runs its contract migration here.</summary>
     public TimeSpan ContractAfter { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Whether settings write <c>contractAfter</c> for this environment.</summary>
+    public bool ContractAfterSet { get; init; }
+
+    /// <summary>Whether apply holds a contract migration back for <see cref="ContractAfter"/>: on production, and where settings ask.</summary>
+    public bool WaitsBeforeContract => IsProduction || ContractAfterSet;
 
     /// <summary>The <c>kubernetes</c> block: the database is reached through a port-forward; null for a direct connection.</summary>
     public KubernetesSettings? Kubernetes { get; init; }

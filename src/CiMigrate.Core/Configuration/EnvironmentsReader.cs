@@ -37,6 +37,7 @@ static class EnvironmentsReader
                 Shadow = ReadShadow(reader),
                 MirrorSupabaseHistory = reader.Bool("mirrorSupabaseHistory"),
                 ContractAfter = reader.Duration("contractAfter", defaults.ContractAfter),
+                ContractAfterSet = reader.String("contractAfter") is not null,
                 Kubernetes = KubernetesSettings.From(envSection.GetSection("kubernetes"), problems),
             };
         }

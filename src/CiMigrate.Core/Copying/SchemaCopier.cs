@@ -2,6 +2,7 @@ using System.Data;
 using System.Diagnostics;
 using CiMigrate.Execution;
 using CiMigrate.History;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Copying;

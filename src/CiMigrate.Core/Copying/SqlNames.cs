@@ -1,4 +1,5 @@
 using CiMigrate.Execution;
+using CiMigrate.Sql;
 
 namespace CiMigrate.Copying;
 

@@ -19,7 +19,7 @@ sealed class StructureBuilder(NpgsqlConnection target, NpgsqlTransaction transac
         foreach (var script in scripts)
         {
             // As the executor does: the app's schema first, so unqualified names land there; a file's own SET wins.
-            await ExecuteAsync($"SELECT set_config('search_path', '{Identifiers.Quote(schema)}, public, extensions', true)", cancellationToken);
+            await ExecuteAsync($"SELECT set_config('search_path', '{SessionPreamble.SearchPath(schema)}', true)", cancellationToken);
             foreach (var statement in script.Script.Statements)
             {
                 // The schema exists already (made above, empty or emptied): the dump's own CREATE SCHEMA is not needed.

@@ -110,11 +110,9 @@ public sealed class MigrationSession : IAsyncDisposable
                 throw way.ExplainFailure(ex, "connecting") ?? ConnectionErrors.Explain(ex, target.Description);
             }
 
-            if (connection.PostgreSqlVersion.Major >= 14)
+            if (SessionPreamble.ClientCheck(connection) is { } clientCheck)
             {
-                // A killed ci-migrate must not leave its backend running the rest of a migration while holding the
-                // app's lock: the server checks the client every 2 s during long statements (PostgreSQL 14+).
-                await using var check = new NpgsqlCommand("SET client_connection_check_interval = 2000", connection);
+                await using var check = new NpgsqlCommand($"SELECT {clientCheck}", connection);
                 await check.ExecuteNonQueryAsync(cancellationToken);
             }
 

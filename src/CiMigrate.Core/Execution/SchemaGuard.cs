@@ -1,4 +1,5 @@
 using CiMigrate.Execution.Events;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Execution;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CiMigrate.Planning.Catalog;
+using CiMigrate.Sql;
 
 namespace CiMigrate.Generation;
 
@@ -22,7 +23,7 @@ public static partial class Ddl
     };
 
     public static string Ident(string name) =>
-        PlainName().IsMatch(name) && !Reserved.Contains(name) ? name : $"\"{name.Replace("\"", "\"\"")}\"";
+        PlainName().IsMatch(name) && !Reserved.Contains(name) ? name : Identifiers.Quote(name);
 
     public static string Qualified(string schema, string name) => $"{Ident(schema)}.{Ident(name)}";
 

@@ -47,7 +47,7 @@ public static class DeclaredSchemaLoader
         foreach (var file in declared.Files)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using (var path = new NpgsqlCommand($"SET search_path TO {Identifiers.Quote(app.Schema)}, public, extensions", connection))
+            await using (var path = new NpgsqlCommand($"SET search_path TO {SessionPreamble.SearchPath(app.Schema)}", connection))
                 await path.ExecuteNonQueryAsync(cancellationToken);
             foreach (var statement in file.Statements)
             {

@@ -17,8 +17,8 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     // before a write upgraded it) has none, and its rows read as null there. Asked first, because reading the column
     // through the row as JSON (to_jsonb(a) ->> 'schema') cost the server 23 ms more for 10,000 rows than the column.
     const string ExistsSql =
-        "SELECT to_regclass('ci_migrate.applied_migrations') IS NOT NULL, EXISTS (SELECT 1 FROM pg_attribute " +
-        "WHERE attrelid = to_regclass('ci_migrate.applied_migrations') AND attname = 'schema' AND NOT attisdropped)";
+        $"SELECT to_regclass('{LedgerSchema.AppliedMigrations}') IS NOT NULL, EXISTS (SELECT 1 FROM pg_attribute " +
+        $"WHERE attrelid = to_regclass('{LedgerSchema.AppliedMigrations}') AND attname = 'schema' AND NOT attisdropped)";
 
     // Measured on the server from the moment the migration's first command starts, so the row can be written in the
     // migration's own batch; the executor sets ci_migrate.started locally in the transaction.
@@ -42,7 +42,7 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
         }
 
         await using var command = new NpgsqlCommand(
-            $"SELECT {Columns}, {(hasSchemaColumn ? "schema" : "NULL::text")} FROM ci_migrate.applied_migrations WHERE app = $1 ORDER BY version",
+            $"SELECT {Columns}, {(hasSchemaColumn ? "schema" : "NULL::text")} FROM {LedgerSchema.AppliedMigrations} WHERE app = $1 ORDER BY version",
             connection);
         command.Parameters.Add(new() { Value = App });
         var rows = new List<AppliedMigration>();
@@ -89,8 +89,8 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     public NpgsqlBatchCommand RecordRemoved(string version, LedgerEventKind kind, RunProvenance provenance, string detail)
     {
         var command = new NpgsqlBatchCommand(
-            "WITH removed AS (DELETE FROM ci_migrate.applied_migrations WHERE app = $1 AND version = $2 RETURNING app, version) " +
-            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) " +
+            $"WITH removed AS (DELETE FROM {LedgerSchema.AppliedMigrations} WHERE app = $1 AND version = $2 RETURNING app, version) " +
+            $"INSERT INTO {LedgerSchema.Events} (app, version, kind, environment, actor, detail) " +
             "SELECT app, version, $3, $4, $5, $6 FROM removed");
         AddEventParameters(command, version, kind, provenance, detail);
         return command;
@@ -100,8 +100,8 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     public NpgsqlBatchCommand RecordChecksumAccepted(string version, string checksum, RunProvenance provenance, string detail)
     {
         var command = new NpgsqlBatchCommand(
-            "WITH changed AS (UPDATE ci_migrate.applied_migrations SET checksum = $7 WHERE app = $1 AND version = $2 RETURNING app, version) " +
-            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) " +
+            $"WITH changed AS (UPDATE {LedgerSchema.AppliedMigrations} SET checksum = $7 WHERE app = $1 AND version = $2 RETURNING app, version) " +
+            $"INSERT INTO {LedgerSchema.Events} (app, version, kind, environment, actor, detail) " +
             "SELECT app, version, $3, $4, $5, $6 FROM changed");
         AddEventParameters(command, version, LedgerEventKind.AcceptChecksum, provenance, detail);
         command.Parameters.Add(new() { Value = checksum });
@@ -112,7 +112,7 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     public NpgsqlBatchCommand RecordEvent(string? version, LedgerEventKind kind, RunProvenance provenance, string detail)
     {
         var command = new NpgsqlBatchCommand(
-            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) VALUES ($1, $2, $3, $4, $5, $6)");
+            $"INSERT INTO {LedgerSchema.Events} (app, version, kind, environment, actor, detail) VALUES ($1, $2, $3, $4, $5, $6)");
         AddEventParameters(command, version, kind, provenance, detail);
         return command;
     }
@@ -133,9 +133,9 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     {
         var command = new NpgsqlBatchCommand(
             "WITH recorded AS (" +
-            "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, applied_by, duration_ms, environment, git_sha, run_url, approver, schema) " +
+            $"INSERT INTO {LedgerSchema.AppliedMigrations} (app, version, name, checksum, applied_by, duration_ms, environment, git_sha, run_url, approver, schema) " +
             $"VALUES ($1, $2, $7, $8, $5, {durationSql}, $4, $9, $10, $11, $12) RETURNING app, version) " +
-            "INSERT INTO ci_migrate.events (app, version, kind, environment, actor, detail) " +
+            $"INSERT INTO {LedgerSchema.Events} (app, version, kind, environment, actor, detail) " +
             "SELECT app, version, $3, $4, $5, $6 FROM recorded");
         AddEventParameters(command, version, kind, provenance, detail);
         command.Parameters.Add(new() { Value = name });

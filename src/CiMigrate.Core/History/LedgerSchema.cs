@@ -12,16 +12,25 @@ public static class LedgerSchema
 {
     public const string Name = "ci_migrate";
 
+    /// <summary>The ledger's rows: one per applied migration of an app.</summary>
+    public const string AppliedMigrations = Name + ".applied_migrations";
+
+    /// <summary>Everything that happened to the ledger's rows (applied, rolled back, forgotten, ...), never deleted.</summary>
+    public const string Events = Name + ".events";
+
+    /// <summary>The versions of the ledger's own scripts that ran here.</summary>
+    public const string VersionTable = Name + ".schema_version";
+
     /// <summary>The ledger version this build of the tool writes.</summary>
     public static int LatestVersion => LedgerScripts.Latest;
 
     /// <summary>The ledger's version in the database: 0 when there is no ledger yet.</summary>
     public static async Task<int> VersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.schema_version') IS NOT NULL", connection);
+        await using var exists = new NpgsqlCommand($"SELECT to_regclass('{VersionTable}') IS NOT NULL", connection);
         if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
             return 0;
-        await using var version = new NpgsqlCommand("SELECT coalesce(max(version), 0) FROM ci_migrate.schema_version", connection);
+        await using var version = new NpgsqlCommand($"SELECT coalesce(max(version), 0) FROM {VersionTable}", connection);
         return (int)(await version.ExecuteScalarAsync(cancellationToken))!;
     }
 

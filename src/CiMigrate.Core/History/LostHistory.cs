@@ -17,14 +17,14 @@ public static class LostHistory
         CancellationToken cancellationToken)
     {
         // A dry run on a database without a ledger: nothing recorded, so nothing lost.
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.events') IS NOT NULL", connection))
+        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{LedgerSchema.Events}') IS NOT NULL", connection))
         {
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
                 return [];
         }
 
         await using var command = new NpgsqlCommand(
-            "SELECT DISTINCT ON (e.version) e.version, e.kind, e.detail FROM ci_migrate.events e " +
+            $"SELECT DISTINCT ON (e.version) e.version, e.kind, e.detail FROM {LedgerSchema.Events} e " +
             "WHERE e.app = $1 AND e.version IS NOT NULL AND e.kind IN ('apply', 'baseline', 'repair-restore', 'rollback', 'repair-forget') " +
             "ORDER BY e.version, e.id DESC", connection);
         command.Parameters.Add(new() { Value = app });
@@ -45,7 +45,7 @@ public static class LostHistory
     public static async Task<bool> HasEventsAsync(NpgsqlConnection connection, string app, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT to_regclass('ci_migrate.events') IS NOT NULL AND EXISTS (SELECT 1 FROM ci_migrate.events WHERE app = $1)", connection);
+            $"SELECT to_regclass('{LedgerSchema.Events}') IS NOT NULL AND EXISTS (SELECT 1 FROM {LedgerSchema.Events} WHERE app = $1)", connection);
         command.Parameters.Add(new() { Value = app });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
@@ -74,7 +74,7 @@ public static class LostHistory
 
     static async Task<HashSet<string>> RecordedVersionsAsync(NpgsqlConnection connection, string app, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT version FROM ci_migrate.applied_migrations WHERE app = $1", connection);
+        await using var command = new NpgsqlCommand($"SELECT version FROM {LedgerSchema.AppliedMigrations} WHERE app = $1", connection);
         command.Parameters.Add(new() { Value = app });
         var versions = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -3,6 +3,7 @@ using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Migrations;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Planning;

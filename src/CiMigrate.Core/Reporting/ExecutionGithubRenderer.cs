@@ -42,12 +42,12 @@ public static class ExecutionGithubRenderer
     {
         var properties = new List<string>();
         if (file is not null)
-            properties.Add($"file={LintGithubRenderer.Property(file)}");
+            properties.Add($"file={WorkflowCommandText.Property(file)}");
         if (file is not null && line is not null)
             properties.Add($"line={line}");
         if (file is not null && line is not null && column is not null)
             properties.Add($"col={column}");
-        properties.Add($"title={LintGithubRenderer.Property(title)}");
-        return $"::{level} {string.Join(',', properties)}::{LintGithubRenderer.Data(message)}";
+        properties.Add($"title={WorkflowCommandText.Property(title)}");
+        return $"::{level} {string.Join(',', properties)}::{WorkflowCommandText.Data(message)}";
     }
 }

@@ -1,3 +1,4 @@
+using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 
 namespace CiMigrate.Reporting;
@@ -12,7 +13,10 @@ public sealed record ExecutionReport(
     string Environment,
     string Target,
     bool DryRun,
-    bool Succeeded,
     string? PlanHash,
     int Pending,
-    IReadOnlyList<ExecutionEvent> Events);
+    IReadOnlyList<ExecutionEvent> Events)
+{
+    /// <summary>Nothing failed and nothing was refused: read from the events, so a report cannot say otherwise.</summary>
+    public bool Succeeded => new ExecutionOutcome(Events).Succeeded;
+}

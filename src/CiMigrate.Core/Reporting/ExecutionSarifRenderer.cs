@@ -6,11 +6,11 @@ namespace CiMigrate.Reporting;
 
 /// <summary>
 /// A run as SARIF 2.1.0 (the shape <see cref="LintSarifRenderer"/> writes): one result per failing migration, failed
-/// run, refusal and missing grant, at the file, line and column when known, so code scanning shows what stopped it.
+/// run, refusal and missing grant, each a <see cref="Finding"/> at the file, line and column when known, so code
+/// scanning shows what stopped it.
 /// </summary>
 public static class ExecutionSarifRenderer
 {
-    sealed record Result(string RuleId, Severity Level, string Message, string? File, int? Line, int? Column);
 
     public static string Render(ExecutionReport report) => JsonText.Write(json =>
     {
@@ -40,21 +40,22 @@ public static class ExecutionSarifRenderer
         json.WriteEndObject();
     }) + "\n";
 
-    static IEnumerable<Result> ResultsOf(ExecutionEvent executionEvent) => executionEvent switch
+    static IEnumerable<Finding> ResultsOf(ExecutionEvent executionEvent) => executionEvent switch
     {
-        MigrationFailed f => [new("migration-failed", Severity.Error, string.Join('\n', ExecutionText.FailureLines(f)), f.File, f.Line, f.Column)],
-        RunFailed f => [new("run-failed", Severity.Error, f.Message, f.File, null, null)],
-        RunRefused r => [new(r.Code, Severity.Error, string.Join('\n', ExecutionText.Lines(r, verbose: false)), r.File, r.Line, r.Column)],
-        GrantsChecked { Granted: false } g => g.Missing.Select(m => new Result("missing-grant", Severity.Warning,
-            $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object} (runbook step 4)", null, null, null)),
+        MigrationFailed f => [new(f.File, f.Line, f.Column, "migration-failed", Severity.Error, string.Join('\n', ExecutionText.FailureLines(f)), null)],
+        RunFailed f => [new(f.File, 0, 0, "run-failed", Severity.Error, f.Message, null)],
+        RunRefused r => [new(r.File, r.Line ?? 0, r.Column ?? 1, r.Code.Id, Severity.Error,
+            string.Join('\n', ExecutionText.Lines(r, verbose: false)), null)],
+        GrantsChecked { Granted: false } g => g.Missing.Select(m => new Finding(null, 0, 0, "missing-grant", Severity.Warning,
+            $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object} (runbook step 4)", null)),
         _ => [],
     };
 
-    static void WriteResult(Utf8JsonWriter json, Result result)
+    static void WriteResult(Utf8JsonWriter json, Finding result)
     {
         json.WriteStartObject();
-        json.WriteString("ruleId", result.RuleId);
-        json.WriteString("level", FindingJson.Label(result.Level));
+        json.WriteString("ruleId", result.Rule);
+        json.WriteString("level", FindingJson.Label(result.Severity));
         json.WriteStartObject("message");
         json.WriteString("text", result.Message);
         json.WriteEndObject();
@@ -67,11 +68,11 @@ public static class ExecutionSarifRenderer
             json.WriteString("uri", result.File.Replace('\\', '/'));
             json.WriteString("uriBaseId", "%SRCROOT%");
             json.WriteEndObject();
-            if (result.Line is { } line)
+            if (result.HasLocation)
             {
                 json.WriteStartObject("region");
-                json.WriteNumber("startLine", line);
-                json.WriteNumber("startColumn", result.Column ?? 1);
+                json.WriteNumber("startLine", result.Line);
+                json.WriteNumber("startColumn", result.Column);
                 json.WriteEndObject();
             }
 

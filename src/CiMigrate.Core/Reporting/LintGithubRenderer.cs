@@ -14,17 +14,9 @@ public static class LintGithubRenderer
         foreach (var finding in report.Findings)
         {
             var command = finding.IsError ? "error" : "warning";
-            output.WriteLine($"::{command} file={Property(finding.File ?? "")},line={finding.Line},col={finding.Column},title={Property(finding.Rule)}::{Data(finding.Message)}");
+            output.WriteLine($"::{command} file={WorkflowCommandText.Property(finding.File ?? "")},line={finding.Line},col={finding.Column},title={WorkflowCommandText.Property(finding.Rule)}::{WorkflowCommandText.Data(finding.Message)}");
         }
 
         output.WriteLine(LintTextRenderer.Summary(report));
     }
-
-    /// <summary>The message part: %, CR and LF are escaped so one finding stays one command.</summary>
-    public static string Data(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
-
-    /// <summary>A property value: also ':' and ',' escaped, which would end it.</summary>
-    public static string Property(string value) =>
-        Data(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
 }

@@ -39,33 +39,55 @@ public sealed class Workspace(Settings settings, IReadOnlyDictionary<string, str
 
     public MigrationSet LoadMigrations(AppSettings app) => MigrationSet.Load(app, Root);
 
-    /// <summary>The environment chosen with <c>--env</c>; a bare <c>--database-url</c> makes an unnamed one.</summary>
     /// <summary>
     /// The environment a run without <c>--env</c> names in the ledger and its messages: the one stage-apply defaults to,
     /// so status, rollback and stage-apply on a bare <c>--database-url</c> agree.
     /// </summary>
     public const string DefaultEnvironment = "staging";
 
-    public EnvironmentSettings Environment(string? name = null)
+    /// <summary>
+    /// The run's own environment: <c>--env</c>, else <paramref name="defaultName"/>. <c>--database-url</c> is its way in
+    /// (in place of its <c>databaseUrl</c>, <c>databaseUrlEnv</c> or <c>kubernetes</c> block), and alone it makes an
+    /// unnamed one; it is never the way in to another environment (<see cref="Named"/>).
+    /// </summary>
+    public EnvironmentSettings Environment(string? defaultName = null)
     {
-        name ??= Settings.Env;
-        if (name is not null && Settings.Environments.TryGetValue(name, out var configured))
-            return configured;
-        if (Settings.DatabaseUrl is not null)
-            return new EnvironmentSettings { Name = name ?? DefaultEnvironment, DatabaseUrl = Settings.DatabaseUrl };
-        if (name is null)
-            throw new UsageException("No target: pass --env <name> (environments come from settings) or --database-url <url>.");
-        throw new UsageException($"There is no environment '{name}'" +
-            (Settings.Environments.Count == 0 ? " (no environments in settings)." : $" (environments: {string.Join(", ", Settings.Environments.Keys)})."));
+        var name = Settings.Env ?? defaultName;
+        if (Settings.DatabaseUrl is not { } url)
+        {
+            return name is null
+                ? throw new UsageException("No target: pass --env <name> (environments come from settings) or --database-url <url>.")
+                : Named(name);
+        }
+
+        var configured = name is null ? null : Settings.Environments.GetValueOrDefault(name);
+        return (configured ?? new EnvironmentSettings { Name = name ?? DefaultEnvironment }) with
+        {
+            DatabaseUrl = url,
+            DatabaseUrlEnv = null,
+            Kubernetes = null,
+        };
     }
 
     /// <summary>
-    /// The Npgsql connection string of a direct target: <c>--database-url</c>, else the environment's
-    /// <c>databaseUrl</c>, else the variable its <c>databaseUrlEnv</c> names. The password becomes a secret.
+    /// An environment as settings describe it: another one a task names (<c>--shadow-env</c>, <c>requires</c>,
+    /// <c>copy-schema --from/--to</c>), reached only through its own settings.
+    /// </summary>
+    public EnvironmentSettings Named(string name) =>
+        Settings.Environments.TryGetValue(name, out var configured)
+            ? configured
+            : throw new UsageException($"There is no environment '{name}'" + (Settings.Environments.Count == 0
+                ? " (no environments in settings)."
+                : $" (environments: {string.Join(", ", Settings.Environments.Keys)})."));
+
+    /// <summary>
+    /// The Npgsql connection string of a direct target: the environment's <c>databaseUrl</c>, else the variable its
+    /// <c>databaseUrlEnv</c> names (for the run's own environment, <see cref="Environment"/> put <c>--database-url</c>
+    /// there). The password becomes a secret.
     /// </summary>
     public string ConnectionString(EnvironmentSettings target)
     {
-        var value = Settings.DatabaseUrl ?? target.DatabaseUrl;
+        var value = target.DatabaseUrl;
         if (value is null && target.DatabaseUrlEnv is not null)
         {
             value = environment.TryGetValue(target.DatabaseUrlEnv, out var fromEnv) && !string.IsNullOrWhiteSpace(fromEnv)

@@ -9,17 +9,18 @@ namespace CiMigrate.Tasks;
 
 /// <summary>
 /// What stands between reading the ledger and applying, in order: edited applied migrations, rows of another schema,
-/// lost history, out-of-order pending ones, lint, the reviewed plan, the promotion gate, the expand-contract gate
-/// (prod-apply's), the approval. The first that refuses ends the checks (an approval
+/// lost history, out-of-order pending ones, lint, and the environment's policy: the reviewed plan, the promotion gate,
+/// the expand-contract gate, the approval. The first that refuses ends the checks (an approval
 /// is never asked for a run that would be refused anyway); its refusals go into the run's report.
 /// </summary>
 static class ApplyGates
 {
     /// <summary>The refusals (empty when the run may go on) and the approver's login, when an approval was given.</summary>
     public static async Task<(IReadOnlyList<RunRefused> Refusals, string? Approver)> CheckAsync(TaskContext context, string command,
-        TaskTarget target, MigrationSession session, HistoryComparison comparison, ApplyTaskOptions options, ContractGate? contractGate,
+        TaskTarget target, MigrationSession session, HistoryComparison comparison, ApplyTaskOptions options, ContractGate contractGate,
         CancellationToken cancellationToken)
     {
+        var deployment = target.Deployment;
         var environment = target.Environment;
         var pending = comparison.Pending;
         if (HistoryChecks.Edited(comparison, environment.Name) is { Count: > 0 } edited)
@@ -39,23 +40,27 @@ static class ApplyGates
         if (!context.Get(options.SkipLint) && PendingLintGate.Check(context, command, environment.Name, pending) is { } lint)
             return ([lint], null);
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
-        if (context.Get(options.ExpectPlan) is { } expected && !string.Equals(expected.Trim(), planHash, StringComparison.OrdinalIgnoreCase))
+        if (deployment.ExpectedPlan is { } expected && !string.Equals(expected.Trim(), planHash, StringComparison.OrdinalIgnoreCase))
         {
             return ([new RunRefused(RefusalCodes.PlanMismatch,
                 $"The pending migrations on {environment.Name} are not the reviewed plan: expected plan {expected.Trim()}, found " +
                 $"{planHash} ({Describe(pending)}).", "Run diff again and review what changed.", null, null, null)], null);
         }
 
-        if (pending.Count > 0 && environment.Requires is { } required
-            && await PromotionGate.CheckAsync(context, target, required, pending, cancellationToken) is { } notPromoted)
-            return ([new RunRefused(RefusalCodes.NotPromoted, notPromoted, $"Apply to {required} first (ci-migrate stage-apply).", null, null, null)], null);
+        if (pending.Count > 0 && deployment.Promotion is { } promotion
+            && await promotion.MissingAsync(target.App, pending, cancellationToken) is { Count: > 0 } notPromoted)
+        {
+            return ([new RunRefused(RefusalCodes.NotPromoted,
+                $"{environment.Name} requires every migration to pass through {promotion.Required} first: {string.Join("; ", notPromoted)}.",
+                $"Apply to {promotion.Required} first (ci-migrate stage-apply).", null, null, null)], null);
+        }
 
-        if (contractGate?.Check(comparison, environment) is { } tooEarly)
+        if (contractGate.Check(comparison, deployment) is { } tooEarly)
             return ([tooEarly], null);
 
         if (pending.Count == 0 || context.Get(options.DryRun))
             return ([], null);
-        var decision = await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
+        var decision = await deployment.Approval().CheckAsync(environment, cancellationToken);
         return decision.Approved
             ? ([], decision.Approver)
             : ([ApprovalGates.Refusal(decision, environment.Name)], null);

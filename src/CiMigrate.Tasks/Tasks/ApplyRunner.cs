@@ -14,12 +14,12 @@ namespace CiMigrate.Tasks;
 /// </summary>
 static class ApplyRunner
 {
-    /// <param name="contractGate">prod-apply's expand-contract gate; null for an apply without one.</param>
+    /// <param name="contractGate">The expand-contract gate, with the task's clock; the environment says whether it waits.</param>
     public static async Task<int> RunAsync(TaskContext context, string command, string defaultEnvironment, ApplyTaskOptions options,
-        ContractGate? contractGate = null)
+        ContractGate contractGate)
     {
         var cancellationToken = context.CancellationToken;
-        var target = TaskTarget.Resolve(context, defaultEnvironment);
+        var target = TaskTarget.Resolve(context, defaultEnvironment, context.Get(options.ExpectPlan));
         var dryRun = context.Get(options.DryRun);
         var writer = new ExecutionReportWriter(context);
         var log = writer.CreateLog(dryRun);
@@ -39,9 +39,8 @@ static class ApplyRunner
         if (refusals.Count == 0)
             await ApplyAsync(context, options, target, session, log, pending, approver, dryRun, cancellationToken);
 
-        var outcome = new ExecutionOutcome(log.Events);
         return await writer.FinishAsync(new ExecutionReport(command, target.App.Name, environment.Name, session.Target, dryRun,
-            outcome.Succeeded, planHash, pending.Count, outcome.Events));
+            planHash, pending.Count, log.Events));
     }
 
     static async Task ApplyAsync(TaskContext context, ApplyTaskOptions options, TaskTarget target, MigrationSession session,
@@ -63,6 +62,6 @@ static class ApplyRunner
             Atomic = context.Get(options.Atomic),
         }, cancellationToken);
         if (!dryRun)
-            await AfterApply.RunAsync(target.AfterApply, outcome, session, log, cancellationToken);
+            await AfterApply.RunAsync(target.Deployment.AfterApply, outcome, session, log, cancellationToken);
     }
 }

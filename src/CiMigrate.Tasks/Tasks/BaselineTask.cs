@@ -43,7 +43,7 @@ sealed class BaselineTask : ITask
             foreach (var refusal in edited)
                 log.Add(refusal);
             return await writer.FinishAsync(new ExecutionReport(Name, target.App.Name, target.Environment.Name, session.Target,
-                false, false, null, comparison.Pending.Count, log.Events));
+                false, null, comparison.Pending.Count, log.Events));
         }
 
         var fromSupabase = context.Get(_fromSupabase);
@@ -62,7 +62,7 @@ sealed class BaselineTask : ITask
         foreach (var migration in chosen)
             log.Add(new MigrationBaselined(migration.Version, migration.Name));
 
-        var report = new ExecutionReport(Name, target.App.Name, target.Environment.Name, session.Target, false, true, null,
+        var report = new ExecutionReport(Name, target.App.Name, target.Environment.Name, session.Target, false, null,
             chosen.Count, log.Events);
         return await writer.FinishAsync(report);
     }

@@ -46,8 +46,8 @@ sealed partial class CopySchemaTask : ITask
         }
 
         var app = workspace.App;
-        var from = workspace.Environment(context.Get(_from));
-        var to = workspace.Environment(context.Get(_to));
+        var from = Environments.Named(context, context.Get(_from)!);
+        var to = Environments.Named(context, context.Get(_to)!);
         var schema = context.Get(_rename) ?? app.Schema;
         if (!PlainName().IsMatch(schema))
             throw new UsageException($"--rename {schema}: a schema name here is lower-case letters, digits and '_' (at most 63).");
@@ -57,16 +57,16 @@ sealed partial class CopySchemaTask : ITask
         var targetApp = new AppSettings(context.Get(_targetApp) ?? TargetAppName(workspace.Settings, app, schema), schema, app.Migrations);
         var request = new CopyRequest
         {
-            Source = DatabaseTargets.Configured(from, context),
-            SourceEnvironment = from,
-            Target = DatabaseTargets.Configured(to, context),
-            TargetEnvironment = to,
+            Source = from.Database,
+            SourceEnvironment = from.Settings,
+            Target = to.Database,
+            TargetEnvironment = to.Settings,
             App = app,
             TargetApp = targetApp,
             Migrations = workspace.LoadMigrations(app),
             Provenance = RunProvenance.From(context.Environment, to.Name),
             Variables = context.Environment,
-            AfterCommit = DatabaseTargets.AfterApply(to, context),
+            AfterCommit = to.AfterApply,
             Data = context.Get(_data),
             DryRun = context.Get(_dryRun),
             Replace = context.Get(_replace),

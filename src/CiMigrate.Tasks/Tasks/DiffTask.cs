@@ -69,7 +69,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         var workspace = context.Workspace;
         var cancellationToken = context.CancellationToken;
         var hasTarget = context.Options.Env is not null || context.Options.DatabaseUrl is not null;
-        var environment = hasTarget ? workspace.Environment() : null;
+        var environment = hasTarget ? Environments.Run(context) : null;
         var dryRunOnTarget = context.Get(DryRunOnTargetOption);
         if (dryRunOnTarget && environment is null)
             throw new UsageException("--dry-run-on-target needs a target: pass --env <name> (or --database-url).");
@@ -79,11 +79,11 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         // The dry run takes the app's lock, as apply --dry-run does, and leaves no ledger behind; the plan alone only reads.
         await using var session = environment is null
             ? null
-            : await MigrationSession.OpenAsync(DatabaseTargets.For(environment, context), app, environment,
+            : await MigrationSession.OpenAsync(environment.Database, app, environment.Settings,
                 dryRunOnTarget ? SessionMode.DryRun : SessionMode.Read, new ExecutionLog(), cancellationToken);
 
         if (allApps)
-            return await ListAppsAsync(context, session, environment);
+            return await ListAppsAsync(context, session, environment?.Settings);
 
         var migrations = workspace.LoadMigrations(app);
         foreach (var skipped in migrations.Skipped)
@@ -109,7 +109,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         }
 
         if (environment is not null)
-            plan = plan with { Pending = ContractWaits(plan.Pending, comparison, environment.ContractAfter) };
+            plan = plan with { Pending = ContractWaits(plan.Pending, comparison, environment.Settings.ContractAfter) };
         if (context.Get(DeclaredOption))
             plan = await DeclaredCheck.AddToAsync(plan, context, app, migrations);
 

@@ -76,22 +76,9 @@ sealed class ExecutionReportWriter(TaskContext context)
         }
     }
 
-    /// <summary>
-    /// The exit code of a finished run: a refusal's (1 for a gate, 2 for a problem in the files, 3 for the database's
-    /// state), else 3 when it failed.
-    /// </summary>
+    /// <summary>The exit code of a finished run: its first refusal's (<see cref="RefusalCode.ExitCode"/>), else 3 when it failed.</summary>
     public static int ExitCode(ExecutionReport report) =>
-        report.Events.OfType<RunRefused>().FirstOrDefault() is { } refused ? RefusalExitCode(refused.Code)
+        report.Events.OfType<RunRefused>().FirstOrDefault() is { } refused ? refused.Code.ExitCode
         : report.Succeeded ? ExitCodes.Ok
         : ExitCodes.Execution;
-
-    static int RefusalExitCode(string code) => code switch
-    {
-        RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
-            or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
-            or RefusalCodes.OutOfOrder or RefusalCodes.SchemaMismatch or RefusalCodes.AllowSchemaWithoutReason => ExitCodes.Usage,
-        RefusalCodes.SchemaMissing or RefusalCodes.InvalidIndex or RefusalCodes.LostLedgerRows
-            or RefusalCodes.SchemaWithoutHistory => ExitCodes.Execution,
-        _ => ExitCodes.Findings,
-    };
 }

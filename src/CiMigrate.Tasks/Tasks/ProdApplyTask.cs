@@ -1,22 +1,13 @@
-using System.CommandLine;
-using CiMigrate.Hosting;
+using CiMigrate.Configuration;
 
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// <c>prod-apply</c>: <c>apply --env production</c> behind the gates: the promotion gate (<c>requires</c>), the
-/// reviewed plan (<c>--expect-plan</c>), the expand-contract gate (<c>contractAfter</c>) and the environment's approval.
+/// <c>prod-apply</c>: <c>apply --env production</c>, behind production's gates: the promotion gate (<c>requires</c>),
+/// the reviewed plan (<c>--expect-plan</c>), the expand-contract gate (<c>contractAfter</c>) and the approval.
 /// </summary>
-sealed class ProdApplyTask(TimeProvider? clock = null) : ITask
+sealed class ProdApplyTask(TimeProvider? clock = null) : ApplyTask(EnvironmentSettings.Production, clock)
 {
-    public const string DefaultEnvironment = "production";
-
-    readonly ApplyTaskOptions _options = new();
-    readonly ContractGate _contractGate = new(clock ?? TimeProvider.System);
-
-    public string Name => "prod-apply";
-    public string Description => "Apply pending migrations to production, behind the gates";
-    public IReadOnlyList<Option> Options => _options.All;
-
-    public Task<int> RunAsync(TaskContext context) => ApplyRunner.RunAsync(context, Name, DefaultEnvironment, _options, _contractGate);
+    public override string Name => "prod-apply";
+    public override string Description => "Apply pending migrations to production, behind the gates";
 }

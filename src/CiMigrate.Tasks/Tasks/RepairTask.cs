@@ -58,7 +58,7 @@ sealed class RepairTask : ITask
             await ForgetAsync(session, target, comparison, lost, forget!, provenance, log, cancellationToken);
 
         return await writer.FinishAsync(new ExecutionReport(Name, target.App.Name, target.Environment.Name, session.Target, false,
-            true, null, 0, log.Events));
+            null, 0, log.Events));
     }
 
     static async Task AcceptChecksumAsync(MigrationSession session, TaskTarget target, HistoryComparison comparison, string version,

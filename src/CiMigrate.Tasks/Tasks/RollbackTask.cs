@@ -70,7 +70,7 @@ sealed class RollbackTask : ITask
             DownFiles.Check(chosen.Select(e => e.Local!));
             var decision = chosen.Count == 0
                 ? ApprovalDecision.NotRequired
-                : await ApprovalGates.For(environment, context).CheckAsync(environment, cancellationToken);
+                : await target.Deployment.Approval().CheckAsync(environment, cancellationToken);
             if (!decision.Approved)
             {
                 log.Add(ApprovalGates.Refusal(decision, environment.Name));
@@ -79,12 +79,12 @@ sealed class RollbackTask : ITask
             {
                 var outcome = await new MigrationExecutor(session, log).RollbackAsync([.. chosen.Select(e => e.Local!)],
                     RunProvenance.From(context.Environment, environment.Name, decision.Approver), cancellationToken);
-                await AfterApply.RunAsync(target.AfterApply, outcome, session, log, cancellationToken);
+                await AfterApply.RunAsync(target.Deployment.AfterApply, outcome, session, log, cancellationToken);
             }
         }
 
         var report = new ExecutionReport(Name, target.App.Name, environment.Name, session.Target, false,
-            new ExecutionOutcome(log.Events).Succeeded, null, chosen.Count, log.Events);
+            null, chosen.Count, log.Events);
         return await writer.FinishAsync(report);
     }
 }

@@ -20,21 +20,21 @@ public static class ShadowChoice
     };
 
     /// <param name="context">The task's context (options, settings, secrets).</param>
-    /// <param name="target">The environment diff plans against, if any.</param>
+    /// <param name="target">The run's environment diff plans against, if any.</param>
     /// <param name="targetMajor">The target server's major version, if connected.</param>
     /// <param name="cancellationToken">Cancels the start; a scratch database made so far is still dropped.</param>
-    public static async Task<IShadowDatabase> StartAsync(TaskContext context, EnvironmentSettings? target, int? targetMajor,
+    public static async Task<IShadowDatabase> StartAsync(TaskContext context, DeploymentEnvironment? target, int? targetMajor,
         CancellationToken cancellationToken)
     {
         if (context.Get(DiffTask.ShadowUrlOption) is { } url)
             return new ExistingServerShadow(DatabaseUrl.ToConnectionString(url, context.Secrets));
 
+        // Another environment named here is reached through its own settings, never the run's --database-url.
         var scratchOn = context.Get(ShadowEnvOption) is { } name
-            ? context.Workspace.Settings.Environments.GetValueOrDefault(name)
-                ?? throw new UsageException($"--shadow-env: there is no environment '{name}' (environments: {string.Join(", ", context.Workspace.Settings.Environments.Keys)}).")
-            : target is { Shadow: ShadowKind.Scratch } ? target : null;
+            ? Environments.Named(context, name)
+            : target is { Settings.Shadow: ShadowKind.Scratch } ? target : null;
         if (scratchOn is not null)
-            return await ExistingServerShadow.OpenAsync(DatabaseTargets.Configured(scratchOn, context), cancellationToken);
+            return await ExistingServerShadow.OpenAsync(scratchOn.Database, cancellationToken);
 
         var binaries = PostgresBinaries.Find(context.Environment, targetMajor);
         return ShadowCache.Locate(context.Environment) is { } cache

@@ -1,19 +1,10 @@
-using System.CommandLine;
 using CiMigrate.Configuration;
-using CiMigrate.Hosting;
 
 namespace CiMigrate.Tasks;
 
-/// <summary><c>stage-apply</c>: <c>apply --env staging</c> (another environment with <c>--env</c>).</summary>
-sealed class StageApplyTask : ITask
+/// <summary><c>stage-apply</c>: <c>apply --env staging</c> (another environment with <c>--env</c>, whose gates it meets).</summary>
+sealed class StageApplyTask(TimeProvider? clock = null) : ApplyTask(Workspace.DefaultEnvironment, clock)
 {
-    public const string DefaultEnvironment = Workspace.DefaultEnvironment;
-
-    readonly ApplyTaskOptions _options = new();
-
-    public string Name => "stage-apply";
-    public string Description => "Apply pending migrations to staging";
-    public IReadOnlyList<Option> Options => _options.All;
-
-    public Task<int> RunAsync(TaskContext context) => ApplyRunner.RunAsync(context, Name, DefaultEnvironment, _options);
+    public override string Name => "stage-apply";
+    public override string Description => "Apply pending migrations to staging";
 }

@@ -6,21 +6,25 @@ using CiMigrate.Migrations;
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// What a database task works on: the one app, its migrations, the environment, the way in to it, and the hooks after
-/// DDL there. Composed here, where tasks are wired, so the executor knows neither Kubernetes nor GitHub.
+/// What a database task works on: the one app, its migrations, and the run's environment (the way in to it, the hooks
+/// after DDL and the gates there). Composed here, where tasks are wired, so the executor knows neither Kubernetes nor GitHub.
 /// </summary>
 /// <param name="Loading">The app's migration files being read, begun by <see cref="Resolve"/>; <see cref="OpenAsync"/> connects meanwhile.</param>
-sealed record TaskTarget(AppSettings App, Task<MigrationSet> Loading, EnvironmentSettings Environment, IDatabaseTarget Database,
-    IReadOnlyList<IAfterApplyHook> AfterApply)
+sealed record TaskTarget(AppSettings App, Task<MigrationSet> Loading, DeploymentEnvironment Deployment)
 {
+    public EnvironmentSettings Environment => Deployment.Settings;
+
     /// <summary>The app's migrations; waits for the files to be read (after <see cref="OpenAsync"/>, they are).</summary>
     public MigrationSet Migrations => Loading.GetAwaiter().GetResult();
 
     /// <summary>The app (<c>--app</c> when several), and the environment from <c>--env</c>, else <paramref name="defaultEnvironment"/>.</summary>
-    public static TaskTarget Resolve(TaskContext context, string? defaultEnvironment)
+    /// <param name="context">The task's context.</param>
+    /// <param name="defaultEnvironment">The environment without <c>--env</c>.</param>
+    /// <param name="expectedPlan">The plan hash the task was given (<c>--expect-plan</c>), which joins the environment's policy.</param>
+    public static TaskTarget Resolve(TaskContext context, string? defaultEnvironment, string? expectedPlan = null)
     {
         var workspace = context.Workspace;
-        var environment = workspace.Environment(workspace.Settings.Env ?? defaultEnvironment);
+        var environment = workspace.Environment(defaultEnvironment);
         var app = workspace.App;
         // Read on the thread pool while the session connects (OpenAsync); the skipped files are still named before
         // anything of the session is, since it waits for this before the lock.
@@ -33,8 +37,7 @@ sealed record TaskTarget(AppSettings App, Task<MigrationSet> Loading, Environmen
         });
         try
         {
-            return new TaskTarget(app, loading, environment, DatabaseTargets.For(environment, context),
-                DatabaseTargets.AfterApply(environment, context));
+            return new TaskTarget(app, loading, Environments.Of(context, environment) with { ExpectedPlan = expectedPlan });
         }
         catch
         {
@@ -45,5 +48,5 @@ sealed record TaskTarget(AppSettings App, Task<MigrationSet> Loading, Environmen
     }
 
     public Task<MigrationSession> OpenAsync(SessionMode mode, ExecutionLog log, CancellationToken cancellationToken) =>
-        MigrationSession.OpenAlongsideAsync(Loading, Database, App, Environment, mode, log, cancellationToken);
+        MigrationSession.OpenAlongsideAsync(Loading, Deployment.Database, App, Environment, mode, log, cancellationToken);
 }

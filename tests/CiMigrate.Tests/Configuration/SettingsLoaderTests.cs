@@ -229,6 +229,24 @@ public class SettingsLoaderTests
     }
 
     [Test]
+    public void Database_url_is_the_way_in_to_the_run_s_own_environment_and_never_to_another()
+    {
+        _repo.File("ci-migrate.json", TwoApps);
+        var variables = new Dictionary<string, string?> { ["STAGING_DATABASE_URL"] = "postgresql://stage@staging.example.com/postgres" };
+        var options = new GlobalOptions { Env = "production", DatabaseUrl = "postgresql://run@run.example.com/postgres" };
+        var workspace = new Workspace(Load(options, variables), variables, new SecretMasker());
+
+        var run = workspace.Environment();
+        var required = workspace.Named(run.Requires!);
+
+        Assert.That(run.Name, Is.EqualTo("production"));
+        Assert.That(run.Kubernetes, Is.Null);
+        Assert.That(DatabaseUrl.Describe(workspace.ConnectionString(run)), Is.EqualTo("run@run.example.com:5432/postgres"));
+        Assert.That(DatabaseUrl.Describe(workspace.ConnectionString(required)), Is.EqualTo("stage@staging.example.com:5432/postgres"));
+        Assert.That(workspace.Named("production").Kubernetes, Is.Not.Null);
+    }
+
+    [Test]
     public void A_bad_connection_string_is_rejected_without_echoing_it()
     {
         var error = Assert.Throws<UsageException>(() => DatabaseUrl.ToConnectionString("Host=x;Passw0rd=hunter22;Bogus", new SecretMasker()))!;

@@ -31,7 +31,7 @@ public sealed class ApprovalGateTests
             Review("approved", "dave", "ship it", "Production"),
         });
 
-        var approval = await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production");
+        var approval = await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply");
 
         Assert.That(approval, Is.EqualTo(new RunApproval("production", "dave", "ship it")));
         var request = _github.Single("GET");
@@ -45,7 +45,7 @@ public sealed class ApprovalGateTests
         _github.Stub("GET", ApprovalsPath, 200, Array.Empty<object>());
 
         var refusal = Assert.ThrowsAsync<ApprovalMissingException>(() =>
-            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production"));
+            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply"));
 
         Assert.That(refusal!.Message, Does.StartWith(
             "prod-apply needs an approval of environment 'production' for run 123; none found. "));
@@ -62,7 +62,7 @@ public sealed class ApprovalGateTests
         });
 
         var refusal = Assert.ThrowsAsync<ApprovalMissingException>(() =>
-            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production"));
+            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply"));
 
         Assert.That(refusal!.Message, Does.StartWith(
             "prod-apply needs an approval of environment 'production' for run 123; found only 'staging' approved by carol, " +
@@ -75,7 +75,7 @@ public sealed class ApprovalGateTests
         _github.Stub("GET", ApprovalsPath, 403, new { message = "Resource not accessible by integration" });
 
         var error = Assert.ThrowsAsync<CiMigrate.ExecutionException>(() =>
-            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production"));
+            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"Reading the approvals of run 123 (GET /repos/tower-fleet/apps/actions/runs/123/approvals): GitHub answered " +

@@ -136,6 +136,19 @@ public sealed class ProdApplyApprovalTests
     }
 
     [Test]
+    public async Task Stage_apply_to_production_in_Actions_needs_the_approval_too()
+    {
+        InActions();
+        _github.Stub("GET", ApprovalsPath, 200, new[] { Review("approved", "carol", "staging") });
+
+        var run = await _repo.RunAsync("stage-apply", "--env", "production");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.Error, Does.Contain("refused (not-approved): stage-apply needs an approval of environment 'production' for run 123"));
+        Assert.That(await ProductionLedgerRowsAsync(), Is.EqualTo(0));
+    }
+
+    [Test]
     public async Task Outside_Actions_production_needs_no_approval()
     {
         var run = await _repo.RunAsync("prod-apply");

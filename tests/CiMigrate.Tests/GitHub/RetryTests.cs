@@ -37,7 +37,7 @@ public sealed class RetryTests
         StubOnce(502, "recovered");
         StubApprovedAfter("recovered");
 
-        var approval = await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production");
+        var approval = await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply");
 
         Assert.That(approval.Approver, Is.EqualTo("dave"));
         Assert.That(_github.Requests, Has.Count.EqualTo(2));
@@ -50,7 +50,7 @@ public sealed class RetryTests
         _github.Stub("GET", ApprovalsPath, 502, new { message = $"upstream failed for token {FakeGitHub.Token}" });
 
         var error = Assert.ThrowsAsync<GitHubUnavailableException>(() =>
-            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production"));
+            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply"));
 
         Assert.That(error!.Message, Is.EqualTo(
             $"GitHub answered 502 Bad Gateway to GET {ApprovalsPath} 3 times; gave up. GitHub may be having trouble " +
@@ -66,7 +66,7 @@ public sealed class RetryTests
         StubOnce(429, "recovered", ("Retry-After", "7"));
         StubApprovedAfter("recovered");
 
-        await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production");
+        await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply");
 
         Assert.That(_github.Delays, Is.EqualTo(new[] { TimeSpan.FromSeconds(7) }));
     }
@@ -78,7 +78,7 @@ public sealed class RetryTests
         StubOnce(403, "recovered", ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         StubApprovedAfter("recovered");
 
-        await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production");
+        await _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply");
 
         Assert.That(_github.Delays.Single(), Is.InRange(TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(31)));
     }
@@ -91,7 +91,7 @@ public sealed class RetryTests
             ("x-ratelimit-remaining", "0"), ("x-ratelimit-reset", reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
         var error = Assert.ThrowsAsync<GitHubUnavailableException>(() =>
-            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production"));
+            _github.Integration(TextWriter.Null).CreateApprovals().RequireApprovalAsync("production", "prod-apply"));
 
         Assert.That(error!.Message, Does.StartWith($"GitHub's API rate limit stopped GET {ApprovalsPath} (403 Forbidden); it resets at "));
         Assert.That(error.Message, Does.Contain(reset.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)));

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
+using CiMigrate.Hosting;
 using CiMigrate.Reporting;
 using CiMigrate.Tasks;
 
@@ -14,12 +16,12 @@ sealed class RefusedRunRenderingTests
     const string File = "apps/money-tracker/supabase/migrations/20250208000002_index.sql";
 
     static readonly ExecutionReport Refused = new("prod-apply", "money-tracker", "production", "db.example:5432/postgres", DryRun: false,
-        Succeeded: false, PlanHash: "abc123", Pending: 1,
+        PlanHash: "abc123", Pending: 1,
         [
             new LockAcquired("money-tracker", TimeSpan.Zero),
-            new RunRefused("require-concurrent-index", "CREATE INDEX without CONCURRENTLY locks writes to the table",
+            new RunRefused(new RefusalCode("require-concurrent-index", ExitCodes.Findings), "CREATE INDEX without CONCURRENTLY locks writes to the table",
                 "Use CREATE INDEX CONCURRENTLY in a -- ci-migrate:no-transaction file.", File, 3, 1),
-            new RunRefused("plan-mismatch", "The pending migrations on production are not the reviewed plan.", null, null, null, null),
+            new RunRefused(RefusalCodes.PlanMismatch, "The pending migrations on production are not the reviewed plan.", null, null, null, null),
         ]);
 
     [Test]
@@ -94,5 +96,37 @@ sealed class RefusedRunRenderingTests
     {
         Assert.That(ExecutionReportWriter.ExitCode(Refused), Is.EqualTo(1));
         Assert.That(ExecutionReportWriter.ExitCode(Refused with { Events = [new RunFailed("connection lost", null)] }), Is.EqualTo(3));
+    }
+
+    [TestCase("edited-migration", 2)]
+    [TestCase("out-of-order", 2)]
+    [TestCase("needs-no-transaction", 2)]
+    [TestCase("schema-missing", 3)]
+    [TestCase("lost-ledger-rows", 3)]
+    [TestCase("not-promoted", 1)]
+    [TestCase("not-approved", 1)]
+    [TestCase("contract-too-early", 1)]
+    public void A_refused_run_exits_with_its_refusal_s_code(string code, int exitCode)
+    {
+        var refusal = new RunRefused(RefusalCodes.All.Single(c => c.Id == code), "refused", null, null, null, null);
+
+        Assert.That(ExecutionReportWriter.ExitCode(Refused with { Events = [refusal] }), Is.EqualTo(exitCode));
+        Assert.That(Refused with { Events = [refusal] }, Has.Property(nameof(ExecutionReport.Succeeded)).False);
+    }
+
+    [Test]
+    public void A_report_without_failures_succeeded()
+    {
+        var report = Refused with { Events = [new LockAcquired("money-tracker", TimeSpan.Zero)] };
+
+        Assert.That(report.Succeeded, Is.True);
+        Assert.That(ExecutionReportWriter.ExitCode(report), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Every_refusal_code_is_distinct_and_costs_a_documented_exit_code()
+    {
+        Assert.That(RefusalCodes.All.Select(c => c.Id), Is.Unique);
+        Assert.That(RefusalCodes.All.Select(c => c.ExitCode), Is.All.AnyOf(ExitCodes.Findings, ExitCodes.Usage, ExitCodes.Execution));
     }
 }

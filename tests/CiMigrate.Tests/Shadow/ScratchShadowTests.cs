@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CiMigrate.Shadow;
+using CiMigrate.Tests.Fixtures;
 using CiMigrate.Tests.Support;
 
 namespace CiMigrate.Tests.Shadow;
@@ -92,6 +93,21 @@ public sealed class ScratchShadowTests
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
         Assert.That(run.Output, Does.Contain("extension \"vector\" cannot be created on the shadow database"));
         Assert.That(run.Output, Does.Contain("(supabase/migrations/20250102000000_vector.sql:2:1)"));
+        Assert.That(await DatabasesAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Shadow_env_is_reached_through_its_own_settings_never_the_run_s_database_url()
+    {
+        // The run's own target is on the shared test server, where vector has a stand-in; review's server has no vector.
+        _repo.File("supabase/migrations/20250102000000_vector.sql", "SET search_path TO app;\nCREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA extensions;\n");
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        var before = await DatabasesAsync();
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--database-url", target.ConnectionString, "--shadow-env", "review");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("extension \"vector\" cannot be created on the shadow database"));
         Assert.That(await DatabasesAsync(), Is.EqualTo(before));
     }
 

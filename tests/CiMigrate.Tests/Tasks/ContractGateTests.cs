@@ -4,7 +4,7 @@ using CiMigrate.Tests.Support;
 
 namespace CiMigrate.Tests.Tasks;
 
-/// <summary>prod-apply refuses a contract migration until its expand migration has been in production for contractAfter.</summary>
+/// <summary>An apply to production (or to an environment that sets contractAfter) refuses a contract migration until its expand migration has been there for contractAfter.</summary>
 sealed class ContractGateTests
 {
     const string Expand = """
@@ -26,8 +26,8 @@ sealed class ContractGateTests
     static async Task<CliRun> RunAsync(MigrationRepository repo, SettableClock clock, params string[] args)
     {
         repo.WriteSettings();
-        var tasks = CiMigrate.Tasks.TaskCatalog.Create().Where(t => t.Name is not ("prod-apply" or "status" or "diff"))
-            .Append(new CiMigrate.Tasks.ProdApplyTask(clock)).Append(new CiMigrate.Tasks.StatusTask(clock))
+        var tasks = CiMigrate.Tasks.TaskCatalog.Create().Where(t => t.Name is not ("stage-apply" or "prod-apply" or "status" or "diff"))
+            .Append(new CiMigrate.Tasks.StageApplyTask(clock)).Append(new CiMigrate.Tasks.ProdApplyTask(clock)).Append(new CiMigrate.Tasks.StatusTask(clock))
             .Append(new CiMigrate.Tasks.DiffTask(clock)).ToList();
         var output = new StringWriter();
         var error = new StringWriter();
@@ -83,5 +83,39 @@ sealed class ContractGateTests
         Assert.That(await repo.Production.ScalarAsync(
             "SELECT count(*) FROM pg_attribute WHERE attrelid = 'money_tracker.entries'::regclass AND attname = 'note' AND NOT attisdropped"),
             Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task Stage_apply_to_production_waits_for_contractAfter_as_prod_apply_does()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250101000001", "create_entries", "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS entries (id int, note text);\n");
+        repo.Up("20250101000002", "expand_memo", Expand);
+        repo.Up("20250101000003", "contract_note", Contract);
+        var clock = new SettableClock { Now = DateTimeOffset.UtcNow };
+        var staging = await RunAsync(repo, clock, "stage-apply");
+
+        var production = await RunAsync(repo, clock, "stage-apply", "--env", "production");
+
+        Assert.That(staging.ExitCode, Is.EqualTo(0), staging.Output + staging.Error);
+        Assert.That(production.ExitCode, Is.EqualTo(1), production.Output + production.Error);
+        Assert.That(production.Error, Does.Contain("refused (contract-too-early): Too early to contract on production: " +
+            "apps/money-tracker/supabase/migrations/20250101000003_contract_note.sql contracts 20250101000002, which is not applied to production yet"));
+        Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.entries') IS NULL"), Is.True);
+    }
+
+    [Test]
+    public async Task An_environment_that_sets_contractAfter_waits_whichever_task_applies()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Environment("staging", """{ "databaseUrlEnv": "STAGING_DATABASE_URL", "lockWait": "5s", "contractAfter": "1h" }""");
+        repo.Up("20250101000001", "create_entries", "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS entries (id int, note text);\n");
+        repo.Up("20250101000002", "expand_memo", Expand);
+        repo.Up("20250101000003", "contract_note", Contract);
+
+        var run = await RunAsync(repo, new SettableClock { Now = DateTimeOffset.UtcNow }, "stage-apply");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.Error, Does.Contain("which is not applied to staging yet; it can run 1h after 20250101000002 is"));
     }
 }

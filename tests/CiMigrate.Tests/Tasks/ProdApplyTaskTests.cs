@@ -26,6 +26,40 @@ public sealed class ProdApplyTaskTests
     }
 
     [Test]
+    public async Task Stage_apply_to_production_meets_the_promotion_gate()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+
+        var refused = await repo.RunAsync("stage-apply", "--env", "production");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output + refused.Error);
+        Assert.That(refused.Error, Does.Contain("refused (not-promoted): production requires every migration to pass through staging first"));
+        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task The_promotion_gate_reads_staging_through_its_own_settings_when_the_run_has_a_database_url()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        await using var elsewhere = await CiMigrate.Tests.Fixtures.PostgresServer.CreateDatabaseAsync();
+        var url = repo.Variables["PRODUCTION_DATABASE_URL"]!;
+        repo.Variables["PRODUCTION_DATABASE_URL"] = elsewhere.ConnectionString;
+
+        // The run's URL is production's database; staging's ledger is read from staging, whose URL is its own.
+        var refused = await repo.RunAsync("prod-apply", "--database-url", url);
+        await repo.RunAsync("stage-apply");
+        var promoted = await repo.RunAsync("prod-apply", "--database-url", url);
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output + refused.Error);
+        Assert.That(refused.Error, Does.Contain("is not applied to staging"));
+        Assert.That(promoted.ExitCode, Is.EqualTo(0), promoted.Output + promoted.Error);
+        Assert.That(await repo.Production.ScalarAsync("SELECT environment FROM ci_migrate.applied_migrations"), Is.EqualTo("production"));
+        Assert.That(await elsewhere.ScalarAsync("SELECT to_regclass('ci_migrate.applied_migrations') IS NULL"), Is.True);
+    }
+
+    [Test]
     public async Task A_refused_run_is_a_json_report_with_the_events_before_the_refusal()
     {
         await using var repo = await MigrationRepository.CreateAsync();
