@@ -3,14 +3,18 @@
 the object identities of the result in the manifest format of tests/CiMigrate.Tests/Shadow/SupabaseManifest/supabase-<major>.txt.
 
 The sources are git mirrors (as `fetch` leaves them under /work/.mirror, or any clone): supabase/postgres (its
-migrations/db/init-scripts and migrations/db/migrations, run by the image), supabase/auth (migrations/, run by GoTrue
+migrations/db/init-scripts and migrations/db/migrations, run by the image, with the image's pgbouncer schema and
+pg_stat_statements from ansible/files), supabase/auth (migrations/, run by GoTrue
 as supabase_auth_admin), supabase/storage (migrations/tenant/, run by Storage as supabase_storage_admin) and
 supabase/realtime (the SQL of lib/realtime/tenants/repo/migrations/*.ex, run by Realtime), and the Supabase CLI's
 history tables (supabase_migrations, as supabase/cli makes them). Statements that need what
 a plain server lacks (an extension's package, supautils) are reported on standard error and skipped, so compare the
 output with the checked-in manifest (`diff`) to see what moved when Supabase moves.
 
-Usage: build/supabase-fresh-project.py [--mirrors /work/.mirror] [--pg-bin /usr/lib/postgresql/15/bin] > manifest.txt
+Usage: build/supabase-fresh-project.py [--mirrors /work/.mirror] [--pg-bin /usr/lib/postgresql/15/bin] [--without pgjwt,pgsodium]
+                                      [--baseline src/CiMigrate/Shadow/SupabaseBaseline.sql] > manifest.txt
+--pg-bin should be ci-migrate's stand-in tree (/tmp/ci-migrate-install-*/lib/postgresql/<major>/bin, made by any run of
+the throwaway shadow), so the extensions Supabase installs (pg_graphql, supabase_vault, pgsodium, pgjwt) are there.
 The server binaries decide the major version; the facts decide the rest. Needs python3 and the server binaries only.
 """
 import argparse
@@ -66,6 +70,32 @@ def as_server_user(command):
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
+def without_extensions(pg_bin, names, folder):
+    """A private copy of the installation in pg_bin/../../../.. (Debian's layout, or ci-migrate's stand-in tree) whose
+    extension folder lacks `names`, as an image that does not ship them: PostgreSQL finds its shared files relative to
+    its own binary, so the programs are hard links (copies across file systems) and everything else symbolic links."""
+    prefix = os.path.realpath(os.path.join(pg_bin, "..", "..", "..", ".."))
+    relative_bin = os.path.relpath(os.path.realpath(pg_bin), prefix)
+    major = os.path.basename(os.path.dirname(os.path.realpath(pg_bin)))
+    os.makedirs(os.path.join(folder, relative_bin))
+    for program in ("initdb", "pg_ctl", "postgres"):
+        source, target = os.path.join(pg_bin, program), os.path.join(folder, relative_bin, program)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
+    os.symlink(os.path.join(prefix, "lib", "postgresql", major, "lib"), os.path.join(folder, "lib", "postgresql", major, "lib"))
+    share = os.path.join(prefix, "share", "postgresql", major)
+    os.makedirs(os.path.join(folder, "share", "postgresql", major, "extension"))
+    for entry in os.listdir(share):
+        if entry != "extension":
+            os.symlink(os.path.join(share, entry), os.path.join(folder, "share", "postgresql", major, entry))
+    for entry in os.listdir(os.path.join(share, "extension")):
+        if re.split(r"--|\.control$", entry)[0] not in names:
+            os.symlink(os.path.join(share, "extension", entry), os.path.join(folder, "share", "postgresql", major, "extension", entry))
+    return os.path.join(folder, relative_bin)
+
+
 class Server:
     def __init__(self, pg_bin):
         self.pg_bin = pg_bin
@@ -103,7 +133,12 @@ def replay(server, mirrors):
 
     # The image's bootstrap: postgres exists before the init scripts (the entrypoint creates it) and is demoted later.
     server.psql("create role postgres superuser login;", name="bootstrap")
-    for name, text in files(postgres, "migrations/db/init-scripts", ".sql") + files(postgres, "migrations/db/migrations", ".sql"):
+    # The image adds two files of its own to the init scripts and the migrations (its Dockerfile copies them there first):
+    # pgbouncer's auth schema and pg_stat_statements.
+    image = [(name, git(postgres, "show", "HEAD:" + name)) for name in
+             ("ansible/files/pgbouncer_config/pgbouncer_auth_schema.sql", "ansible/files/stat_extension.sql")]
+    for name, text in (image[:1] + files(postgres, "migrations/db/init-scripts", ".sql") + image[1:]
+                       + files(postgres, "migrations/db/migrations", ".sql")):
         server.psql(text.split("-- migrate:down")[0], name=name, stop=False)
 
     # GoTrue runs its migrations as supabase_auth_admin, in the schema its configuration names.
@@ -193,8 +228,13 @@ def main():
     parser.add_argument("--mirrors", default="/work/.mirror")
     parser.add_argument("--pg-bin", default="/usr/lib/postgresql/15/bin")
     parser.add_argument("--baseline", help="also write the project as ci-migrate's DDL (build/supabase-baseline-emit.sql) to this file")
+    parser.add_argument("--without", default="", metavar="EXTENSION,...",
+                        help="extensions the image does not ship (for Supabase's PostgreSQL 17: pgjwt,pgsodium), hidden from the replay")
     options = parser.parse_args()
-    server = Server(options.pg_bin)
+    private = tempfile.mkdtemp(prefix="supabase-fresh-project-install-")
+    os.chmod(private, 0o755)  # the server may run as the postgres user
+    pg_bin = without_extensions(options.pg_bin, set(filter(None, options.without.split(","))), private) if options.without else options.pg_bin
+    server = Server(pg_bin)
     try:
         sources = replay(server, options.mirrors)
         if options.baseline:
@@ -205,6 +245,7 @@ def main():
             sys.stdout.write(server.psql(query.read(), name="manifest"))
     finally:
         server.stop()
+        shutil.rmtree(private, ignore_errors=True)
 
 
 if __name__ == "__main__":

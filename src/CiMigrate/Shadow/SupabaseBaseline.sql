@@ -11,6 +11,7 @@ DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'anon') THEN
 DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticated') THEN CREATE ROLE authenticated NOLOGIN; END IF; END $role$;
 DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'authenticator') THEN CREATE ROLE authenticator LOGIN NOINHERIT; END IF; END $role$;
 DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dashboard_user') THEN CREATE ROLE dashboard_user NOLOGIN CREATEROLE CREATEDB REPLICATION; END IF; END $role$;
+DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgbouncer') THEN CREATE ROLE pgbouncer LOGIN; END IF; END $role$;
 DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgsodium_keyholder') THEN CREATE ROLE pgsodium_keyholder NOLOGIN; END IF; END $role$;
 DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgsodium_keyiduser') THEN CREATE ROLE pgsodium_keyiduser NOLOGIN; END IF; END $role$;
 DO $role$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pgsodium_keymaker') THEN CREATE ROLE pgsodium_keymaker NOLOGIN; END IF; END $role$;
@@ -41,12 +42,14 @@ CREATE SCHEMA IF NOT EXISTS auth;
 CREATE SCHEMA IF NOT EXISTS extensions;
 CREATE SCHEMA IF NOT EXISTS graphql;
 CREATE SCHEMA IF NOT EXISTS graphql_public;
+CREATE SCHEMA IF NOT EXISTS pgbouncer;
 CREATE SCHEMA IF NOT EXISTS pgsodium;
 CREATE SCHEMA IF NOT EXISTS realtime;
 CREATE SCHEMA IF NOT EXISTS storage;
 CREATE SCHEMA IF NOT EXISTS supabase_migrations;
 CREATE SCHEMA IF NOT EXISTS vault;
 DO $extension$ BEGIN IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pg_graphql') THEN CREATE EXTENSION IF NOT EXISTS pg_graphql WITH SCHEMA graphql; END IF; END $extension$;
+DO $extension$ BEGIN IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pg_stat_statements') THEN CREATE EXTENSION IF NOT EXISTS pg_stat_statements WITH SCHEMA extensions; END IF; END $extension$;
 DO $extension$ BEGIN IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pgcrypto') THEN CREATE EXTENSION IF NOT EXISTS pgcrypto WITH SCHEMA extensions; END IF; END $extension$;
 DO $extension$ BEGIN IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pgjwt') THEN CREATE EXTENSION IF NOT EXISTS pgjwt WITH SCHEMA extensions; END IF; END $extension$;
 DO $extension$ BEGIN IF EXISTS (SELECT FROM pg_available_extensions WHERE name = 'pgsodium') THEN CREATE EXTENSION IF NOT EXISTS pgsodium WITH SCHEMA pgsodium; END IF; END $extension$;
@@ -87,6 +90,8 @@ CREATE OR REPLACE FUNCTION extensions.pgrst_drop_watch() RETURNS event_trigger L
     AS $body$ BEGIN NULL; END $body$;
 CREATE OR REPLACE FUNCTION extensions.set_graphql_placeholder() RETURNS event_trigger LANGUAGE plpgsql
     AS $body$ BEGIN NULL; END $body$;
+CREATE OR REPLACE FUNCTION pgbouncer.get_auth(p_usename text) RETURNS TABLE(username text, password text) LANGUAGE plpgsql SECURITY DEFINER
+    AS $body$ BEGIN RETURN; END $body$;
 CREATE OR REPLACE FUNCTION realtime."cast"(val text, type_ regtype) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE
     AS $body$ BEGIN RETURN NULL; END $body$;
 CREATE OR REPLACE FUNCTION realtime.apply_rls(wal jsonb, max_record_bytes integer DEFAULT (1024 * 1024)) RETURNS SETOF realtime.wal_rls LANGUAGE plpgsql
@@ -506,6 +511,7 @@ DO $superuser$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_u
     EXECUTE 'ALTER SCHEMA extensions OWNER TO supabase_admin';
     EXECUTE 'ALTER SCHEMA graphql OWNER TO supabase_admin';
     EXECUTE 'ALTER SCHEMA graphql_public OWNER TO supabase_admin';
+    EXECUTE 'ALTER SCHEMA pgbouncer OWNER TO pgbouncer';
     EXECUTE 'ALTER SCHEMA pgsodium OWNER TO supabase_admin';
     EXECUTE 'ALTER SCHEMA realtime OWNER TO supabase_admin';
     EXECUTE 'ALTER SCHEMA storage OWNER TO supabase_admin';
@@ -559,6 +565,7 @@ DO $superuser$ BEGIN IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_u
     EXECUTE 'ALTER FUNCTION extensions.pgrst_ddl_watch() OWNER TO supabase_admin';
     EXECUTE 'ALTER FUNCTION extensions.pgrst_drop_watch() OWNER TO supabase_admin';
     EXECUTE 'ALTER FUNCTION extensions.set_graphql_placeholder() OWNER TO supabase_admin';
+    EXECUTE 'ALTER FUNCTION pgbouncer.get_auth(p_usename text) OWNER TO supabase_admin';
     EXECUTE 'ALTER FUNCTION realtime."cast"(val text, type_ regtype) OWNER TO supabase_realtime_admin';
     EXECUTE 'ALTER FUNCTION realtime.apply_rls(wal jsonb, max_record_bytes integer) OWNER TO supabase_realtime_admin';
     EXECUTE 'ALTER FUNCTION realtime.broadcast_changes(topic_name text, event_name text, operation text, table_name text, table_schema text, new record, old record, level text) OWNER TO supabase_realtime_admin';
@@ -607,6 +614,7 @@ REVOKE ALL ON FUNCTION extensions.grant_pg_net_access() FROM PUBLIC;
 REVOKE ALL ON FUNCTION extensions.pgrst_ddl_watch() FROM PUBLIC;
 REVOKE ALL ON FUNCTION extensions.pgrst_drop_watch() FROM PUBLIC;
 REVOKE ALL ON FUNCTION extensions.set_graphql_placeholder() FROM PUBLIC;
+REVOKE ALL ON FUNCTION pgbouncer.get_auth(p_usename text) FROM PUBLIC;
 REVOKE ALL ON FUNCTION realtime."cast"(val text, type_ regtype) FROM PUBLIC;
 REVOKE ALL ON FUNCTION realtime.apply_rls(wal jsonb, max_record_bytes integer) FROM PUBLIC;
 REVOKE ALL ON FUNCTION realtime.broadcast_changes(topic_name text, event_name text, operation text, table_name text, table_schema text, new record, old record, level text) FROM PUBLIC;
@@ -695,6 +703,7 @@ GRANT EXECUTE ON FUNCTION extensions.pgrst_drop_watch() TO PUBLIC;
 GRANT EXECUTE ON FUNCTION extensions.pgrst_drop_watch() TO postgres WITH GRANT OPTION;
 GRANT EXECUTE ON FUNCTION extensions.set_graphql_placeholder() TO PUBLIC;
 GRANT EXECUTE ON FUNCTION extensions.set_graphql_placeholder() TO postgres WITH GRANT OPTION;
+GRANT EXECUTE ON FUNCTION pgbouncer.get_auth(p_usename text) TO pgbouncer;
 GRANT EXECUTE ON FUNCTION realtime."cast"(val text, type_ regtype) TO PUBLIC;
 GRANT EXECUTE ON FUNCTION realtime."cast"(val text, type_ regtype) TO postgres;
 GRANT EXECUTE ON FUNCTION realtime."cast"(val text, type_ regtype) TO anon;
