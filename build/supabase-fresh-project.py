@@ -103,6 +103,14 @@ class Server:
         self.data = os.path.join(self.folder, "data")
         if os.geteuid() == 0:
             shutil.chown(self.folder, "postgres")
+        try:
+            self.start()
+        except subprocess.CalledProcessError:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
+
+    def start(self):
+        pg_bin = self.pg_bin
         subprocess.run(as_server_user([os.path.join(pg_bin, "initdb"), "-D", self.data, "-U", "supabase_admin", "--auth=trust", "-E", "UTF8",
                         "--no-locale", "--no-sync"]), check=True, capture_output=True)
         subprocess.run(as_server_user([os.path.join(pg_bin, "pg_ctl"), "-D", self.data, "-w", "-l", os.path.join(self.folder, "log"),
@@ -233,9 +241,10 @@ def main():
     options = parser.parse_args()
     private = tempfile.mkdtemp(prefix="supabase-fresh-project-install-")
     os.chmod(private, 0o755)  # the server may run as the postgres user
-    pg_bin = without_extensions(options.pg_bin, set(filter(None, options.without.split(","))), private) if options.without else options.pg_bin
-    server = Server(pg_bin)
+    server = None
     try:
+        pg_bin = without_extensions(options.pg_bin, set(filter(None, options.without.split(","))), private) if options.without else options.pg_bin
+        server = Server(pg_bin)
         sources = replay(server, options.mirrors)
         if options.baseline:
             with open(BASELINE_QUERY, encoding="utf-8") as query, open(options.baseline, "w", encoding="utf-8") as baseline:
@@ -244,7 +253,8 @@ def main():
         with open(MANIFEST_QUERY, encoding="utf-8") as query:
             sys.stdout.write(server.psql(query.read(), name="manifest"))
     finally:
-        server.stop()
+        if server is not None:
+            server.stop()
         shutil.rmtree(private, ignore_errors=True)
 
 
