@@ -82,6 +82,23 @@ public sealed class PostgresBinariesTests
         Assert.That(File.Exists(found.Postgres), Is.True, found.Directory);
     }
 
+    [Test]
+    public async Task A_17_target_is_replayed_on_17_where_its_binaries_are_here_else_on_the_newest_major_here()
+    {
+        // New Supabase projects run 17; this machine may have only 15. The server that runs must be the one chosen.
+        var installed = Directory.EnumerateDirectories("/usr/lib/postgresql")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var major) ? major : 0)
+            .Where(major => major >= PostgresBinaries.MinimumMajorVersion && File.Exists($"/usr/lib/postgresql/{major}/bin/initdb"))
+            .ToList();
+        var expected = installed.Contains(17) ? 17 : installed.Max();
+
+        var binaries = PostgresBinaries.Find(new Dictionary<string, string?>(), preferredMajor: 17);
+        await using var shadow = await ThrowawayShadow.StartAsync(binaries);
+
+        Assert.That(binaries.Directory, Is.EqualTo($"/usr/lib/postgresql/{expected}/bin"));
+        Assert.That(shadow.Cluster.Version / 10000, Is.EqualTo(expected));
+    }
+
     string FakeBinFolder(string relative)
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, relative)).FullName;

@@ -90,12 +90,13 @@ public sealed class SupabaseBaselineTests
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync())
                 roles.Add(reader.GetString(0));
+        // The API roles inherit since supabase/postgres 20230529180330_alter_api_roles_for_inherit; authenticator does not.
         Assert.That(roles, Is.EqualTo(new[]
         {
-            "anon:false:false:false",
-            "authenticated:false:false:false",
+            "anon:false:false:true",
+            "authenticated:false:false:true",
             "authenticator:true:false:false",
-            "service_role:false:true:false",
+            "service_role:false:true:true",
         }));
         Assert.That(await _database.ScalarAsync("SELECT pg_has_role('authenticator', 'authenticated', 'MEMBER')"), Is.True);
     }

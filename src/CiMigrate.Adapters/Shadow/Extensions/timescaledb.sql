@@ -5,7 +5,9 @@
 -- add_dimension, set_chunk_time_interval, set_partitioning_interval, set_number_partitions, the retention,
 -- compression, reorder and continuous-aggregate policies (add/remove), add_job, alter_job, delete_job, drop_chunks,
 -- show_chunks, chunk skipping, tablespaces, and time_bucket (every overload, computed); hypertables and jobs are
--- recorded and shown by timescaledb_information.hypertables and timescaledb_information.jobs.
+-- recorded and shown by timescaledb_information.hypertables and timescaledb_information.jobs. As with TimescaleDB, the
+-- records follow the table: dropping it (by DROP TABLE, or DROP SCHEMA ... CASCADE) drops its hypertable, dimension and
+-- job records, so a history that drops and re-creates a table may make it a hypertable again.
 -- Does not cover: chunking (a hypertable stays one plain table), running jobs, and the table options TimescaleDB
 -- adds to PostgreSQL: ALTER TABLE ... SET (timescaledb.compress) and CREATE MATERIALIZED VIEW ... WITH
 -- (timescaledb.continuous) fail on this shadow. Arguments TimescaleDB types as "any" are anyelement here.
@@ -48,6 +50,17 @@ CREATE TABLE _timescaledb_config.bgw_job (
     timezone text
 );
 GRANT SELECT ON ALL TABLES IN SCHEMA _timescaledb_catalog, _timescaledb_config TO PUBLIC;
+
+-- TimescaleDB drops a hypertable's catalog rows in its own drop hook; an event trigger is the SQL way to the same
+-- effect (its dimensions and jobs go by their ON DELETE CASCADE).
+CREATE FUNCTION _timescaledb_functions.drop_hypertable_records() RETURNS event_trigger LANGUAGE plpgsql
+    AS $$ BEGIN
+        DELETE FROM _timescaledb_catalog.hypertable h
+        USING pg_event_trigger_dropped_objects() d
+        WHERE d.object_type = 'table' AND d.schema_name = h.schema_name AND d.object_name = h.table_name;
+    END $$;
+CREATE EVENT TRIGGER timescaledb_drop_hypertable_records ON sql_drop
+    EXECUTE FUNCTION _timescaledb_functions.drop_hypertable_records();
 CREATE VIEW timescaledb_information.hypertables AS
 SELECT h.schema_name AS hypertable_schema, h.table_name AS hypertable_name, c.relowner::regrole::name AS owner,
        (SELECT count(*)::smallint FROM _timescaledb_catalog.dimension d WHERE d.hypertable_id = h.id) AS num_dimensions,

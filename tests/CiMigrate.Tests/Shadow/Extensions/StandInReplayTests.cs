@@ -17,7 +17,7 @@ public sealed class StandInReplayTests
         Directory.EnumerateFiles(FixtureFolder, "*.sql").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
     /// <summary>Supabase installs these in every project; the shadow's baseline does too, so plans do not name them.</summary>
-    static readonly string[] Preinstalled = ["pg_graphql", "supabase_vault"];
+    static readonly string[] Preinstalled = ["pg_graphql", "pgjwt", "pgsodium", "supabase_vault"];
 
     TempDirectory _repo = null!;
 
