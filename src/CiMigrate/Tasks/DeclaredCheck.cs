@@ -36,7 +36,7 @@ static class DeclaredCheck
 
     /// <summary>A declared statement that did not load: that one object is an error in the plan, the rest is compared.</summary>
     static Hazard Hazard(DeclaredProblem problem, AppSettings app) =>
-        new(HazardKind.FailsOnShadow, app.Schema, $"{problem.Path}: the declared schema's statement {problem.Message}")
+        new(HazardKind.FailsOnShadow, app.Schema, $"{problem.Path}:{problem.Line}: declared statement not loaded: {problem.Message}")
         {
             Advice = "Fix the declaration (supabase/schemas or the files schema_paths lists): the differences shown leave this statement out.",
             File = problem.Path,

@@ -16,7 +16,7 @@ public sealed class ExtensionTablesTests
     public void CreateRepository()
     {
         _repo = new TempDirectory();
-        _repo.File("ci-migrate.json", """{ "apps": { "app": { "schema": "app" } } }""");
+        _repo.File("ci-migrate.json", $$"""{ "apps": { "app": { "schema": "app" } }, "lint": {{LenientLint.SettingsJson}} }""");
         _repo.File("supabase/migrations/20250101000000_app.sql", "SET search_path TO app;\nCREATE TABLE IF NOT EXISTS app.jobs (id bigint PRIMARY KEY);\n");
         _repo.File("supabase/migrations/20250102000000_queue.sql",
             "SET search_path TO app;\nCREATE EXTENSION IF NOT EXISTS pgmq;\nSELECT pgmq.create('mail');\n");
@@ -38,7 +38,7 @@ public sealed class ExtensionTablesTests
         var changes = json.RootElement.GetProperty("changes").GetRawText();
         Assert.That(changes, Does.Not.Contain("q_mail").And.Not.Contain("a_mail").And.Contain("\"jobs\""));
         var notes = json.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
-        Assert.That(notes, Has.One.StartsWith("Left out of the plan, as their extension stands for them: pgmq.a_mail (pgmq), pgmq.q_mail (pgmq)"));
+        Assert.That(notes, Has.One.StartsWith("Left out of the plan, as their extension stands for them: pgmq.a_mail (pgmq), pgmq.meta (pgmq), pgmq.q_mail (pgmq)"));
     }
 
     [Test]
@@ -49,7 +49,7 @@ public sealed class ExtensionTablesTests
             var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", format, "--shadow-url", await ShadowUrlAsync());
 
             Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
-            Assert.That(run.Output, Does.Contain("Left out of the plan, as their extension stands for them: pgmq.a_mail (pgmq), pgmq.q_mail (pgmq)"), format);
+            Assert.That(run.Output, Does.Contain("Left out of the plan, as their extension stands for them: pgmq.a_mail (pgmq), pgmq.meta (pgmq), pgmq.q_mail (pgmq)"), format);
             Assert.That(run.Output, Does.Not.Contain("q_mail_vt_idx").And.Not.Contain("pgmq.q_mail.msg_id"), format);
         }
     }
