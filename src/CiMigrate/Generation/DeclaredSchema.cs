@@ -28,7 +28,7 @@ public sealed partial class DeclaredSchema
 
     /// <summary><c>supabase/schemas</c> beside the app's <c>supabase/migrations</c> folder.</summary>
     public static string DefaultFolder(AppSettings app) =>
-        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(app.Migrations)) ?? app.Migrations, SchemasFolderName);
+        Path.Combine(DeclaredSchemaFiles.SupabaseFolder(app.Migrations), SchemasFolderName);
 
     /// <summary>
     /// The app's declaration as the Supabase CLI finds it beside <c>supabase/migrations</c>; null when there is none

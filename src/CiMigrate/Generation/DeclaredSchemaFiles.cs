@@ -25,7 +25,7 @@ public static class DeclaredSchemaFiles
     /// </summary>
     public static (IReadOnlyList<string> Files, string Source)? Of(string migrations, string root)
     {
-        var supabase = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(migrations)) ?? migrations;
+        var supabase = SupabaseFolder(migrations);
         var config = Path.Combine(supabase, SupabaseSchemaPaths.ConfigFileName);
         if (SupabaseSchemaPaths.Read(config, root) is var (patterns, line))
         {
@@ -36,6 +36,10 @@ public static class DeclaredSchemaFiles
         var folder = Path.Combine(supabase, DeclaredSchema.SchemasFolderName);
         return Directory.Exists(folder) ? (Under(folder), RepositoryPaths.Display(folder, root)) : null;
     }
+
+    /// <summary>The <c>supabase</c> folder that holds <paramref name="migrations"/>, its <c>config.toml</c> and <c>schemas</c>.</summary>
+    public static string SupabaseFolder(string migrations) =>
+        Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(migrations)) ?? migrations;
 
     /// <summary>Every regular <c>.sql</c> file under <paramref name="folder"/>, sub-folders included, in the CLI's order.</summary>
     public static IReadOnlyList<string> Under(string folder) =>
