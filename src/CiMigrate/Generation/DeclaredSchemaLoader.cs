@@ -1,5 +1,6 @@
 using CiMigrate.Configuration;
 using CiMigrate.Execution;
+using CiMigrate.Planning;
 using CiMigrate.Sql;
 using Npgsql;
 
@@ -39,6 +40,10 @@ public static class DeclaredSchemaLoader
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        bool blankIndexOptions;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+            blankIndexOptions = await ShadowIndexOptions.NeededAsync(connection, cancellationToken);
+
         foreach (var file in declared.Files)
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -59,7 +64,8 @@ public static class DeclaredSchemaLoader
                     continue;
                 try
                 {
-                    await ExecuteAsync(connection, statement.Text, cancellationToken);
+                    // As the history's replay does: the vector stand-in's hnsw and ivfflat take no options (ShadowIndexOptions).
+                    await ExecuteAsync(connection, blankIndexOptions ? ShadowIndexOptions.Blank(statement.Text) : statement.Text, cancellationToken);
                 }
                 catch (PostgresException e)
                 {
