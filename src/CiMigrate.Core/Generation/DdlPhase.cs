@@ -35,4 +35,7 @@ public enum DdlPhase
     RowLevelSecurity,
     Grant,
     Comment,
+
+    /// <summary>Last: a default privilege acts on objects created after it, and the generated ones get their grants stated.</summary>
+    DefaultPrivilege,
 }

@@ -7,8 +7,9 @@ using CiMigrate.Sql;
 namespace CiMigrate.Generation;
 
 /// <summary>
-/// The desired state of an app, as SQL files: by default its <c>supabase/schemas/*.sql</c> (the Supabase CLI's
-/// declarative layout, applied in lexical order), or a folder or file named with <c>--from</c>. Files are read as
+/// The desired state of an app, as SQL files: by default the files the Supabase CLI reads as its declarative schema
+/// (<see cref="DeclaredSchemaFiles"/>: <c>[db.migrations] schema_paths</c> of <c>supabase/config.toml</c>, else every
+/// <c>.sql</c> under <c>supabase/schemas</c>), or a folder or file named with <c>--from</c>. Files are read as
 /// <c>pg_dump</c> writes them: the <c>\restrict</c> and <c>\unrestrict</c> lines of pg_dump 15.14+ are psql
 /// meta-commands that only guard the dump's loading in psql, so they are blanked (keeping line numbers); any other
 /// meta-command stays a syntax error naming file and line.
@@ -17,28 +18,44 @@ public sealed partial class DeclaredSchema
 {
     public const string SchemasFolderName = "schemas";
 
-    DeclaredSchema(IReadOnlyList<SqlScript> files) => Files = files;
+    DeclaredSchema(IReadOnlyList<SqlScript> files, string source) => (Files, Source) = (files, source);
 
     /// <summary>The files in the order they are applied, parsed.</summary>
     public IReadOnlyList<SqlScript> Files { get; }
 
+    /// <summary>Where the files were found, for messages: <c>supabase/schemas</c>, or the config line that lists them.</summary>
+    public string Source { get; }
+
     /// <summary><c>supabase/schemas</c> beside the app's <c>supabase/migrations</c> folder.</summary>
     public static string DefaultFolder(AppSettings app) =>
-        Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(app.Migrations)) ?? app.Migrations, SchemasFolderName);
+        Path.Combine(DeclaredSchemaFiles.SupabaseFolder(app.Migrations), SchemasFolderName);
 
-    /// <summary>Reads and parses <paramref name="source"/> (a folder's <c>*.sql</c> in ordinal order, or one file).</summary>
+    /// <summary>
+    /// The app's declaration as the Supabase CLI finds it beside <c>supabase/migrations</c>; null when there is none
+    /// (no <c>schema_paths</c> and no <c>supabase/schemas</c> folder).
+    /// </summary>
+    public static DeclaredSchema? OfApp(AppSettings app, string root) =>
+        DeclaredSchemaFiles.Of(app.Migrations, root) is var (files, source) ? Parse(files, source, root) : null;
+
+    /// <summary>Reads and parses <paramref name="source"/>: a folder's <c>.sql</c> files (sub-folders included, in the CLI's order), or one file.</summary>
     public static DeclaredSchema Load(string source, string root)
     {
-        string[] paths;
+        IReadOnlyList<string> paths;
         if (Directory.Exists(source))
-            paths = [.. Directory.EnumerateFiles(source, "*.sql").Order(StringComparer.Ordinal)];
+            paths = DeclaredSchemaFiles.Under(source);
         else if (File.Exists(source))
             paths = [source];
         else
             throw new UsageException($"The declared schema {RepositoryPaths.Display(source, root)} does not exist: create " +
-                $"supabase/{SchemasFolderName}/*.sql (the Supabase layout) or name a folder or file with --from.");
-        if (paths.Length == 0)
-            throw new UsageException($"{RepositoryPaths.Display(source, root)} holds no .sql file: nothing declares the schema.");
+                $"supabase/{SchemasFolderName}/*.sql (the Supabase layout), list files in supabase/config.toml's [db.migrations] " +
+                "schema_paths, or name a folder or file with --from.");
+        return Parse(paths, RepositoryPaths.Display(source, root), root);
+    }
+
+    static DeclaredSchema Parse(IReadOnlyList<string> paths, string source, string root)
+    {
+        if (paths.Count == 0)
+            throw new UsageException($"{source} holds no .sql file: nothing declares the schema.");
 
         var files = new List<SqlScript>();
         foreach (var path in paths)
@@ -55,7 +72,7 @@ public sealed partial class DeclaredSchema
             }
         }
 
-        return new DeclaredSchema(files);
+        return new DeclaredSchema(files, source);
     }
 
     /// <summary>Blanks <c>\restrict KEY</c> and <c>\unrestrict KEY</c> lines, leaving every other line where it was.</summary>

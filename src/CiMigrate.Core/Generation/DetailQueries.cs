@@ -3,13 +3,13 @@ namespace CiMigrate.Generation;
 /// <summary>
 /// What the generator needs beyond the plan's snapshot, to write DDL and to prove equality: each function's whole
 /// definition, every comment, and each domain's constraints one by one. Each row is kind, schema, parent, name,
-/// attribute and value; <c>$1</c> is the array of schemas. Run with <c>search_path</c> set to <c>pg_catalog</c>, as
+/// attribute and value (text in the first branch, so UNION ALL keeps every name whole); <c>$1</c> is the array of schemas. Run with <c>search_path</c> set to <c>pg_catalog</c>, as
 /// the catalog reader's queries are, so names come out schema-qualified.
 /// </summary>
 static class DetailQueries
 {
     public const string All = """
-        select 'function', n.nspname, null, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+        select 'function', n.nspname::text, null::text, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
             'definition', pg_get_functiondef(p.oid)
         from pg_proc p join pg_namespace n on n.oid = p.pronamespace
         where n.nspname = any($1) and p.prokind in ('f', 'p')
@@ -65,5 +65,26 @@ static class DetailQueries
         from pg_constraint k join pg_type t on t.oid = k.contypid join pg_namespace n on n.oid = t.typnamespace
         where n.nspname = any($1)
         order by 1, 2, 3, 4, 5
+        """;
+
+    /// <summary>
+    /// The default privileges of the schemas in <c>$1</c> (<c>ALTER DEFAULT PRIVILEGES ... IN SCHEMA</c>), one row per
+    /// role, object type and grantee: schema, name, role, object type (as the statement writes it), grantee, privileges.
+    /// </summary>
+    public const string DefaultPrivileges = """
+        select g.schema, 'for role ' || g.role || ' on ' || lower(g.objects) || ' to ' || g.grantee, g.role, g.objects, g.grantee,
+            string_agg(g.privilege, ', ' order by g.privilege)
+        from (
+            select n.nspname::text as schema, pg_get_userbyid(d.defaclrole)::text as role,
+                case d.defaclobjtype when 'r' then 'TABLES' when 'S' then 'SEQUENCES' when 'f' then 'FUNCTIONS' when 'T' then 'TYPES' else 'SCHEMAS' end as objects,
+                case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee)::text end as grantee,
+                a.privilege_type || case when a.is_grantable then ' (grantable)' else '' end as privilege
+            from pg_default_acl d
+            join pg_namespace n on n.oid = d.defaclnamespace
+            cross join lateral aclexplode(d.defaclacl) a
+            where n.nspname = any($1)
+        ) g
+        group by g.schema, g.role, g.objects, g.grantee
+        order by 1, 2
         """;
 }

@@ -23,7 +23,8 @@ public static class FunctionDdl
         switch (change.Change)
         {
             case ChangeType.Added:
-                yield return DdlStep.InMain(DdlPhase.CreateFunction, Create(change.After!, context.Desired, recreated: false), Drop(o));
+                yield return DdlStep.InMain(DdlPhase.CreateFunction, Create(change.After!, context.Desired, recreated: false,
+                    context.RevokeUndeclaredDefaults(change.After!, "FUNCTIONS", $"ROUTINE {Ddl.Routine(o.Schema, o.Name)}")), Drop(o));
                 break;
             case ChangeType.Removed:
                 yield return DdlStep.InMain(DdlPhase.DropFunction,
@@ -47,9 +48,10 @@ public static class FunctionDdl
 
     /// <summary>
     /// The definition; for a function created anew, also its privileges: a new function may be executed by PUBLIC
-    /// until revoked, and a recreated one has lost the grants and the comment it had.
+    /// until revoked (and by whom the schema's default privileges name, unless declared), and a recreated one has lost the
+    /// grants and the comment it had.
     /// </summary>
-    static string Create(CatalogObject routine, CatalogSnapshot snapshot, bool recreated)
+    static string Create(CatalogObject routine, CatalogSnapshot snapshot, bool recreated, string? undeclaredDefaults = null)
     {
         var grants = snapshot.Objects.Where(g => g.Kind == ObjectKind.Grant && g.ParentKind == ObjectKind.Function
             && g.Schema == routine.Schema && g.Parent == routine.Name).ToList();
@@ -58,6 +60,7 @@ public static class FunctionDdl
         return Ddl.Lines(
             Ddl.Statement(routine["definition"]!),
             revokePublic,
+            undeclaredDefaults,
             recreated ? Ddl.Lines(grants.Select(g => GrantDdl.Grant(g, target))) : null,
             recreated ? CommentDdl.Restore(routine) : null);
     }

@@ -28,6 +28,25 @@ public sealed class GenerationContext(string schema, CatalogSnapshot current, Ca
     /// <summary>The table exists before and after: changes to it must not lock it longer than they have to.</summary>
     public bool IsExistingTable(string schema, string table) => Current.HasTable(schema, table) && Desired.HasTable(schema, table);
 
+    /// <summary>
+    /// REVOKEs for a new object of what the schema's default privileges (<c>ALTER DEFAULT PRIVILEGES ... IN SCHEMA</c>, as
+    /// the migrations leave them: Supabase's grant new tables, sequences and functions in public to anon and authenticated)
+    /// give it and the declaration does not: a revoke of what a role does not have changes nothing, so all are revoked.
+    /// </summary>
+    /// <param name="created">The new table, sequence or function.</param>
+    /// <param name="objects">What the default privileges name it: TABLES, SEQUENCES, FUNCTIONS.</param>
+    /// <param name="target">The object as GRANT names it: <c>TABLE s.t</c>, <c>ROUTINE s.f()</c>.</param>
+    public string? RevokeUndeclaredDefaults(CatalogObject created, string objects, string target)
+    {
+        var declared = Desired.Objects.Where(g => g.Kind == ObjectKind.Grant && g.Schema == created.Schema && g.Parent == created.Name)
+            .Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+        var revokes = Current.Objects
+            .Where(d => d.Kind == ObjectKind.DefaultPrivilege && d.Schema == created.Schema && d["on"] == objects && !declared.Contains(d["grantee"]!))
+            .Select(d => d["grantee"]!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select(g => $"REVOKE ALL ON {target} FROM {(g == "PUBLIC" ? g : Ddl.Ident(g))};");
+        return Ddl.Lines(revokes) is { Length: > 0 } lines ? lines : null;
+    }
+
     public void CannotGenerate(CatalogObject o, string why) =>
         _problems.Add($"{o.Kind.ToString().ToLowerInvariant()} {o.QualifiedName}: {why}");
 

@@ -27,7 +27,7 @@ public static class MigrationGenerator
             }
 
             steps.AddRange(StepsOf(change, context));
-            if (change.Object.Kind is not (ObjectKind.Grant or ObjectKind.Extension))
+            if (change.Object.Kind is not (ObjectKind.Grant or ObjectKind.Extension or ObjectKind.DefaultPrivilege))
                 steps.AddRange(CommentDdl.Of(change.Before, change.After));
         }
 
@@ -64,6 +64,7 @@ public static class MigrationGenerator
         ObjectKind.Function => FunctionDdl.Of(change, context),
         ObjectKind.Sequence => SequenceDdl.Of(change, context),
         ObjectKind.Type => TypeDdl.Of(change, context),
+        ObjectKind.DefaultPrivilege => DefaultPrivilegeDdl.Of(change, context),
         ObjectKind.Schema when change.Change == ChangeType.Altered => [],
         _ => Unsupported(change, context),
     };

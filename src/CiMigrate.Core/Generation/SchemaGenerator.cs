@@ -1,3 +1,4 @@
+using CiMigrate.Hosting;
 using CiMigrate.Migrations;
 using CiMigrate.Planning;
 using CiMigrate.Planning.Catalog;
@@ -15,18 +16,17 @@ public static class SchemaGenerator
     {
         var app = request.App;
         await using var shadow = await request.StartShadow(cancellationToken);
-        await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
-        await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        ShadowReplay.Check(await runner.ApplyAsync(request.History, alreadyApplied: true, cancellationToken), "The replay of the app's migrations");
-        var current = await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken);
-        var desired = await DeclaredAsync(shadow, request, cancellationToken);
+        await using var replay = await ReplayAsync(shadow, request, cancellationToken);
+        var current = await DetailedCatalogReader.ReadAsync(replay.Database.DataSource, cancellationToken);
+        var (desired, problems) = await DeclaredAsync(shadow, request, cancellationToken);
 
         // Every schema is compared, so a declaration that reaches beyond the app's own is refused by name.
-        var files = request.Review(MigrationGenerator.Generate(app.Schema, request.Name, request.Versions, current, desired));
+        var files = request.Review(Generate(request, current, desired, problems));
         if (files.Count == 0)
             return new GenerationResult([], [], []);
 
         // The proof goes on where the history was replayed: on that fresh database, the new files, then their down files.
+        var (database, runner) = (replay.Database, replay.Runner!);
         var folder = Directory.CreateTempSubdirectory("ci-migrate-generate-");
         try
         {
@@ -43,28 +43,55 @@ public static class SchemaGenerator
         }
     }
 
-    /// <summary>Compares what the migrations give with what the files declare, as <c>diff --declared</c> shows it.</summary>
-    public static async Task<IReadOnlyList<SchemaChange>> CompareAsync(GenerationRequest request, CancellationToken cancellationToken)
+    /// <summary>The generated files; the declaration's statements that did not load are refused with the objects that cannot be generated.</summary>
+    static IReadOnlyList<GeneratedFile> Generate(GenerationRequest request, CatalogSnapshot current, CatalogSnapshot desired,
+        IReadOnlyList<DeclaredProblem> problems)
+    {
+        IReadOnlyList<GeneratedFile> files;
+        try
+        {
+            files = MigrationGenerator.Generate(request.App.Schema, request.Name, request.Versions, current, desired);
+        }
+        catch (GenerationRefusedException refused) when (problems.Count > 0)
+        {
+            throw new GenerationRefusedException([.. problems.Select(p => p.ToString()), .. refused.Problems]);
+        }
+
+        return problems.Count > 0 ? throw new GenerationRefusedException([.. problems.Select(p => p.ToString())]) : files;
+    }
+
+    /// <summary>
+    /// Compares what the migrations give with what the files declare, as <c>diff --declared</c> shows it; the declared
+    /// statements that did not load come with it, so the plan names them and compares the rest.
+    /// </summary>
+    public static async Task<(IReadOnlyList<SchemaChange> Changes, IReadOnlyList<DeclaredProblem> Problems)> CompareAsync(
+        GenerationRequest request, CancellationToken cancellationToken)
     {
         await using var shadow = await request.StartShadow(cancellationToken);
-        var current = await ReplayAsync(shadow, request, cancellationToken);
-        var desired = await DeclaredAsync(shadow, request, cancellationToken);
-        return CatalogComparer.Compare(current, desired, sameDatabase: false);
+        CatalogSnapshot current;
+        await using (var replay = await ReplayAsync(shadow, request, cancellationToken))
+            current = await DetailedCatalogReader.ReadAsync(replay.Database.DataSource, cancellationToken);
+        var (desired, problems) = await DeclaredAsync(shadow, request, cancellationToken);
+        return (CatalogComparer.Compare(current, desired, sameDatabase: false), problems);
     }
 
-    static async Task<CatalogSnapshot> ReplayAsync(IShadowDatabase shadow, GenerationRequest request, CancellationToken cancellationToken)
+    /// <summary>The history replayed as <c>diff</c> replays it (<see cref="HistoryReplay"/>); a failure stops the run with its file:line:col.</summary>
+    static async Task<HistoryReplay> ReplayAsync(IShadowDatabase shadow, GenerationRequest request, CancellationToken cancellationToken)
     {
-        await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
-        await using (var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, request.App, cancellationToken))
-            ShadowReplay.Check(await runner.ApplyAsync(request.History, alreadyApplied: true, cancellationToken), "The replay of the app's migrations");
-        return await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken);
+        var replay = await HistoryReplay.StartAsync(shadow, request.App, request.History, [], _ => { }, cancellationToken);
+        if (replay.Failure is not { } failure)
+            return replay;
+        await replay.DisposeAsync();
+        throw new ExecutionException("The replay of the app's migrations fails on the shadow database, so nothing was compared: " +
+            (failure.File is null ? failure.Message : $"{failure.File}:{failure.Line}:{failure.Column}: {failure.Message}"));
     }
 
-    static async Task<CatalogSnapshot> DeclaredAsync(IShadowDatabase shadow, GenerationRequest request, CancellationToken cancellationToken)
+    static async Task<(CatalogSnapshot Desired, IReadOnlyList<DeclaredProblem> Problems)> DeclaredAsync(IShadowDatabase shadow,
+        GenerationRequest request, CancellationToken cancellationToken)
     {
         await using var database = await shadow.CreateDatabaseAsync(cancellationToken);
-        await DeclaredSchemaLoader.LoadAsync(database.DataSource, request.App, request.Declared, cancellationToken);
-        return await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken);
+        var problems = await DeclaredSchemaLoader.LoadAsync(database.DataSource, request.App, request.Declared, cancellationToken);
+        return (await DetailedCatalogReader.ReadAsync(database.DataSource, cancellationToken), problems);
     }
 
     static List<Migration> Write(string folder, IReadOnlyList<GeneratedFile> files, string root)

@@ -20,6 +20,7 @@ public static class TableDdl
             case ChangeType.Added:
                 yield return DdlStep.InMain(DdlPhase.CreateTable, Create(after!, context.Desired), $"DROP TABLE IF EXISTS {Name(after!)};");
                 yield return DdlStep.InMain(DdlPhase.RowLevelSecurity, RowLevelSecurity(after!, null), "");
+                yield return DdlStep.InMain(DdlPhase.Grant, context.RevokeUndeclaredDefaults(after!, "TABLES", $"TABLE {Name(after!)}") ?? "", "");
                 break;
             case ChangeType.Removed:
                 yield return DdlStep.InMain(DdlPhase.RemovedDependents, "", RowLevelSecurity(before!, null));

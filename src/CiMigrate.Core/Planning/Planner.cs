@@ -35,41 +35,11 @@ public static class Planner
         var progress = request.Progress ?? (_ => { });
         progress(new PlanProgress(PlanStage.StartingShadow));
         await using var shadow = await request.StartShadow(cancellationToken);
-        await using var database = await shadow.CreateDatabaseAsync(app, request.Applied, cancellationToken);
-        using var indexOptions = ShadowIndexOptions.Create();
-        var (applied, pending) = (request.Applied, request.Pending);
-        await using (var shadowConnection = await database.DataSource.OpenConnectionAsync(cancellationToken))
-        {
-            // A history restored from the cache was replayed on this server with these stand-ins (both are in its key):
-            // its extensions are there, and only the pending files can ask for one that is not.
-            IReadOnlyList<Migration> creating = database.HoldsHistory ? pending : [.. applied, .. pending];
-            if (await ShadowExtensions.UnavailableAsync(shadowConnection, creating, app.Schema, cancellationToken) is { } unavailable)
-                return plan with { Hazards = [unavailable] };
-            if (await ShadowIndexOptions.NeededAsync(shadowConnection, cancellationToken))
-                (applied, pending) = (indexOptions.Adapt(applied), indexOptions.Adapt(pending));
-        }
-
-        await using var runner = await ShadowMigrationRunner.OpenAsync(database.ConnectionString, app, cancellationToken);
-        // A migration that fails on the shadow would fail on the target too: the plan says where, and stops there.
-        // A history restored from the cache replayed as this one would: only a history that replayed, and replayed as
-        // apply runs it (no file the target must have run statement by statement, which the plan notes), is kept.
-        if (!database.HoldsHistory)
-        {
-            if (applied.Count > 0)
-                progress(new PlanProgress(PlanStage.ReplayingApplied, 0, applied.Count));
-            var replayed = await runner.ApplyAsync(applied, alreadyApplied: true, cancellationToken);
-            if (ReplayFailure(replayed, app) is { } appliedFails)
-                return plan with { Hazards = [appliedFails] };
-            var asItCould = replayed.Events.OfType<ReplayedWithoutTransaction>().ToList();
-            // What the target ran as it could (CONCURRENTLY without the marker) the shadow replays the same way, and says so.
-            plan = plan with
-            {
-                Notes = [.. plan.Notes, .. asItCould.Select(r =>
-                    $"{r.File} was replayed statement by statement, as the target must have applied it: {r.Reason}")],
-            };
-            if (asItCould.Count == 0)
-                await database.KeepHistoryAsync();
-        }
+        await using var replay = await HistoryReplay.StartAsync(shadow, app, request.Applied, request.Pending, progress, cancellationToken);
+        plan = plan with { Notes = [.. plan.Notes, .. replay.Notes] };
+        if (replay.Failure is { } failure)
+            return plan with { Hazards = [failure] };
+        var (database, runner, pending) = (replay.Database, replay.Runner!, replay.Pending);
 
         // The catalog before the pending files stays on the shadow's server, which later says what they changed.
         await using var catalog = await ReplayCatalog.KeepBeforeAsync(database.DataSource, cancellationToken);
@@ -80,7 +50,7 @@ public static class Planner
             if (e is MigrationStarted file)
                 progress(new PlanProgress(PlanStage.ReplayingPending, started++, pending.Count, file.File));
         });
-        if (ReplayFailure(replayedPending, app) is { } pendingFails)
+        if (HistoryReplay.FailsOnShadow(replayedPending, app) is { } pendingFails)
             return plan with { Hazards = [pendingFails] };
 
         progress(new PlanProgress(PlanStage.Comparing));
@@ -104,16 +74,12 @@ public static class Planner
         return plan with
         {
             Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, request.LiveConnection,
-                request.Environment, cancellationToken), .. ShadowExtensions.IndexOptionNotes(indexOptions.Adapted)],
+                request.Environment, cancellationToken), .. ShadowExtensions.IndexOptionNotes(replay.IndexOptionsLeftOut),
+                .. ExtensionTable.Notes(catalog.ExtensionTablesLeftOut)],
             Changes = changes,
             Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before)],
             Drift = drift,
             Diagram = EntityDiagramBuilder.Build(app.Schema, changes, after),
         };
     }
-
-    static Hazard? ReplayFailure(ExecutionOutcome outcome, AppSettings app) =>
-        FailureHazard.Of(outcome, HazardKind.FailsOnShadow, app.Schema,
-            "fails on the shadow database, so it would fail on the target too",
-            "Fix the migration: apply would stop here. The plan shows no changes until it replays.");
 }

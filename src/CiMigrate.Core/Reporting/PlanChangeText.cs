@@ -55,6 +55,7 @@ public static class PlanChangeText
         ObjectKind.Sequence => Join(o["type"], o["ownedBy"] is { } owner ? $"owned by {owner}" : null),
         ObjectKind.Type => Join(o["kind"], o["values"], o["baseType"], o["attributes"], o["constraints"]),
         ObjectKind.Extension => $"version {o["version"]}",
+        ObjectKind.DefaultPrivilege => o["privileges"] ?? "",
         _ => "",
     };
 

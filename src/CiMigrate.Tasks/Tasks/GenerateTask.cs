@@ -19,7 +19,8 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
 {
     public static readonly Option<string?> FromOption = new("--from")
     {
-        Description = "The declared schema: a folder of .sql files (applied in name order) or one file; default supabase/schemas beside the migrations",
+        Description = "The declared schema: a folder of .sql files (sub-folders included, in path order) or one file; default as the Supabase CLI reads it " +
+            "(supabase/config.toml [db.migrations] schema_paths, else supabase/schemas)",
     };
 
     readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -35,9 +36,9 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
 
         var workspace = context.Workspace;
         var app = workspace.App;
-        var from = context.Get(FromOption) is { } given
-            ? Path.GetFullPath(given, context.Options.WorkingDirectory)
-            : DeclaredSchema.DefaultFolder(app);
+        var declared = context.Get(FromOption) is { } given
+            ? DeclaredSchema.Load(Path.GetFullPath(given, context.Options.WorkingDirectory), workspace.Root)
+            : DeclaredSchema.OfApp(app, workspace.Root) ?? DeclaredSchema.Load(DeclaredSchema.DefaultFolder(app), workspace.Root);
         var history = workspace.LoadMigrations(app).Migrations;
         var lint = new GeneratedFilesLint(new Linter(LintRules.All, workspace.Settings.Lint), app, workspace.Root);
         var result = await SchemaGenerator.GenerateAsync(new GenerationRequest
@@ -45,7 +46,7 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
             App = app,
             Name = name,
             History = history,
-            Declared = DeclaredSchema.Load(from, workspace.Root),
+            Declared = declared,
             StartShadow = ct => ShadowChoice.StartAsync(context, null, null, ct),
             Versions = Versions(new MigrationsFolder(app.Migrations, app), history),
             Root = workspace.Root,

@@ -33,9 +33,8 @@ public sealed class GenerateRefusalTests
     }
 
     [TestCase("INSERT INTO shop.items (id, name) VALUES (1, 'seed');", "schema.sql:6:1: a declared schema holds no data changes")]
-    [TestCase("ALTER DEFAULT PRIVILEGES IN SCHEMA shop GRANT SELECT ON TABLES TO anon;", "schema.sql:6:1: ALTER DEFAULT PRIVILEGES is not generated")]
     [TestCase("\\set ON_ERROR_STOP on", "schema.sql:6:1: psql meta-command")]
-    [TestCase("CREATE TABLE shop.broken (id int REFERENCES shop.missing(id));", "schema.sql:6:1: the declared schema does not load on a fresh database: relation \"shop.missing\" does not exist")]
+    [TestCase("CREATE TABLE shop.broken (id int REFERENCES shop.missing(id));", "schema.sql:6:1: does not load on a fresh Supabase project: relation \"shop.missing\" does not exist")]
     public async Task A_declared_file_that_is_not_schema_is_an_error_naming_file_and_line(string declared, string message)
     {
         var (run, scenario) = await GenerateAsync(declared);

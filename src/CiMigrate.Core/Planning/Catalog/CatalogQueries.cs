@@ -19,6 +19,33 @@ static class CatalogQueries
 
     static string NotMember(string catalog, string oid) => string.Format(NotExtensionMember, $"'{catalog}'", oid);
 
+    /// <summary>
+    /// A relation that is no extension's and is not owned (a serial's sequence) by a table that is: what belongs to an
+    /// extension's table (its pgmq queue's sequence, say) goes with it.
+    /// </summary>
+    static string NotOfMember(string oid) => $"""
+        {NotMember("pg_class", oid)}
+        and not exists (select 1 from pg_depend o
+                        join pg_depend e on e.classid = 'pg_class'::regclass and e.objid = o.refobjid and e.deptype = 'e'
+                        where o.classid = 'pg_class'::regclass and o.objid = {oid} and o.refclassid = 'pg_class'::regclass
+                          and o.deptype in ('a', 'i'))
+        """;
+
+    /// <summary>
+    /// The tables of the schemas in <c>$1</c> that belong to an extension (pgmq's queues): left out of every snapshot with
+    /// all that is theirs, and named in the plan's notes. Rows: schema, table, extension.
+    /// </summary>
+    public const string ExtensionTables = """
+        select n.nspname::text, c.relname::text, x.extname::text
+        from pg_depend d
+        join pg_class c on c.oid = d.objid
+        join pg_namespace n on n.oid = c.relnamespace
+        join pg_extension x on x.oid = d.refobjid
+        where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_extension'::regclass and d.deptype = 'e'
+          and c.relkind in ('r', 'p') and n.nspname = any($1)
+        order by 1, 2
+        """;
+
     public static IReadOnlyList<(ObjectKind Kind, string Sql)> All { get; } =
     [
         (ObjectKind.Schema, """
@@ -61,7 +88,7 @@ static class CatalogQueries
               and {NotMember("pg_class", "c.oid")}
             order by n.nspname, c.relname, a.attnum
             """),
-        (ObjectKind.Constraint, """
+        (ObjectKind.Constraint, $"""
             select n.nspname, c.relname, 'table', k.conname, k.oid::text, json_build_object(
                 'type', case k.contype when 'p' then 'primary key' when 'f' then 'foreign key' when 'u' then 'unique'
                     when 'c' then 'check' when 'x' then 'exclusion' when 't' then 'trigger' end,
@@ -76,11 +103,11 @@ static class CatalogQueries
             join pg_namespace n on n.oid = c.relnamespace
             left join pg_class fc on fc.oid = k.confrelid
             left join pg_namespace fn on fn.oid = fc.relnamespace
-            where n.nspname = any($1) and c.relkind in ('r', 'p')
+            where n.nspname = any($1) and c.relkind in ('r', 'p') and {NotMember("pg_class", "c.oid")}
             order by n.nspname, c.relname, k.conname
             """),
         // Indexes behind a primary key, unique or exclusion constraint are that constraint's business.
-        (ObjectKind.Index, """
+        (ObjectKind.Index, $"""
             select n.nspname, t.relname, 'table', i.relname, i.oid::text, json_build_object(
                 'definition', pg_get_indexdef(i.oid),
                 'valid', case when x.indisvalid then 'yes' else 'no' end)
@@ -88,12 +115,12 @@ static class CatalogQueries
             join pg_class i on i.oid = x.indexrelid
             join pg_class t on t.oid = x.indrelid
             join pg_namespace n on n.oid = i.relnamespace
-            where n.nspname = any($1) and t.relkind in ('r', 'p', 'm')
+            where n.nspname = any($1) and t.relkind in ('r', 'p', 'm') and {NotMember("pg_class", "t.oid")}
               and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid and k.conrelid = x.indrelid
                               and k.contype in ('p', 'u', 'x'))
             order by n.nspname, t.relname, i.relname
             """),
-        (ObjectKind.Policy, """
+        (ObjectKind.Policy, $"""
             select n.nspname, c.relname, 'table', p.polname, p.oid::text, json_build_object(
                 'command', case p.polcmd when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE'
                     when 'd' then 'DELETE' else 'ALL' end,
@@ -106,10 +133,10 @@ static class CatalogQueries
             from pg_policy p
             join pg_class c on c.oid = p.polrelid
             join pg_namespace n on n.oid = c.relnamespace
-            where n.nspname = any($1)
+            where n.nspname = any($1) and {NotMember("pg_class", "c.oid")}
             order by n.nspname, c.relname, p.polname
             """),
-        (ObjectKind.Trigger, """
+        (ObjectKind.Trigger, $"""
             select n.nspname, c.relname, case when c.relkind = 'v' then 'view' else 'table' end, t.tgname, t.oid::text,
                 json_build_object(
                     'definition', pg_get_triggerdef(t.oid),
@@ -118,7 +145,7 @@ static class CatalogQueries
             from pg_trigger t
             join pg_class c on c.oid = t.tgrelid
             join pg_namespace n on n.oid = c.relnamespace
-            where not t.tgisinternal and n.nspname = any($1)
+            where not t.tgisinternal and n.nspname = any($1) and {NotMember("pg_class", "c.oid")}
             order by n.nspname, c.relname, t.tgname
             """),
         // The owner's own privileges are left out: they are implied, and every table has them.
@@ -126,7 +153,8 @@ static class CatalogQueries
             select g.schema, g.parent, g.parent_kind, g.grantee, g.identity,
                 json_build_object('privileges', string_agg(g.privilege, ', ' order by g.privilege))
             from (
-                select n.nspname as schema, c.relname as parent,
+                -- text, not name: the function branch's parents are signatures longer than 63 bytes.
+                select n.nspname::text as schema, c.relname::text as parent,
                     case c.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'view' else 'table' end as parent_kind,
                     case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee)::text end as grantee,
                     c.oid::text || ':' || a.grantee::text as identity,
@@ -135,7 +163,7 @@ static class CatalogQueries
                 join pg_namespace n on n.oid = c.relnamespace
                 cross join lateral aclexplode(coalesce(c.relacl, acldefault((case when c.relkind = 'S' then 's' else 'r' end)::"char", c.relowner))) a
                 where c.relkind in ('r', 'p', 'v', 'm', 'S', 'f') and n.nspname = any($1) and a.grantee <> c.relowner
-                  and {NotMember("pg_class", "c.oid")}
+                  and {NotOfMember("c.oid")}
                 union all
                 select n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', 'function',
                     case when a.grantee = 0 then 'PUBLIC' else pg_get_userbyid(a.grantee)::text end,
@@ -211,7 +239,7 @@ static class CatalogQueries
                 where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'a' and d.refobjsubid > 0
                   and tn.nspname = n.nspname
             ) owner on true
-            where n.nspname = any($1) and {NotMember("pg_class", "c.oid")}
+            where n.nspname = any($1) and {NotOfMember("c.oid")}
               and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'i')
             order by n.nspname, c.relname
             """),

@@ -11,13 +11,18 @@ static class CatalogRows
     /// <summary>The columns every row set here returns, in the order <see cref="CatalogObjectReader"/> reads them.</summary>
     public const string Columns = "k, schema, parent, parent_kind, name, identity, attributes";
 
-    /// <summary>All rows of the schemas in <c>$1</c>. A query's ORDER BY survives the subquery: row_number numbers rows as they come.</summary>
+    /// <summary>
+    /// All rows of the schemas in <c>$1</c>. A query's ORDER BY survives the subquery: row_number numbers rows as they come.
+    /// Every column is cast to text in every branch: UNION ALL gives a column the first branch's type when the others
+    /// convert to it, and the first branch's <c>name</c> would cut a function's signature to 63 bytes.
+    /// </summary>
     public static string Select { get; } = $"""
         select r.k, r.ord, r.schema, r.parent, r.parent_kind, r.name, r.identity, r.attributes::text as attributes,
             md5(row(r.k, r.schema, r.parent, r.parent_kind, r.name, r.attributes::text)::text) as digest
         from (
         {string.Join("\nunion all\n", CatalogQueries.All.Select((q, k) =>
-            $"select {k} as k, row_number() over () as ord, q.* from (\n{q.Sql}\n) as q(schema, parent, parent_kind, name, identity, attributes)"))}
+            $"select {k} as k, row_number() over () as ord, q.schema::text, q.parent::text, q.parent_kind::text, q.name::text, " +
+            $"q.identity::text, q.attributes from (\n{q.Sql}\n) as q(schema, parent, parent_kind, name, identity, attributes)"))}
         ) r
         """;
 

@@ -16,4 +16,10 @@ public enum ObjectKind
     Function,
     Sequence,
     Type,
+
+    /// <summary>
+    /// What <c>ALTER DEFAULT PRIVILEGES ... IN SCHEMA</c> gives one grantee on the objects one role creates there. Read for
+    /// generate and <c>diff --declared</c> only (Generation's detailed reader), not for the plan's replay.
+    /// </summary>
+    DefaultPrivilege,
 }

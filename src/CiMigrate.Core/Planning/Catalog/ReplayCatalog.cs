@@ -30,8 +30,10 @@ public sealed class ReplayCatalog : IAsyncDisposable
     static string Bare(string table) => table["pg_temp.".Length..];
 
     readonly List<string> _schemas;
+    readonly IReadOnlyList<ExtensionTable> _extensionTables;
 
-    ReplayCatalog(NpgsqlConnection connection, List<string> schemas) => (_connection, _schemas) = (connection, schemas);
+    ReplayCatalog(NpgsqlConnection connection, List<string> schemas, IReadOnlyList<ExtensionTable> extensionTables) =>
+        (_connection, _schemas, _extensionTables) = (connection, schemas, extensionTables);
 
     /// <summary>Keeps the catalog as it is now on the server, on a session of its own held until disposed.</summary>
     public static async Task<ReplayCatalog> KeepBeforeAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
@@ -46,7 +48,7 @@ public sealed class ReplayCatalog : IAsyncDisposable
                 ($"create temp table {Bare(Before)} (k int, ord bigint, schema text, parent text, parent_kind text, name text, identity text, attributes text, digest text)", null),
                 ($"insert into {Before} {CatalogRows.Select}", schemas.ToArray()),
                 ($"analyze {Before}", null));
-            return new ReplayCatalog(connection, schemas);
+            return new ReplayCatalog(connection, schemas, await ExtensionTable.ReadAsync(connection, schemas, cancellationToken));
         }
         catch
         {
@@ -57,6 +59,12 @@ public sealed class ReplayCatalog : IAsyncDisposable
 
     /// <summary>How many objects the last <see cref="ChangedAsync"/> read, before and after (tests show what is left out).</summary>
     public int Materialised { get; private set; }
+
+    /// <summary>
+    /// The extensions' tables (<see cref="ExtensionTable"/>) the pending migrations created or dropped, as of the last
+    /// <see cref="ChangedAsync"/>: left out of both snapshots, and the plan says so.
+    /// </summary>
+    public IReadOnlyList<ExtensionTable> ExtensionTablesLeftOut { get; private set; } = [];
 
     /// <summary>
     /// Reads the catalog after the pending migrations on the server and returns, for both sides, what differs and
@@ -102,6 +110,8 @@ public sealed class ReplayCatalog : IAsyncDisposable
         var before = await NeededAsync(Before, indexes, table, column, constraint, index, cancellationToken);
         var after = await NeededAsync(After, indexes, table, column, constraint, index, cancellationToken);
         Materialised = before.Count + after.Count;
+        var extensionTables = await ExtensionTable.ReadAsync(_connection, schemas, cancellationToken);
+        ExtensionTablesLeftOut = [.. extensionTables.Except(_extensionTables).Concat(_extensionTables.Except(extensionTables))];
         return (new CatalogSnapshot([.. _schemas.Order(StringComparer.Ordinal)], before),
             new CatalogSnapshot([.. schemas.Order(StringComparer.Ordinal)], after));
     }
