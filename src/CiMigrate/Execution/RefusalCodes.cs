@@ -6,10 +6,10 @@ namespace CiMigrate.Execution;
 /// </summary>
 public static class RefusalCodes
 {
-    /// <summary>A file holds BEGIN, COMMIT or ROLLBACK: ci-migrate owns the transaction.</summary>
+    /// <summary>A file holds BEGIN, COMMIT or ROLLBACK that is not a whole BEGIN ... COMMIT block (or in a file marked no-transaction).</summary>
     public const string TransactionControl = "transaction-control";
 
-    /// <summary>A statement cannot run in a transaction, and the file lacks the no-transaction marker.</summary>
+    /// <summary>A statement cannot run in the transaction it would be in: the file's BEGIN ... COMMIT wrapper, or the one transaction of <c>--atomic</c>/<c>--dry-run</c>.</summary>
     public const string NeedsNoTransaction = "needs-no-transaction";
 
     /// <summary>A file marked no-transaction in a run that puts every file in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</summary>
@@ -35,6 +35,12 @@ public static class RefusalCodes
 
     /// <summary>The ledger recorded the app's migrations in another schema than the settings name now.</summary>
     public const string SchemaMismatch = "schema-mismatch";
+
+    /// <summary>The committed segments of a partly applied migration changed in its file since they ran.</summary>
+    public const string AppliedPartChanged = "applied-part-changed";
+
+    /// <summary>A partly applied migration in a run that puts every file in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</summary>
+    public const string PartlyApplied = "partly-applied";
 
     /// <summary>An applied migration's file changed since it was applied.</summary>
     public const string EditedMigration = "edited-migration";

@@ -15,6 +15,8 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(BackupNotNeeded), "backupNotNeeded")]
 [JsonDerivedType(typeof(MigrationStarted), "migrationStarted")]
 [JsonDerivedType(typeof(MigrationApplied), "migrationApplied")]
+[JsonDerivedType(typeof(SegmentCommitted), "segmentCommitted")]
+[JsonDerivedType(typeof(MigrationResumed), "migrationResumed")]
 [JsonDerivedType(typeof(MigrationFailed), "migrationFailed")]
 [JsonDerivedType(typeof(LockTimeoutRetry), "lockTimeoutRetry")]
 [JsonDerivedType(typeof(MigrationSkipped), "migrationSkipped")]
