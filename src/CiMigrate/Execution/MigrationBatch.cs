@@ -37,6 +37,10 @@ sealed class MigrationBatch : IAsyncDisposable
         _firstStatement = _batch.BatchCommands.Count;
         foreach (var statement in statements)
             _batch.BatchCommands.Add(new(statement.Text));
+        // A block's SET LOCAL ROLE lasts to its COMMIT, past the statements: the guard closes and the records are
+        // written as the role that logged in, which owns ci_migrate.
+        if (step.File.Script.Statements.Any(TransactionSegments.SetsRole))
+            _batch.BatchCommands.Add(new("RESET ROLE"));
         SchemaGuard.AddClose(_batch, session.Guard);
         foreach (var record in records)
             _batch.BatchCommands.Add(record);

@@ -114,6 +114,8 @@ sealed class SegmentedRun(RunContext context)
 
             await using (var close = new NpgsqlBatch(connection))
             {
+                if (step.File.Script.Statements.Any(TransactionSegments.SetsRole))
+                    close.BatchCommands.Add(new("RESET ROLE"));
                 SchemaGuard.AddClose(close, session.Guard);
                 await close.ExecuteNonQueryAsync(cancellationToken);
             }

@@ -34,6 +34,14 @@ public sealed record TransactionSegment(int Index, SegmentKind Kind, IReadOnlyLi
         }
     }
 
+    /// <summary>How the segment runs, for the plan: <c>CREATE INDEX CONCURRENTLY at line 4 alone, outside a transaction (why)</c>.</summary>
+    public string HowItRuns() => Kind switch
+    {
+        SegmentKind.Alone => $"{Describe()} alone, outside a transaction ({Reason})",
+        SegmentKind.Block => $"{Describe()} in {Reason}, as written",
+        _ => $"{Describe()} in one transaction" + (Reason is null ? "" : $", committed before the rest ({Reason})"),
+    };
+
     /// <summary>The segment's statements in a few words, for messages: <c>CREATE INDEX at line 4</c>.</summary>
     public string Describe() => Statements.Count switch
     {

@@ -25,6 +25,22 @@ public static class TransactionSegments
         return (splitter.Segments, splitter.Problems);
     }
 
+    /// <summary>
+    /// How a file with these segments runs, in one line for the plan and lint: <c>in one transaction</c>, or
+    /// <c>in 3 segments: ...; ...; ...</c>, each naming its statements and why it stands apart.
+    /// </summary>
+    public static string Describe(IReadOnlyList<TransactionSegment> segments) =>
+        segments is [{ Kind: SegmentKind.Transaction, Reason: null }]
+            ? "in one transaction"
+            : $"in {segments.Count} segment{(segments.Count == 1 ? "" : "s")}: {Steps(segments)}";
+
+    /// <summary>Each segment's <see cref="TransactionSegment.HowItRuns"/>, in order, separated by <c>; </c>.</summary>
+    public static string Steps(IReadOnlyList<TransactionSegment> segments) => string.Join("; ", segments.Select(s => s.HowItRuns()));
+
+    /// <summary>Whether the segment only changes settings (<c>SET search_path</c>): nothing of the schema is left half-done after it.</summary>
+    public static bool OnlySettings(TransactionSegment segment) =>
+        segment.Statements.All(s => s.Kind is StatementKind.Set or StatementKind.SetSearchPath or StatementKind.Reset);
+
     /// <summary>Every statement its own segment, outside a transaction, for <paramref name="reason"/>.</summary>
     public static IReadOnlyList<TransactionSegment> Alone(IReadOnlyList<SqlStatement> statements, string reason) =>
         [.. statements.Select((s, i) => new TransactionSegment(i, SegmentKind.Alone, [s], reason))];
@@ -38,7 +54,7 @@ public static class TransactionSegments
     public static string? CannotRunInTransaction(SqlStatement statement) => statement.Kind switch
     {
         StatementKind.CreateIndex or StatementKind.DropIndex or StatementKind.Reindex or StatementKind.AlterTableDetachPartition
-            when statement.IsConcurrently => $"{Head(statement)} with CONCURRENTLY cannot run inside a transaction block",
+            when statement.IsConcurrently => $"{Head(statement)} cannot run inside a transaction block",
         StatementKind.Vacuum or StatementKind.Cluster or StatementKind.CreateDatabase or StatementKind.DropDatabase =>
             $"{Head(statement)} cannot run inside a transaction block",
         _ when statement.StartsWith("ALTER", "SYSTEM") => "ALTER SYSTEM cannot run inside a transaction block",
@@ -75,9 +91,18 @@ public static class TransactionSegments
             || (s.Kind is StatementKind.Set or StatementKind.SetSearchPath && !s.StartsWith("SET", "LOCAL")
                 && !s.StartsWith("SET", "TRANSACTION") && !s.StartsWith("SET", "CONSTRAINTS")));
 
+    /// <summary><c>SET [LOCAL | SESSION] ROLE</c> or <c>SET SESSION AUTHORIZATION</c>: what runs after it runs as another role.</summary>
+    public static bool SetsRole(SqlStatement statement) =>
+        statement.Kind == StatementKind.Set && statement.Tokens.Take(3).Any(t => t.Is("ROLE") || t.Is("AUTHORIZATION"));
+
     /// <summary>The statement's first words, enough to recognise it in a message: <c>CREATE INDEX CONCURRENTLY</c>.</summary>
-    public static string Head(SqlStatement statement) =>
-        string.Join(' ', statement.Tokens.Take(4).TakeWhile(t => t.Kind == SqlTokenKind.Word).Select(t => t.Keyword));
+    public static string Head(SqlStatement statement) => statement.Kind switch
+    {
+        StatementKind.Other or StatementKind.TransactionControl or StatementKind.Create or StatementKind.Alter or StatementKind.Drop
+            => string.Join(' ', statement.Tokens.Take(statement.Kind is StatementKind.Other or StatementKind.TransactionControl ? 1 : 2)
+                .Select(t => t.Keyword ?? t.Text)),
+        _ => StatementKindWords.Of(statement.Kind) + (statement.IsConcurrently ? " CONCURRENTLY" : ""),
+    };
 
     /// <summary>BEGIN, BEGIN WORK, BEGIN TRANSACTION, START TRANSACTION: where a block starts; the index of its first option token, else -1.</summary>
     internal static int BlockStart(SqlStatement statement)
@@ -169,7 +194,9 @@ public static class TransactionSegments
                 {
                     Problems.Add(new SegmentProblem(statement,
                         $"'{Head(statement)}' inside the BEGIN block at line {start.Line}: only COMMIT or END may close it",
-                        "End the block with COMMIT (a block that rolls itself back changes nothing: remove it)."));
+                        BlockStart(statement) >= 0
+                            ? "Close the block with COMMIT before the next BEGIN."
+                            : "End the block with COMMIT (a block that rolls itself back changes nothing: remove it)."));
                 }
                 else if (CannotRunInTransaction(statement) is { } reason)
                 {
