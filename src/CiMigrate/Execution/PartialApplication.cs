@@ -57,7 +57,7 @@ static class PartialApplication
             {
                 return new RunRefused(RefusalCodes.AppliedPartChanged,
                     $"the ledger's progress rows of this migration skip segment {i + 1} (found {row.Segment + 1}): they were changed by hand",
-                    "Look at ci_migrate.segment_progress, then 'ci-migrate repair --partial applied|rolled-back' with a --reason.",
+                    $"Look at ci_migrate.segment_progress, then settle it: 'ci-migrate repair --partial {migration.Version} --to applied|not-applied --reason ...'.",
                     file.DisplayPath, 1, 1);
             }
 
@@ -88,5 +88,5 @@ static class PartialApplication
 
     static string Help(int committed) =>
         $"Put back the statements of the first {committed} segment(s) as they ran (git history has them) and run again to resume; " +
-        "to change what was applied, add a new migration. Or settle the record: 'ci-migrate repair --partial applied|rolled-back --reason ...'.";
+        "to change what was applied, add a new migration. Or settle the record: 'ci-migrate repair --partial <version> --to applied|not-applied --reason ...'.";
 }

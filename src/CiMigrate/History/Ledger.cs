@@ -138,6 +138,10 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     public NpgsqlBatchCommand RecordRestored(Migration migration, string checksum, RunProvenance provenance, string detail) =>
         Insert(migration.Version, migration.Name, checksum, "0", LedgerEventKind.Restore, provenance, detail);
 
+    /// <summary>A partly applied migration marked applied by hand (<c>repair --partial &lt;version&gt; --to applied</c>), with its event.</summary>
+    public NpgsqlBatchCommand RecordPartialApplied(Migration migration, RunProvenance provenance, string detail) =>
+        Insert(migration.Version, migration.Name, migration.Checksum, "0", LedgerEventKind.PartialApplied, provenance, detail);
+
     /// <summary>A migration replayed by <c>copy-schema</c> to build a copy of the app's schema, with its event.</summary>
     public NpgsqlBatchCommand RecordCopied(string version, string name, string checksum, RunProvenance provenance, string detail) =>
         Insert(version, name, checksum, "0", LedgerEventKind.Copy, provenance, detail);

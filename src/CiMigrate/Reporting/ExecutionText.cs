@@ -87,6 +87,14 @@ public static class ExecutionText
                 yield return $"supabase_migrations.schema_migrations holds version {taken.Version} as '{taken.TakenBy ?? "(no name)"}', " +
                              $"not {taken.Version}_{taken.Name}: that row is another app's, left as it is";
                 break;
+            case PartialSettled { AsApplied: true } settled:
+                yield return $"marked {settled.Version}_{settled.Name} applied: {settled.SegmentsCommitted} of {settled.Segments} segments " +
+                    $"had committed, the rest is taken as done by hand ({settled.Reason})";
+                break;
+            case PartialSettled settled:
+                yield return $"marked {settled.Version}_{settled.Name} not applied: the record of its {settled.SegmentsCommitted} committed " +
+                    $"segment(s) is removed, its objects are untouched ({settled.Reason}); the next apply runs it from its first segment";
+                break;
             case LedgerRowRestored restored:
                 yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
                 break;
@@ -133,7 +141,7 @@ public static class ExecutionText
             return $"{head}: rolled back {rolledBack} migration(s)";
         if (baselined > 0)
             return $"{head}: marked {baselined} migration(s) as applied";
-        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten or LedgerRowRestored))
+        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten or LedgerRowRestored or PartialSettled))
             return $"{head}: ledger repaired";
         return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
     }

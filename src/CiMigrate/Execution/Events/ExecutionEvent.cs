@@ -17,6 +17,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(MigrationApplied), "migrationApplied")]
 [JsonDerivedType(typeof(SegmentCommitted), "segmentCommitted")]
 [JsonDerivedType(typeof(MigrationResumed), "migrationResumed")]
+[JsonDerivedType(typeof(PartialSettled), "partialSettled")]
 [JsonDerivedType(typeof(MigrationFailed), "migrationFailed")]
 [JsonDerivedType(typeof(LockTimeoutRetry), "lockTimeoutRetry")]
 [JsonDerivedType(typeof(MigrationSkipped), "migrationSkipped")]
