@@ -73,10 +73,10 @@ public static class InvalidIndexes
     }
 
     /// <summary>
-    /// After a statement outside a transaction built an index: an index of the app's schema left invalid makes the
+    /// After a statement outside a transaction ran: an index of the app's schema left invalid makes the
     /// migration failed (reported at the CREATE INDEX that made it, when the file has one), so it is not recorded.
     /// </summary>
-    internal static async Task<MigrationFailed?> CheckAfterAsync(MigrationSession session, MigrationStep step,
+    internal static async Task<MigrationFailed?> CheckAfterAsync(MigrationSession session, MigrationStep step, int committed,
         CancellationToken cancellationToken)
     {
         var invalid = await FindAsync(session.Connection, session.App.Schema, cancellationToken);
@@ -90,7 +90,7 @@ public static class InvalidIndexes
             $"DROP INDEX CONCURRENTLY IF EXISTS {Identifiers.Quote(session.App.Schema)}.{Identifiers.Quote(name)};"));
         return new MigrationFailed(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, at.Line, at.Column,
             $"the file ran, but the index {names} is invalid (indisvalid = false), so the migration is not recorded",
-            null, $"Drop it ({drops}), fix what made the build fail, and run again.", null, InTransaction: false, statements.Count);
+            null, $"Drop it ({drops}), fix what made the build fail, and run again.", null, InTransaction: false, committed);
     }
 
     /// <summary>The index a CREATE or DROP INDEX names, without its schema: PostgreSQL keeps an index in its table's schema.</summary>

@@ -25,7 +25,10 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         var replayedOutside = options.AlreadyApplied ? ReplayOutsideTransaction(pending, problems) : [];
         if (Refused([.. problems.Where(p => !replayedOutside.Contains(p.File ?? ""))]))
             return Outcome;
-        var (resume, changed) = PartialApplication.Check(pending, await session.Ledger.ReadProgressAsync(cancellationToken), oneTransaction);
+        var progress = session.LedgerVersion >= LedgerSchema.SegmentProgressVersion
+            ? await session.Ledger.ReadProgressAsync(tableExists: true, cancellationToken)
+            : [];
+        var (resume, changed) = PartialApplication.Check(pending, progress, oneTransaction);
         if (Refused(changed))
             return Outcome;
         var schemaExists = await session.SchemaExistsAsync(cancellationToken);

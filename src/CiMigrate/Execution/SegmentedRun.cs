@@ -120,8 +120,9 @@ sealed class SegmentedRun(RunContext context)
                 await close.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            if (statement.Kind is StatementKind.CreateIndex or StatementKind.Reindex
-                && await InvalidIndexes.CheckAfterAsync(session, step, cancellationToken) is { } invalid)
+            // Any statement outside a transaction may leave an index invalid (a build that failed half-way, or a
+            // superuser's UPDATE of pg_index): checked before the segment is recorded, so an invalid index never is.
+            if (await InvalidIndexes.CheckAfterAsync(session, step, CommittedBefore(step, segment), cancellationToken) is { } invalid)
             {
                 await context.Failures.ReportAsync(step, invalid, cancellationToken);
                 return false;

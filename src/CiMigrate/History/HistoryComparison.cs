@@ -31,6 +31,19 @@ public sealed class HistoryComparison
     public IReadOnlyList<MigrationStatus> AppliedNewestFirst =>
         [.. Entries.Where(e => e.Applied is not null).OrderByDescending(e => e.Version, StringComparer.Ordinal)];
 
+    /// <summary>
+    /// The local migrations against <paramref name="ledger"/>: its rows, and, only when something is pending (a partly
+    /// applied migration is pending), its progress rows; a no-op run pays no round trip for them.
+    /// </summary>
+    public static async Task<HistoryComparison> CompareAsync(MigrationSet migrations, Ledger ledger, CancellationToken cancellationToken)
+    {
+        var applied = await ledger.ReadAsync(cancellationToken);
+        var comparison = Compare(migrations, applied);
+        return comparison.Pending.Count == 0
+            ? comparison
+            : Compare(migrations, applied, await ledger.ReadProgressAsync(tableExists: false, cancellationToken));
+    }
+
     /// <summary>The local migrations against the ledger's rows and, when given, its progress rows of partly applied migrations.</summary>
     public static HistoryComparison Compare(MigrationSet migrations, IReadOnlyList<AppliedMigration> applied,
         IReadOnlyList<SegmentProgress>? progress = null)

@@ -72,10 +72,14 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     /// This app's committed segments of partly applied migrations, by version then segment; empty when the ledger has
     /// none (or predates them: a read session does not upgrade it).
     /// </summary>
-    public async Task<IReadOnlyList<SegmentProgress>> ReadProgressAsync(CancellationToken cancellationToken)
+    /// <param name="tableExists">Whether the caller knows the ledger is at <see cref="LedgerSchema.SegmentProgressVersion"/>
+    /// or later (a write session), which saves asking.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<SegmentProgress>> ReadProgressAsync(bool tableExists, CancellationToken cancellationToken)
     {
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.segment_progress') IS NOT NULL", connection))
+        if (!tableExists)
         {
+            await using var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.segment_progress') IS NOT NULL", connection);
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
                 return [];
         }

@@ -12,6 +12,9 @@ public static class LedgerSchema
 {
     public const string Name = "ci_migrate";
 
+    /// <summary>The ledger version that added <c>ci_migrate.segment_progress</c> (History/Sql/0005_segment_progress.sql).</summary>
+    public const int SegmentProgressVersion = 5;
+
     /// <summary>The ledger version this build of the tool writes.</summary>
     public static int LatestVersion => LedgerScripts.Latest;
 

@@ -172,8 +172,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
             return HistoryComparison.Compare(migrations, []);
         try
         {
-            var ledger = new Ledger(session.Connection, app.Name, app.Schema);
-            return HistoryComparison.Compare(migrations, await ledger.ReadAsync(cancellationToken), await ledger.ReadProgressAsync(cancellationToken));
+            return await HistoryComparison.CompareAsync(migrations, new Ledger(session.Connection, app.Name, app.Schema), cancellationToken);
         }
         catch (NpgsqlException e)
         {

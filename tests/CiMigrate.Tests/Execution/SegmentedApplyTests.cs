@@ -114,6 +114,52 @@ public sealed class SegmentedApplyTests
     }
 
     [Test]
+    public async Task Rollback_refuses_a_partly_applied_migration_and_repair_settles_it_with_its_reason()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "tables", Tables);
+        repo.Down("20250208000001", "tables", "DROP TABLE money_tracker.budgets, money_tracker.runs, money_tracker.gate1, money_tracker.gate3;");
+        Assert.That((await repo.RunAsync("stage-apply")).ExitCode, Is.EqualTo(0));
+        repo.Up("20250208000002", "index", Segmented);
+        await KillInSegmentAsync(repo, 3);
+
+        var rollback = await repo.RunAsync("rollback", "--env", "staging");
+        var noReason = await repo.RunAsync("repair", "--env", "staging", "--partial", "20250208000002", "--to", "applied");
+        var repair = await repo.RunAsync("repair", "--env", "staging", "--partial", "20250208000002", "--to", "applied",
+            "--reason", "ran lines 5-6 by hand");
+        var status = await repo.RunAsync("status", "--env", "staging", "--format", "json");
+
+        Assert.That(rollback.ExitCode, Is.EqualTo(2), rollback.Error + rollback.Output);
+        Assert.That(rollback.Error, Does.Contain("refused (partly-applied): apps/money-tracker/supabase/migrations/20250208000002_index.sql " +
+            "is partly applied to staging: 2 of 3 segments committed (lines 1-3, 4). Rollback cannot undo part of a file"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NOT NULL"), Is.True, "nothing rolled back");
+        Assert.That(noReason.ExitCode, Is.EqualTo(2));
+        Assert.That(repair.ExitCode, Is.EqualTo(0), repair.Error + repair.Output);
+        Assert.That(repair.Output, Does.Contain("marked 20250208000002_index applied: 2 of 3 segments had committed"));
+        Assert.That(await repo.Staging.ScalarAsync(Recorded), Is.EqualTo(1));
+        Assert.That(await repo.Staging.ScalarAsync(Progress), Is.EqualTo(""));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT kind || ': ' || detail FROM ci_migrate.events WHERE version = '20250208000002' ORDER BY id DESC LIMIT 1"),
+            Is.EqualTo("repair-partial-applied: apps/money-tracker/supabase/migrations/20250208000002_index.sql: 2 of 3 segments had committed " +
+                "(lines 1-3, 4); ran lines 5-6 by hand"));
+        Assert.That(status.Output, Does.Not.Contain("artlyApplied"));
+    }
+
+    [Test]
+    public async Task Status_in_json_shows_a_partly_applied_migration_with_its_segments()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "tables", Tables);
+        Assert.That((await repo.RunAsync("stage-apply")).ExitCode, Is.EqualTo(0));
+        repo.Up("20250208000002", "index", Segmented);
+        await KillInSegmentAsync(repo, 2);
+
+        var status = await repo.RunAsync("status", "--env", "staging", "--format", "json");
+
+        Assert.That(status.ExitCode, Is.EqualTo(0), status.Error);
+        Assert.That(status.Output, Does.Match("\"version\":\\s*\"20250208000002\"[^}]*\"state\":\\s*\"[Pp]artlyApplied\"[^}]*\"segmentsCommitted\":\\s*1,\\s*\"segments\":\\s*3"));
+    }
+
+    [Test]
     public async Task The_segmented_file_ends_in_the_schema_psql_gives_running_it_statement_by_statement()
     {
         await using var repo = await MigrationRepository.CreateAsync();
