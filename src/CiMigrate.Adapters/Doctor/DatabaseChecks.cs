@@ -38,6 +38,7 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
         await checklist.RunAsync("authentication", () => AuthenticationAsync(builder));
         await checklist.RunAsync("server version", () => VersionAsync(builder));
         await checklist.RunAsync("ledger", () => LedgerAsync(builder));
+        await checklist.RunAsync("partly applied", () => PartlyAppliedAsync(builder));
         if (schema is not null)
         {
             await checklist.RunAsync("app schema", () => SchemaAsync(builder, schema));
@@ -161,6 +162,27 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
             checklist.Fail("ledger", $"the ci_migrate schema is missing and {builder.Username} may not create schemas",
                 $"GRANT CREATE ON DATABASE {builder.Database} TO {builder.Username}, or create the schema once as an owner.",
                 blocks: false);
+    }
+
+    /// <summary>
+    /// Migrations a run left between two segments (ci_migrate.segment_progress): their files are half done on this
+    /// database, whatever app they belong to, until an apply resumes them or repair settles them.
+    /// </summary>
+    async Task PartlyAppliedAsync(NpgsqlConnectionStringBuilder builder)
+    {
+        await using var connection = await OpenAsync(builder);
+        await using var command = new NpgsqlCommand(
+            "SELECT CASE WHEN to_regclass('ci_migrate.segment_progress') IS NULL THEN '' ELSE (SELECT coalesce(string_agg(" +
+            "format('%s %s_%s (%s of %s segments)', app, version, name, committed, segments), ', ' ORDER BY app, version), '') " +
+            "FROM (SELECT app, version, max(name) AS name, count(*) AS committed, max(segments) AS segments " +
+            "FROM ci_migrate.segment_progress GROUP BY app, version) AS p) END", connection);
+        var partly = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (partly.Length == 0)
+            checklist.Pass("partly applied", "no migration is partly applied");
+        else
+            checklist.Warn("partly applied", $"partly applied, stopped between two segments: {partly}",
+                "Apply again: the run resumes at the first segment not committed. Or settle one by hand: ci-migrate repair " +
+                "--partial <version> --to applied|not-applied --reason <why>.");
     }
 
     async Task SchemaAsync(NpgsqlConnectionStringBuilder builder, string schema)

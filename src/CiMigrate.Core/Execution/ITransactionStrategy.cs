@@ -2,7 +2,7 @@ namespace CiMigrate.Execution;
 
 /// <summary>
 /// How a run's steps meet transactions (DbUp's transaction strategies): one per file, one for all (<c>--atomic</c>),
-/// one rolled back (<c>--dry-run</c>), or none, statement by statement (files marked <c>-- ci-migrate:no-transaction</c>).
+/// one rolled back (<c>--dry-run</c>); inside the first, a file that runs in segments commits each (<see cref="SegmentedRun"/>).
 /// </summary>
 interface ITransactionStrategy
 {

@@ -29,13 +29,18 @@ public static class InvalidIndexes
     }
 
     /// <summary>
-    /// Before files without a transaction run: each <c>CREATE INDEX</c> of an index that exists invalid, with no
-    /// <c>DROP INDEX</c> of it earlier in its file, is refused at its file:line:col with the statement that fixes it.
+    /// Before files with statements outside a transaction run: each <c>CREATE INDEX</c> about to run of an index that
+    /// exists invalid, with no <c>DROP INDEX</c> of it earlier among the statements about to run, is refused at its
+    /// file:line:col with the statement that fixes it.
     /// </summary>
+    /// <param name="session">The target.</param>
+    /// <param name="files">The files about to run.</param>
+    /// <param name="resume">Per file, the segments an earlier run committed (they do not run again); none for a fresh run.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
     public static async Task<IReadOnlyList<RunRefused>> CheckBeforeAsync(MigrationSession session, IEnumerable<MigrationFile> files,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<MigrationFile, int>? resume, CancellationToken cancellationToken)
     {
-        var marked = files.Where(f => f.Script.TransactionMode == TransactionMode.NoTransaction).ToList();
+        var marked = files.Where(f => f.Script.Segments.Any(s => !s.InTransaction)).ToList();
         if (marked.Count == 0)
             return [];
         var invalid = (await FindAsync(session.Connection, session.App.Schema, cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -46,7 +51,8 @@ public static class InvalidIndexes
         foreach (var file in marked)
         {
             var dropped = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var statement in file.Script.StatementsToRun)
+            var committed = resume is not null && resume.TryGetValue(file, out var segments) ? segments : 0;
+            foreach (var statement in file.Script.Segments.Skip(committed).SelectMany(s => s.Statements))
             {
                 if (statement.Kind == StatementKind.DropIndex && NameOf(statement) is { } drop)
                     dropped.Add(drop);
@@ -67,10 +73,10 @@ public static class InvalidIndexes
     }
 
     /// <summary>
-    /// After a file without a transaction ran all its statements: an index of the app's schema left invalid makes the
+    /// After a statement outside a transaction ran: an index of the app's schema left invalid makes the
     /// migration failed (reported at the CREATE INDEX that made it, when the file has one), so it is not recorded.
     /// </summary>
-    internal static async Task<MigrationFailed?> CheckAfterAsync(MigrationSession session, MigrationStep step,
+    internal static async Task<MigrationFailed?> CheckAfterAsync(MigrationSession session, MigrationStep step, int committed,
         CancellationToken cancellationToken)
     {
         var invalid = await FindAsync(session.Connection, session.App.Schema, cancellationToken);
@@ -84,7 +90,7 @@ public static class InvalidIndexes
             $"DROP INDEX CONCURRENTLY IF EXISTS {Identifiers.Quote(session.App.Schema)}.{Identifiers.Quote(name)};"));
         return new MigrationFailed(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, at.Line, at.Column,
             $"the file ran, but the index {names} is invalid (indisvalid = false), so the migration is not recorded",
-            null, $"Drop it ({drops}), fix what made the build fail, and run again.", null, InTransaction: false, statements.Count);
+            null, $"Drop it ({drops}), fix what made the build fail, and run again.", null, InTransaction: false, committed);
     }
 
     /// <summary>The index a CREATE or DROP INDEX names, without its schema: PostgreSQL keeps an index in its table's schema.</summary>

@@ -1,3 +1,4 @@
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Execution;
@@ -5,6 +6,7 @@ namespace CiMigrate.Execution;
 /// <summary>
 /// One migration file as one round trip: its preamble (for a dry run's first file, what the run creates in the same
 /// transaction first: the app's schema, the ledger), its statements inside the schema guard, and its ledger commands.
+/// Or one segment of a file, with the settings the file made before it and the segment's record.
 /// It knows where the file's statements sit among its commands, so a failing command maps back to the file's statement,
 /// and so to file:line:col.
 /// </summary>
@@ -12,20 +14,35 @@ sealed class MigrationBatch : IAsyncDisposable
 {
     readonly NpgsqlBatch _batch;
     readonly int _firstStatement;
+    readonly IReadOnlyList<SqlStatement> _statements;
 
     public MigrationBatch(MigrationStep step, MigrationSession session, NpgsqlTransaction transaction, IReadOnlyList<string> setup)
+        : this(step, session, transaction, setup, [], step.File.Script.StatementsToRun, step.Record())
+    {
+    }
+
+    /// <summary>One segment of a file (<see cref="SegmentedRun"/>): its statements, after the settings the file made before it, and its records.</summary>
+    public MigrationBatch(MigrationStep step, MigrationSession session, NpgsqlTransaction transaction, IReadOnlyList<string> setup,
+        IReadOnlyList<SqlStatement> carried, IReadOnlyList<SqlStatement> statements, IReadOnlyList<NpgsqlBatchCommand> records)
     {
         Step = step;
+        _statements = statements;
         _batch = new NpgsqlBatch(session.Connection, transaction);
         foreach (var command in setup)
             _batch.BatchCommands.Add(new(command));
         SessionPreamble.AddTo(_batch, session, local: true);
         session.Guard?.AddOpen(_batch, step.File, local: true);
+        foreach (var setting in carried)
+            _batch.BatchCommands.Add(new(setting.Text));
         _firstStatement = _batch.BatchCommands.Count;
-        foreach (var statement in step.File.Script.StatementsToRun)
+        foreach (var statement in statements)
             _batch.BatchCommands.Add(new(statement.Text));
+        // A block's SET LOCAL ROLE lasts to its COMMIT, past the statements: the guard closes and the records are
+        // written as the role that logged in, which owns ci_migrate.
+        if (step.File.Script.Statements.Any(TransactionSegments.SetsRole))
+            _batch.BatchCommands.Add(new("RESET ROLE"));
         SchemaGuard.AddClose(_batch, session.Guard);
-        foreach (var record in step.Record())
+        foreach (var record in records)
             _batch.BatchCommands.Add(record);
     }
 
@@ -46,9 +63,24 @@ sealed class MigrationBatch : IAsyncDisposable
         catch (PostgresException ex)
         {
             var index = ex.BatchCommand is null ? -1 : _batch.BatchCommands.IndexOf(ex.BatchCommand);
-            FailedStatement = index < _firstStatement ? null : Math.Min(index - _firstStatement, Step.File.Script.StatementsToRun.Count);
+            var toRun = Step.File.Script.StatementsToRun;
+            FailedStatement = index < _firstStatement ? null
+                : index - _firstStatement < _statements.Count ? IndexIn(toRun, _statements[index - _firstStatement])
+                : toRun.Count;
             throw;
         }
+    }
+
+    /// <summary>Where <paramref name="statement"/> sits among the file's statements to run (by reference: a segment holds the file's own).</summary>
+    internal static int IndexIn(IReadOnlyList<SqlStatement> toRun, SqlStatement statement)
+    {
+        for (var i = 0; i < toRun.Count; i++)
+        {
+            if (ReferenceEquals(toRun[i], statement))
+                return i;
+        }
+
+        return toRun.Count;
     }
 
     public ValueTask DisposeAsync() => _batch.DisposeAsync();

@@ -25,6 +25,12 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         var replayedOutside = options.AlreadyApplied ? ReplayOutsideTransaction(pending, problems) : [];
         if (Refused([.. problems.Where(p => !replayedOutside.Contains(p.File ?? ""))]))
             return Outcome;
+        var progress = session.LedgerVersion >= LedgerSchema.SegmentProgressVersion
+            ? await session.Ledger.ReadProgressAsync(tableExists: true, cancellationToken)
+            : [];
+        var (resume, changed) = PartialApplication.Check(pending, progress, oneTransaction);
+        if (Refused(changed))
+            return Outcome;
         var schemaExists = await session.SchemaExistsAsync(cancellationToken);
         if (!schemaExists && !session.Environment.CreateSchema)
         {
@@ -32,7 +38,8 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             return Outcome;
         }
 
-        if (schemaExists && Refused(await InvalidIndexes.CheckBeforeAsync(session, pending.Select(m => m.Up), cancellationToken)))
+        if (schemaExists && Refused(await InvalidIndexes.CheckBeforeAsync(session, pending.Select(m => m.Up),
+            resume.ToDictionary(r => r.Key.Up, r => r.Value), cancellationToken)))
             return Outcome;
 
         var createSchema = schemaExists ? null : $"CREATE SCHEMA IF NOT EXISTS {Identifiers.Quote(session.App.Schema)}";
@@ -47,6 +54,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
                 : [session.Ledger.RecordApplied(m, options.Provenance)], Forward: true)
             {
                 OutsideTransaction = m.Up.Script.TransactionMode == TransactionMode.NoTransaction || replayedOutside.Contains(m.Up.DisplayPath),
+                Resume = resume.GetValueOrDefault(m),
             })
             .ToList();
         ITransactionStrategy strategy = options.DryRun ? new DryRunTransaction(context, DryRunSetup(createSchema))
@@ -73,7 +81,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         }
 
         if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null))
-            || Refused(await InvalidIndexes.CheckBeforeAsync(session, migrations.Select(m => m.Down!), cancellationToken)))
+            || Refused(await InvalidIndexes.CheckBeforeAsync(session, migrations.Select(m => m.Down!), resume: null, cancellationToken)))
             return Outcome;
         var mirrored = await MirroredAsync(migrations, cancellationToken);
         var steps = migrations

@@ -6,8 +6,8 @@ namespace CiMigrate.Execution;
 
 /// <summary>
 /// Checks the files about to run before anything runs, so a run never stops half-way for a reason that was
-/// visible in the text: transaction control in a file, and statements that cannot run inside a transaction in a
-/// file without the <c>-- ci-migrate:no-transaction</c> marker.
+/// visible in the text: transaction control that is not a whole BEGIN ... COMMIT block, statements that cannot run
+/// inside the transaction they would be in (a file's wrapper, the one transaction of <c>--atomic</c> or <c>--dry-run</c>).
 /// </summary>
 public static class MigrationPreflight
 {
@@ -36,23 +36,39 @@ public static class MigrationPreflight
                     file.DisplayPath, allowance.Line, 1));
             }
 
+            if (file.Script.TransactionMode == TransactionMode.Segmented)
+            {
+                if (oneTransaction is not null)
+                {
+                    var apart = file.Script.Segments.First(s => s.Reason is not null);
+                    problems.Add(new RunRefused(RefusalCodes.NeedsNoTransaction,
+                        $"the file runs in {file.Script.Segments.Count} segments ({apart.Reason}), so it cannot run in the one transaction of {oneTransaction}",
+                        $"Apply it without {oneTransaction}: each segment then commits with its progress record.",
+                        file.DisplayPath, apart.Statements[0].Line, apart.Statements[0].Column));
+                }
+
+                problems.AddRange(file.Script.SegmentProblems.Select(p =>
+                    new RunRefused(RefusalCodes.TransactionControl, p.Message, p.Help, p.Statement.Path, p.Statement.Line, p.Statement.Column)));
+                continue;
+            }
+
             foreach (var statement in statements)
             {
                 if (statement.Kind == StatementKind.TransactionControl)
                 {
                     problems.Add(new RunRefused(RefusalCodes.TransactionControl,
-                        $"'{Head(statement)}' controls the transaction, which ci-migrate owns: each migration runs in its own " +
-                        $"transaction (or statement by statement with {TransactionMarker.Line})",
-                        "Remove it; a failure still rolls the whole file back.", statement.Path, statement.Line, statement.Column));
+                        $"'{TransactionSegments.Head(statement)}' controls the transaction in a file marked {TransactionMarker.Line}, " +
+                        "where every statement runs on its own",
+                        "Remove it, or remove the marker: ci-migrate then runs the file's BEGIN ... COMMIT blocks as written.",
+                        statement.Path, statement.Line, statement.Column));
                 }
-                else if (!marked && CannotRunInTransaction(statement, statements) is { } reason)
+                else if (!marked && (TransactionSegments.CannotRunInTransaction(statement)
+                    ?? TransactionSegments.MustCommitAfter(statement, statements)) is { } reason)
                 {
+                    // Only a wrapped file (BEGIN first, COMMIT last) gets here: any other file with such a statement runs in segments.
                     problems.Add(new RunRefused(RefusalCodes.NeedsNoTransaction,
-                        $"{reason}: add '{TransactionMarker.Line}' as the first line of the file",
-                        "It then runs statement by statement without a transaction, and is recorded after its last statement." +
-                        (file.Script.HasMisplacedMarker
-                            ? $" (The file mentions {TransactionMarker.NoTransaction}, but only a marker among the comments before the first statement counts.)"
-                            : ""),
+                        $"{reason}, and the file's BEGIN ... COMMIT wraps it",
+                        "Move it after the COMMIT: ci-migrate then runs it on its own, and the rest in its transaction.",
                         statement.Path, statement.Line, statement.Column));
                 }
             }
@@ -60,39 +76,4 @@ public static class MigrationPreflight
 
         return problems;
     }
-
-    static string? CannotRunInTransaction(SqlStatement statement, IReadOnlyList<SqlStatement> statements)
-    {
-        switch (statement.Kind)
-        {
-            case StatementKind.CreateIndex or StatementKind.DropIndex or StatementKind.Reindex
-                or StatementKind.AlterTableDetachPartition when statement.IsConcurrently:
-                return $"'{Head(statement)}' with CONCURRENTLY cannot run inside a transaction";
-            case StatementKind.Vacuum:
-                return "VACUUM cannot run inside a transaction";
-            case StatementKind.CreateDatabase or StatementKind.DropDatabase:
-                return $"'{Head(statement)}' cannot run inside a transaction";
-            case StatementKind.AlterType when AddedEnumValue(statement) is { } value
-                && statements.Skip(statement.Index + 1).Any(s => s.Tokens.Any(t => t.Kind == SqlTokenKind.String && t.Text == value)):
-                // https://www.postgresql.org/docs/15/sql-altertype.html: a value added in a transaction block
-                // cannot be used until the transaction has been committed.
-                return $"the enum value {value} added here is used later in the same file, which PostgreSQL refuses " +
-                    "until the ALTER TYPE has committed";
-            default:
-                return null;
-        }
-    }
-
-    /// <summary>The quoted value of <c>ALTER TYPE t ADD VALUE [IF NOT EXISTS] 'x'</c>.</summary>
-    static string? AddedEnumValue(SqlStatement statement)
-    {
-        var at = statement.IndexOfKeywords(0, "ADD", "VALUE");
-        if (at < 0)
-            return null;
-        return statement.Tokens.Skip(at + 2).FirstOrDefault(t => t.Kind == SqlTokenKind.String).Text;
-    }
-
-    /// <summary>The statement's first words, enough to recognise it in a message.</summary>
-    static string Head(SqlStatement statement) =>
-        string.Join(' ', statement.Tokens.Take(4).Select(t => t.Keyword ?? t.Text));
 }

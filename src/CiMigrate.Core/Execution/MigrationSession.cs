@@ -149,7 +149,7 @@ public sealed class MigrationSession : IAsyncDisposable
 
     /// <summary>This app's ledger rows compared with its local migrations.</summary>
     public async Task<HistoryComparison> CompareAsync(Migrations.MigrationSet migrations, CancellationToken cancellationToken) =>
-        HistoryComparison.Compare(migrations, await Ledger.ReadAsync(cancellationToken));
+        await HistoryComparison.CompareAsync(migrations, Ledger, cancellationToken);
 
     /// <summary>Whether the app's schema exists on the target.</summary>
     public async Task<bool> SchemaExistsAsync(CancellationToken cancellationToken)

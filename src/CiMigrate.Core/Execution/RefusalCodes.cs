@@ -9,10 +9,10 @@ namespace CiMigrate.Execution;
 /// </summary>
 public static class RefusalCodes
 {
-    /// <summary>A file holds BEGIN, COMMIT or ROLLBACK: ci-migrate owns the transaction.</summary>
+    /// <summary>A file holds BEGIN, COMMIT or ROLLBACK that is not a whole BEGIN ... COMMIT block (or in a file marked no-transaction).</summary>
     public static readonly RefusalCode TransactionControl = new("transaction-control", ExitCodes.Usage);
 
-    /// <summary>A statement cannot run in a transaction, and the file lacks the no-transaction marker.</summary>
+    /// <summary>A statement cannot run in the transaction it would be in: the file's BEGIN ... COMMIT wrapper, or the one transaction of <c>--atomic</c>/<c>--dry-run</c>.</summary>
     public static readonly RefusalCode NeedsNoTransaction = new("needs-no-transaction", ExitCodes.Usage);
 
     /// <summary>A file marked no-transaction in a run that puts every file in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</summary>
@@ -62,6 +62,12 @@ public static class RefusalCodes
 
     /// <summary>A <c>-- ci-migrate:allow-schema</c> comment without its schema or its reason.</summary>
     public static readonly RefusalCode AllowSchemaWithoutReason = new("allow-schema-without-reason", ExitCodes.Usage);
+
+    /// <summary>The committed segments of a partly applied migration changed in its file since they ran.</summary>
+    public static readonly RefusalCode AppliedPartChanged = new("applied-part-changed", ExitCodes.Usage);
+
+    /// <summary>A partly applied migration in a run that puts every file in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</summary>
+    public static readonly RefusalCode PartlyApplied = new("partly-applied", ExitCodes.Usage);
 
     /// <summary>Every code, for reading a report back.</summary>
     public static IReadOnlyList<RefusalCode> All { get; } =

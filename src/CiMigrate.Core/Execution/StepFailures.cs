@@ -79,7 +79,7 @@ sealed class StepFailures(RunContext context)
               "unknown: run 'ci-migrate status' to see if it is recorded before running again."
             : $"The connection to {session.Target} was lost while running {file} ({cause}). PostgreSQL rolls back the open " +
               "transaction of a lost connection: that migration is not applied and not recorded" +
-              (step.OutsideTransaction ? ", but its statements that had completed stay" : "") +
+              (step.InSegments ? ", but its segments that had committed stay, recorded, and the next run resumes after them" : "") +
               ". Run the command again.");
         context.Log.Add(new RunFailed(message, file));
     }

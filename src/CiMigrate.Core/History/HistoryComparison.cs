@@ -16,7 +16,10 @@ public sealed class HistoryComparison
 
     /// <summary>What an apply would run, in version order (out-of-order ones included, marked in <see cref="OutOfOrder"/>).</summary>
     public IReadOnlyList<Migration> Pending =>
-        [.. Entries.Where(e => e.State is MigrationState.Pending or MigrationState.OutOfOrder).Select(e => e.Local!)];
+        [.. Entries.Where(e => e.State is MigrationState.Pending or MigrationState.OutOfOrder or MigrationState.PartlyApplied).Select(e => e.Local!)];
+
+    /// <summary>The migrations an earlier run left partly applied: an apply resumes each at its first segment not committed.</summary>
+    public IReadOnlyList<MigrationStatus> PartlyApplied => [.. Entries.Where(e => e.State == MigrationState.PartlyApplied)];
 
     public IReadOnlyList<MigrationStatus> Edited => [.. Entries.Where(e => e.State == MigrationState.Edited)];
 
@@ -28,8 +31,25 @@ public sealed class HistoryComparison
     public IReadOnlyList<MigrationStatus> AppliedNewestFirst =>
         [.. Entries.Where(e => e.Applied is not null).OrderByDescending(e => e.Version, StringComparer.Ordinal)];
 
-    public static HistoryComparison Compare(MigrationSet migrations, IReadOnlyList<AppliedMigration> applied)
+    /// <summary>
+    /// The local migrations against <paramref name="ledger"/>: its rows, and, only when something is pending (a partly
+    /// applied migration is pending), its progress rows; a no-op run pays no round trip for them.
+    /// </summary>
+    public static async Task<HistoryComparison> CompareAsync(MigrationSet migrations, Ledger ledger, CancellationToken cancellationToken)
     {
+        var applied = await ledger.ReadAsync(cancellationToken);
+        var comparison = Compare(migrations, applied);
+        return comparison.Pending.Count == 0
+            ? comparison
+            : Compare(migrations, applied, await ledger.ReadProgressAsync(tableExists: false, cancellationToken));
+    }
+
+    /// <summary>The local migrations against the ledger's rows and, when given, its progress rows of partly applied migrations.</summary>
+    public static HistoryComparison Compare(MigrationSet migrations, IReadOnlyList<AppliedMigration> applied,
+        IReadOnlyList<SegmentProgress>? progress = null)
+    {
+        var progressByVersion = (progress ?? []).GroupBy(p => p.Version, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<SegmentProgress>)[.. g], StringComparer.Ordinal);
         var appliedByVersion = applied.ToDictionary(a => a.Version, StringComparer.Ordinal);
         var newestApplied = applied.Select(a => a.Version).Order(StringComparer.Ordinal).LastOrDefault();
         var entries = new List<MigrationStatus>();
@@ -39,6 +59,10 @@ public sealed class HistoryComparison
             {
                 var state = row.Checksum == migration.Checksum ? MigrationState.Applied : MigrationState.Edited;
                 entries.Add(new MigrationStatus(migration.Version, migration.Name, state, migration, row));
+            }
+            else if (progressByVersion.TryGetValue(migration.Version, out var committed))
+            {
+                entries.Add(new MigrationStatus(migration.Version, migration.Name, MigrationState.PartlyApplied, migration, null) { Progress = committed });
             }
             else
             {

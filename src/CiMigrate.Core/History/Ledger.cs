@@ -68,6 +68,67 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
         return rows;
     }
 
+    /// <summary>
+    /// This app's committed segments of partly applied migrations, by version then segment; empty when the ledger has
+    /// none (or predates them: a read session does not upgrade it).
+    /// </summary>
+    /// <param name="tableExists">Whether the caller knows the ledger is at <see cref="LedgerSchema.SegmentProgressVersion"/>
+    /// or later (a write session), which saves asking.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<IReadOnlyList<SegmentProgress>> ReadProgressAsync(bool tableExists, CancellationToken cancellationToken)
+    {
+        if (!tableExists)
+        {
+            await using var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.segment_progress') IS NOT NULL", connection);
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                return [];
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT version, name, segment, segments, applied_checksum, segment_checksum, lines, committed_at, environment " +
+            "FROM ci_migrate.segment_progress WHERE app = $1 ORDER BY version, segment", connection);
+        command.Parameters.Add(new() { Value = App });
+
+        var rows = new List<SegmentProgress>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new SegmentProgress(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3),
+                reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
+                NullableString(reader, 8)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The progress row of a committed segment, to run in the segment's transaction (or right after it).</summary>
+    public NpgsqlBatchCommand RecordSegment(Migration migration, int segment, int segments, string appliedChecksum,
+        string segmentChecksum, string lines, RunProvenance provenance)
+    {
+        var command = new NpgsqlBatchCommand(
+            "INSERT INTO ci_migrate.segment_progress (app, version, name, segment, segments, applied_checksum, segment_checksum, lines, environment) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+        command.Parameters.Add(new() { Value = App });
+        command.Parameters.Add(new() { Value = migration.Version });
+        command.Parameters.Add(new() { Value = migration.Name });
+        command.Parameters.Add(new() { Value = segment });
+        command.Parameters.Add(new() { Value = segments });
+        command.Parameters.Add(new() { Value = appliedChecksum });
+        command.Parameters.Add(new() { Value = segmentChecksum });
+        command.Parameters.Add(new() { Value = lines });
+        command.Parameters.Add(Text(provenance.Environment));
+        return command;
+    }
+
+    /// <summary>Removes the progress rows of a migration: with its ledger row, its rollback, or a repair.</summary>
+    public NpgsqlBatchCommand ClearProgress(string version)
+    {
+        var command = new NpgsqlBatchCommand("DELETE FROM ci_migrate.segment_progress WHERE app = $1 AND version = $2");
+        command.Parameters.Add(new() { Value = App });
+        command.Parameters.Add(new() { Value = version });
+        return command;
+    }
+
     /// <summary>The history row of an applied migration and its <c>apply</c> event, as one command.</summary>
     public NpgsqlBatchCommand RecordApplied(Migration migration, RunProvenance provenance) =>
         Insert(migration.Version, migration.Name, migration.Checksum, DurationSql, LedgerEventKind.Apply, provenance,
@@ -80,6 +141,10 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     /// <summary>Puts back the lost row of a migration its events record as applied (<c>repair --restore-lost</c>), with an event.</summary>
     public NpgsqlBatchCommand RecordRestored(Migration migration, string checksum, RunProvenance provenance, string detail) =>
         Insert(migration.Version, migration.Name, checksum, "0", LedgerEventKind.Restore, provenance, detail);
+
+    /// <summary>A partly applied migration marked applied by hand (<c>repair --partial &lt;version&gt; --to applied</c>), with its event.</summary>
+    public NpgsqlBatchCommand RecordPartialApplied(Migration migration, RunProvenance provenance, string detail) =>
+        Insert(migration.Version, migration.Name, migration.Checksum, "0", LedgerEventKind.PartialApplied, provenance, detail);
 
     /// <summary>A migration replayed by <c>copy-schema</c> to build a copy of the app's schema, with its event.</summary>
     public NpgsqlBatchCommand RecordCopied(string version, string name, string checksum, RunProvenance provenance, string detail) =>

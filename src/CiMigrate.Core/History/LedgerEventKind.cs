@@ -11,4 +11,6 @@ public enum LedgerEventKind
     Failure,
     Restore,
     Copy,
+    PartialApplied,
+    PartialNotApplied,
 }

@@ -13,6 +13,8 @@ public static class LedgerEventKinds
         LedgerEventKind.Failure => "failure",
         LedgerEventKind.Restore => "repair-restore",
         LedgerEventKind.Copy => "copy",
+        LedgerEventKind.PartialApplied => "repair-partial-applied",
+        LedgerEventKind.PartialNotApplied => "repair-partial-not-applied",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

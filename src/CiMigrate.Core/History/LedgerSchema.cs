@@ -21,6 +21,9 @@ public static class LedgerSchema
     /// <summary>The versions of the ledger's own scripts that ran here.</summary>
     public const string VersionTable = Name + ".schema_version";
 
+    /// <summary>The ledger version that added <c>ci_migrate.segment_progress</c> (History/Sql/0005_segment_progress.sql).</summary>
+    public const int SegmentProgressVersion = 5;
+
     /// <summary>The ledger version this build of the tool writes.</summary>
     public static int LatestVersion => LedgerScripts.Latest;
 

@@ -14,4 +14,10 @@ public enum MigrationState
 
     /// <summary>Pending, but older than the newest applied migration.</summary>
     OutOfOrder,
+
+    /// <summary>
+    /// Not applied, but an earlier run committed some of its segments (<see cref="MigrationStatus.Progress"/>): the file runs
+    /// in segments and was stopped between two; an apply resumes it, <c>repair --partial</c> settles the record by hand.
+    /// </summary>
+    PartlyApplied,
 }

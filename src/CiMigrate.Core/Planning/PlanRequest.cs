@@ -18,6 +18,9 @@ public sealed record PlanRequest
 
     public required IReadOnlyList<Migration> Pending { get; init; }
 
+    /// <summary>Per version, the segments of a pending migration an earlier run committed on the target (partly applied).</summary>
+    public IReadOnlyDictionary<string, int> SegmentsCommitted { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Starts the shadow; called only when a replay is needed, and the shadow is always disposed.</summary>
     public required Func<CancellationToken, Task<IShadowDatabase>> StartShadow { get; init; }
 

@@ -3,6 +3,7 @@ using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.Migrations;
 using CiMigrate.Planning.Catalog;
+using CiMigrate.Sql;
 
 namespace CiMigrate.Planning;
 
@@ -25,6 +26,9 @@ public static class Planner
             {
                 Phase = m.Up.Script.Phase.Phase,
                 ExpandVersion = m.Up.Script.Phase.ExpandVersion,
+                Runs = TransactionSegments.Describe(m.Up.Script.Segments),
+                Segments = m.Up.Script.Segments.Count,
+                SegmentsCommitted = request.SegmentsCommitted.TryGetValue(m.Version, out var committed) ? committed : null,
             })],
             Findings = request.Findings,
             Notes = request.Notes,

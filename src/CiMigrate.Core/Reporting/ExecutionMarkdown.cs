@@ -58,6 +58,9 @@ public static class ExecutionMarkdown
         MigrationFailed f => $"| `{f.Version}_{f.Name}` | **failed** at `{f.File}:{f.Line}:{f.Column}` | |",
         MigrationSkipped s => $"| `{s.Version}_{s.Name}` | not applied: {s.Reason} | |",
         MigrationBaselined b => $"| `{b.Version}_{b.Name}` | baselined | |",
+        MigrationResumed r => $"| `{r.Version}_{r.Name}` | resumed at segment {r.FromSegment} of {r.Segments} (the earlier ones committed before) | |",
+        PartialSettled p => $"| `{p.Version}_{p.Name}` | partly applied ({p.SegmentsCommitted} of {p.Segments} segments), marked " +
+            $"{(p.AsApplied ? "applied" : "not applied")}: {Markdown.Cell(p.Reason)} | |",
         _ => null,
     };
 }

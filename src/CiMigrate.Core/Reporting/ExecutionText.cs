@@ -44,7 +44,15 @@ public static class ExecutionText
                     "with its ledger row, as every migration does";
                 break;
             case MigrationStarted started when verbose:
-                yield return $"running {started.File}{(started.InTransaction ? "" : " (no transaction: statement by statement)")}";
+                yield return $"running {started.File}{(started.InTransaction ? "" : " (in segments, each committed with its progress record)")}";
+                break;
+            case MigrationResumed resumed:
+                yield return $"resuming {resumed.File} at segment {resumed.FromSegment} of {resumed.Segments}: an earlier run committed " +
+                    $"the segments before it, and they are unchanged in the file";
+                break;
+            case SegmentCommitted segment when verbose:
+                yield return $"{segment.File}: segment {segment.Segment} of {segment.Segments} committed ({segment.What}" +
+                    $"{(segment.InTransaction ? "" : ", outside a transaction")})";
                 break;
             case MigrationApplied applied when dryRun:
                 yield return $"would apply {applied.File} (ran in {Milliseconds(applied.Duration)}, rolled back)";
@@ -78,6 +86,14 @@ public static class ExecutionText
             case SupabaseVersionTaken taken:
                 yield return $"supabase_migrations.schema_migrations holds version {taken.Version} as '{taken.TakenBy ?? "(no name)"}', " +
                              $"not {taken.Version}_{taken.Name}: that row is another app's, left as it is";
+                break;
+            case PartialSettled { AsApplied: true } settled:
+                yield return $"marked {settled.Version}_{settled.Name} applied: {settled.SegmentsCommitted} of {settled.Segments} segments " +
+                    $"had committed, the rest is taken as done by hand ({settled.Reason})";
+                break;
+            case PartialSettled settled:
+                yield return $"marked {settled.Version}_{settled.Name} not applied: the record of its {settled.SegmentsCommitted} committed " +
+                    $"segment(s) is removed, its objects are untouched ({settled.Reason}); the next apply runs it from its first segment";
                 break;
             case LedgerRowRestored restored:
                 yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
@@ -125,7 +141,7 @@ public static class ExecutionText
             return $"{head}: rolled back {rolledBack} migration(s)";
         if (baselined > 0)
             return $"{head}: marked {baselined} migration(s) as applied";
-        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten or LedgerRowRestored))
+        if (report.Events.Any(e => e is ChecksumAccepted or MigrationForgotten or LedgerRowRestored or PartialSettled))
             return $"{head}: ledger repaired";
         return applied > 0 ? $"{head}: applied {applied} migration(s)" : $"{head}: nothing to do";
     }
@@ -156,10 +172,13 @@ public static class ExecutionText
             yield return $"  detail: {failed.Detail}";
         if (failed.Hint is not null)
             yield return $"  hint: {failed.Hint}";
-        yield return failed.InTransaction
-            ? "  The migration's transaction was rolled back: nothing of it is applied, and the ledger is unchanged."
-            : $"  The file runs without a transaction: {failed.StatementsCommitted} statement(s) before the failing one stay " +
-              "applied, and the file is not recorded. Make it safe to run again from the top (IF NOT EXISTS), then run again.";
+        yield return failed.StatementsCommitted == 0
+            ? failed.InTransaction
+                ? "  The migration's transaction was rolled back: nothing of it is applied, and the ledger is unchanged."
+                : "  The statement ran outside a transaction: whatever it did before failing stays; nothing of the file is recorded."
+            : $"  The file runs in segments: the {failed.StatementsCommitted} statement(s) of its committed segments stay applied and " +
+              $"recorded (ci-migrate status shows it partly applied){(failed.InTransaction ? "; the failing segment was rolled back" : "")}. " +
+              "Fix the failing statement and run again: the run resumes at the failing segment (the committed ones may not change).";
     }
 
     public static string Milliseconds(TimeSpan duration) => $"{Math.Round(duration.TotalMilliseconds):0} ms";

@@ -58,6 +58,10 @@ public static class PlanJsonRenderer
             w.WriteString("name", m.Name);
             w.WriteString("file", m.File);
             w.WriteString("checksum", m.Checksum);
+            w.WriteString("runs", m.Runs);
+            w.WriteNumber("segments", m.Segments);
+            if (m.SegmentsCommitted is { } committed)
+                w.WriteNumber("segmentsCommitted", committed);
             w.WriteEndObject();
         }
 

@@ -71,6 +71,14 @@ sealed class PlanMarkdownSections(StringBuilder md, Plan plan, MarkdownLinks lin
             foreach (var m in plan.Pending)
                 md.AppendLine($"| {links.File(m.File, m.Version)} | {Markdown.Cell(m.Name)} |");
             md.AppendLine();
+            foreach (var m in plan.Pending.Where(PlanSegments.WorthShowing))
+            {
+                md.AppendLine($"- `{m.Version}` runs {Markdown.Cell(m.Runs)}" +
+                    (m.SegmentsCommitted is { } committed ? $". **Partly applied on the target**: {PlanSegments.Partly(m, committed)}" : ""));
+            }
+
+            if (plan.Pending.Any(PlanSegments.WorthShowing))
+                md.AppendLine();
         }
 
         if (plan.Pending.Count > VisiblePending)

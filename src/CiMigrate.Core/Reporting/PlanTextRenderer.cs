@@ -21,6 +21,10 @@ public static class PlanTextRenderer
             {
                 var phase = PlanPhase.Describe(m) is { } described ? $"  [{described}]" : "";
                 text.AppendLine($"  {m.Version}  {m.Name}  ({m.File}){phase}");
+                if (PlanSegments.WorthShowing(m))
+                    text.AppendLine($"    runs {m.Runs}");
+                if (m.SegmentsCommitted is { } committed)
+                    text.AppendLine($"    partly applied on the target: {PlanSegments.Partly(m, committed)}");
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CiMigrate.History;
 
 namespace CiMigrate.Reporting;
@@ -11,4 +12,13 @@ public sealed record StatusEntry(
     string? Checksum,
     string? AppliedChecksum,
     DateTimeOffset? AppliedAt,
-    string? AppliedBy);
+    string? AppliedBy)
+{
+    /// <summary>For a partly applied migration: its segments committed, and of how many; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SegmentsCommitted { get; init; }
+
+    /// <inheritdoc cref="SegmentsCommitted"/>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Segments { get; init; }
+}

@@ -21,7 +21,7 @@ public static class StatusRenderer
         string[] header = ["STATE", "VERSION", "NAME", "APPLIED", "BY"];
         var rows = report.Migrations.Select(e => new[]
         {
-            State(e.State), e.Version, e.Name, e.AppliedAt is { } at ? $"{at.UtcDateTime:yyyy-MM-dd HH:mm}Z" : "", e.AppliedBy ?? "",
+            State(e), e.Version, e.Name, e.AppliedAt is { } at ? $"{at.UtcDateTime:yyyy-MM-dd HH:mm}Z" : "", e.AppliedBy ?? "",
         }).ToList();
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         foreach (var row in rows.Prepend(header))
@@ -44,7 +44,7 @@ public static class StatusRenderer
     {
         var text = new StringBuilder($"### `{report.App}` on `{report.Environment}`\n\n| version | name | state | applied |\n| --- | --- | --- | --- |\n");
         foreach (var entry in report.Migrations)
-            text.Append($"| {entry.Version} | {entry.Name} | {State(entry.State)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
+            text.Append($"| {entry.Version} | {entry.Name} | {State(entry)} | {entry.AppliedAt?.UtcDateTime:yyyy-MM-dd HH:mm} |\n");
         if (report.InvalidIndexes.Count > 0)
             text.Append($"\n**Invalid indexes** (drop and build again): {string.Join(", ", report.InvalidIndexes.Select(i => $"`{i}`"))}\n");
         if (report.OpenExpandContract.Count > 0)
@@ -59,8 +59,13 @@ public static class StatusRenderer
         : pair.MayContractNow ? $"now (expanded {pair.ExpandedAt.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z)"
         : $"not before {pair.ContractOpensAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z";
 
+    static string State(StatusEntry entry) => entry.State == MigrationState.PartlyApplied
+        ? $"partly applied ({entry.SegmentsCommitted} of {entry.Segments} segments)"
+        : State(entry.State);
+
     static string State(MigrationState state) => state switch
     {
+        MigrationState.PartlyApplied => "partly applied",
         MigrationState.Applied => "applied",
         MigrationState.Pending => "pending",
         MigrationState.Edited => "edited",

@@ -4,6 +4,7 @@ namespace CiMigrate.Sql;
 public sealed class SqlScript
 {
     readonly LineMap _lines;
+    (IReadOnlyList<TransactionSegment> Segments, IReadOnlyList<SegmentProblem> Problems)? _segments;
 
     SqlScript(string path, string text, LineMap lines, IReadOnlyList<SqlStatement> statements)
     {
@@ -38,6 +39,15 @@ public sealed class SqlScript
     /// </summary>
     public IReadOnlyList<SqlStatement> StatementsToRun => field ??=
         TransactionMode == TransactionMode.Wrapped ? [.. Statements.Skip(1).Take(Statements.Count - 2)] : Statements;
+
+    /// <summary>
+    /// The parts of the file that commit on their own (<see cref="TransactionSegments"/>): one for most files; for a
+    /// <see cref="TransactionMode.Segmented"/> or marked file, several, each with why it stands apart.
+    /// </summary>
+    public IReadOnlyList<TransactionSegment> Segments => (_segments ??= TransactionSegments.Of(this)).Segments;
+
+    /// <summary>What keeps a <see cref="TransactionMode.Segmented"/> file from running (transaction control that is not a whole block).</summary>
+    public IReadOnlyList<SegmentProblem> SegmentProblems => (_segments ??= TransactionSegments.Of(this)).Problems;
 
     /// <summary>
     /// The file names <see cref="TransactionMarker.NoTransaction"/> somewhere other than the comments before its first

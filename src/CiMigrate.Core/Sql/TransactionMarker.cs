@@ -25,11 +25,18 @@ public static class TransactionMarker
             && (text.Length == NoTransaction.Length || char.IsWhiteSpace(text[NoTransaction.Length]));
     }
 
-    /// <summary>The marker first (a marked file never runs in a transaction), then the BEGIN ... COMMIT wrapper.</summary>
+    /// <summary>
+    /// The marker first (a marked file never runs in a transaction), then the BEGIN ... COMMIT wrapper, then what makes
+    /// a file run in segments (<see cref="TransactionSegments"/>).
+    /// </summary>
     internal static TransactionMode ModeOf(IReadOnlyList<SqlStatement> statements) =>
         statements is [var first, ..] && first.LeadingComments.Any(IsMarker) ? TransactionMode.NoTransaction
         : statements is [var begin, _, .., var commit] && IsPlain(begin, ["BEGIN"], ["START", "TRANSACTION"]) && IsPlain(commit, ["COMMIT"], ["END"])
+            && !statements.Skip(1).Take(statements.Count - 2).Any(s => s.Kind == StatementKind.TransactionControl)
             ? TransactionMode.Wrapped
+        : statements.Any(s => s.Kind == StatementKind.TransactionControl || TransactionSegments.CannotRunInTransaction(s) is not null
+            || TransactionSegments.MustCommitAfter(s, statements) is not null)
+            ? TransactionMode.Segmented
             : TransactionMode.Transaction;
 
     /// <summary>

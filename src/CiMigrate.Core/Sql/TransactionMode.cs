@@ -19,4 +19,11 @@ public enum TransactionMode
     /// ledger row, without the wrapper.
     /// </summary>
     Wrapped,
+
+    /// <summary>
+    /// The file holds statements that cannot run in a transaction block (<c>CREATE INDEX CONCURRENTLY</c>, <c>VACUUM</c>,
+    /// ...), its own <c>BEGIN ... COMMIT</c> blocks, or an enum value used after the statement that adds it: it runs in
+    /// <see cref="SqlScript.Segments"/>, as the Supabase CLI runs it, each segment committed with its progress record.
+    /// </summary>
+    Segmented,
 }

@@ -100,6 +100,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
                 Environment = environment?.Name,
                 Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
                 Pending = comparison.Pending,
+                SegmentsCommitted = comparison.PartlyApplied.ToDictionary(e => e.Version, e => e.Progress.Count, StringComparer.Ordinal),
                 StartShadow = ct => ShadowChoice.StartAsync(context, environment, session?.Connection.PostgreSqlVersion.Major, ct),
                 LiveConnection = session?.Connection,
                 Notes = Notes(comparison, environment?.Name),
@@ -168,7 +169,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
             return HistoryComparison.Compare(migrations, []);
         try
         {
-            return HistoryComparison.Compare(migrations, await new Ledger(session.Connection, app.Name, app.Schema).ReadAsync(cancellationToken));
+            return await HistoryComparison.CompareAsync(migrations, new Ledger(session.Connection, app.Name, app.Schema), cancellationToken);
         }
         catch (NpgsqlException e)
         {

@@ -23,6 +23,23 @@ static class HistoryChecks
     ];
 
     /// <summary>
+    /// Partly applied migrations, one refusal each, for a rollback: ci-migrate cannot undo part of a file. Its down file
+    /// undoes the whole migration and would meet what the remaining segments never made; the committed segments are named
+    /// so that they can be undone by hand. Empty when none is.
+    /// </summary>
+    public static IReadOnlyList<RunRefused> PartlyApplied(HistoryComparison comparison, string environment) =>
+    [
+        .. comparison.PartlyApplied.Select(e => new RunRefused(RefusalCodes.PartlyApplied,
+            $"{e.Local!.Up.DisplayPath} is partly applied to {environment}: {e.Progress.Count} of {e.Progress[^1].Segments} segments " +
+            $"committed (lines {string.Join(", ", e.Progress.Select(p => p.Lines))}). Rollback cannot undo part of a file: its down " +
+            "file undoes the whole migration, and would meet what the remaining segments never made; the migrations before it " +
+            "would roll back beneath it. Nothing was run.",
+            $"Finish it first (apply resumes it), then roll back; or undo those lines by hand and record it: ci-migrate repair " +
+            $"--env {environment} --partial {e.Version} --to not-applied --reason <why>",
+            e.Local.Up.DisplayPath, null, null)),
+    ];
+
+    /// <summary>
     /// History lost while its effects stayed, which would make apply run migrations again: ledger rows gone while
     /// the events record their apply (the fix is repair), or objects in the app's schema with no ledger row nor event
     /// of the app at all (the fix is baseline). Empty when nothing is pending or nothing is lost.

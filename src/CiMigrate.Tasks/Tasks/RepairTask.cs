@@ -10,7 +10,8 @@ using CiMigrate.Reporting;
 namespace CiMigrate.Tasks;
 
 /// <summary>
-/// <c>repair --env &lt;name&gt; --accept-checksum &lt;version&gt; | --forget &lt;version&gt; | --restore-lost</c>:
+/// <c>repair --env &lt;name&gt; --accept-checksum &lt;version&gt; | --forget &lt;version&gt; | --restore-lost |
+/// --partial &lt;version&gt; --to applied|not-applied --reason &lt;why&gt;</c>:
 /// deliberate fixes to the ledger, each kept as an event. None touches the app's objects.
 /// </summary>
 sealed class RepairTask : ITask
@@ -30,17 +31,43 @@ sealed class RepairTask : ITask
         Description = "Put back the ledger rows that were lost while the events record their apply",
     };
 
+    readonly Option<string?> _partial = new("--partial")
+    {
+        Description = "Settle the record of this partly applied version (with --to and --reason)",
+    };
+
+    readonly Option<string?> _to = new("--to")
+    {
+        Description = "With --partial: applied (the rest was done by hand) or not-applied (the committed segments were undone; the next apply runs it whole)",
+    };
+
+    readonly Option<string?> _reason = new("--reason")
+    {
+        Description = "With --partial: why, kept in the ledger's events",
+    };
+
     public string Name => "repair";
-    public string Description => "Deliberate fixes to the history: accept a checksum, forget a version, restore lost rows";
-    public IReadOnlyList<Option> Options => [_acceptChecksum, _forget, _restoreLost, KubernetesOptions.Kubeconfig];
+    public string Description => "Deliberate fixes to the history: accept a checksum, forget a version, restore lost rows, settle a partly applied one";
+    public IReadOnlyList<Option> Options => [_acceptChecksum, _forget, _restoreLost, _partial, _to, _reason, KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)
     {
         var accept = context.Get(_acceptChecksum);
         var forget = context.Get(_forget);
         var restore = context.Get(_restoreLost);
-        if ((accept is null ? 0 : 1) + (forget is null ? 0 : 1) + (restore ? 1 : 0) != 1)
-            throw new UsageException("repair needs exactly one of --accept-checksum <version>, --forget <version> or --restore-lost.");
+        var partial = context.Get(_partial);
+        if ((accept is null ? 0 : 1) + (forget is null ? 0 : 1) + (restore ? 1 : 0) + (partial is null ? 0 : 1) != 1)
+        {
+            throw new UsageException("repair needs exactly one of --accept-checksum <version>, --forget <version>, --restore-lost " +
+                "or --partial <version> --to applied|not-applied --reason <why>.");
+        }
+
+        var to = context.Get(_to);
+        var reason = context.Get(_reason);
+        if (partial is not null && (to is not ("applied" or "not-applied") || string.IsNullOrWhiteSpace(reason)))
+            throw new UsageException("repair --partial <version> needs --to applied|not-applied and --reason <why>: the reason is kept in the ledger's events.");
+        if (partial is null && (to is not null || reason is not null))
+            throw new UsageException("--to and --reason go with repair --partial <version>.");
 
         var cancellationToken = context.CancellationToken;
         var target = TaskTarget.Resolve(context, null);
@@ -52,6 +79,8 @@ sealed class RepairTask : ITask
         var lost = await LostHistory.LostRowsAsync(session.Connection, target.App.Name, cancellationToken);
         if (restore)
             await RestoreLostAsync(session, target, lost, provenance, log, cancellationToken);
+        else if (partial is not null)
+            await SettlePartialAsync(session, target, comparison, partial, to == "applied", reason!, provenance, log, cancellationToken);
         else if (accept is not null)
             await AcceptChecksumAsync(session, target, comparison, accept, provenance, log, cancellationToken);
         else
@@ -91,6 +120,27 @@ sealed class RepairTask : ITask
         await ledger.WriteAsync([ledger.RecordRemoved(version, LedgerEventKind.Forget, provenance,
             $"forgotten; recorded checksum {entry.Applied!.Checksum}")], cancellationToken);
         log.Add(new MigrationForgotten(version, entry.Name));
+    }
+
+    /// <summary>
+    /// Settles a partly applied migration: a ledger row (the rest of the file was done by hand), or none (its committed
+    /// segments were undone); either way its progress rows go, in one transaction with the event that keeps the reason.
+    /// </summary>
+    static async Task SettlePartialAsync(MigrationSession session, TaskTarget target, HistoryComparison comparison, string version,
+        bool asApplied, string reason, RunProvenance provenance, ExecutionLog log, CancellationToken cancellationToken)
+    {
+        var entry = comparison.PartlyApplied.FirstOrDefault(e => e.Version == version)
+            ?? throw new UsageException($"{version} is not partly applied to {target.Environment.Name}: there is nothing to settle " +
+                "(ci-migrate status shows partly applied migrations).");
+        var (committed, segments) = (entry.Progress.Count, entry.Progress[^1].Segments);
+        var detail = $"{entry.Local!.Up.DisplayPath}: {committed} of {segments} segments had committed (lines " +
+            $"{string.Join(", ", entry.Progress.Select(p => p.Lines))}); {reason}";
+        var ledger = session.Ledger;
+        await ledger.WriteAsync(asApplied
+            ? [ledger.RecordPartialApplied(entry.Local, provenance, detail), ledger.ClearProgress(version)]
+            : [ledger.RecordEvent(version, LedgerEventKind.PartialNotApplied, provenance, detail), ledger.ClearProgress(version)],
+            cancellationToken);
+        log.Add(new PartialSettled(version, entry.Name, asApplied, committed, segments, reason));
     }
 
     /// <summary>Puts back each lost row with the checksum its apply recorded; the local file must still exist.</summary>

@@ -58,6 +58,11 @@ sealed class RollbackTask : ITask
             foreach (var refusal in editedChosen)
                 log.Add(refusal);
         }
+        else if (HistoryChecks.PartlyApplied(comparison, environment.Name) is { Count: > 0 } partly)
+        {
+            foreach (var refusal in partly)
+                log.Add(refusal);
+        }
         else if (chosen.FirstOrDefault(e => e.Local is null) is { } missing)
         {
             log.Add(new RunRefused(RefusalCodes.MissingLocalFile,

@@ -29,7 +29,11 @@ sealed class StatusTask(TimeProvider? clock = null) : ITask
         var report = new StatusReport(target.App.Name, target.Environment.Name, session.Target,
             PlanHash.Of(target.App.Name, target.Environment.Name, comparison.Pending),
             [.. comparison.Entries.Select(e => new StatusEntry(e.Version, e.Name, e.State, e.Local?.Up.DisplayPath, e.Local?.Checksum,
-                e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy))],
+                e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy)
+            {
+                SegmentsCommitted = e.Progress.Count > 0 ? e.Progress.Count : null,
+                Segments = e.Progress.Count > 0 ? e.Progress[^1].Segments : null,
+            })],
             await InvalidIndexes.FindAsync(session.Connection, target.App.Schema, context.CancellationToken))
         {
             OpenExpandContract = [.. ExpandContractPairs.Of(comparison, target.Environment.ContractAfter).Where(p => p.IsOpen)

@@ -51,7 +51,7 @@ public sealed class WrappedTransactionTests
     }
 
     [Test]
-    public async Task A_commit_inside_the_wrapper_is_refused_before_anything_runs()
+    public async Task A_commit_outside_a_block_is_refused_before_anything_runs()
     {
         await using var repo = await MigrationRepository.CreateAsync();
         repo.Up("20250101000000", "wrapped", """
@@ -66,7 +66,7 @@ public sealed class WrappedTransactionTests
         var run = await repo.RunAsync("stage-apply");
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Error + run.Output);
-        Assert.That(run.Error, Does.Contain("20250101000000_wrapped.sql:4:1: refused (transaction-control): 'COMMIT' controls the transaction"));
+        Assert.That(run.Error, Does.Contain("20250101000000_wrapped.sql:6:1: refused (transaction-control): 'COMMIT' outside a BEGIN ... COMMIT block of the file"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 }

@@ -71,7 +71,7 @@ sealed class LintFixTests
     }
 
     [Test]
-    public async Task Fix_marks_a_file_of_concurrent_statements_and_guards_its_concurrent_build()
+    public async Task Fix_guards_the_concurrent_build_and_adds_no_marker_the_file_runs_alone_without_it()
     {
         using var repo = new TempDirectory();
         var up = repo.File("supabase/migrations/20250101000000_index.sql", """
@@ -84,7 +84,6 @@ sealed class LintFixTests
         var second = await CliRun.RunAsync(repo.Path, "lint", "--fix");
 
         Assert.That(File.ReadAllText(up), Is.EqualTo("""
-            -- ci-migrate:no-transaction
             SET search_path TO money_tracker;
             DROP INDEX CONCURRENTLY IF EXISTS money_tracker.u_email;
             CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS u_email ON money_tracker.users (email);
