@@ -40,7 +40,7 @@ sealed class RuleFixtureTests
         var isError = fixture.StartsWith("error", StringComparison.Ordinal);
         Assert.That(expected, isError ? Is.Not.Empty : Is.Empty, "error fixtures mark their findings with -- expect; ok fixtures have none");
 
-        var file = LintTestSupport.File(text, fixture.Contains("down", StringComparison.Ordinal) ? LintFileRole.Down : LintFileRole.Up, path);
+        var file = LintTestSupport.Fixture(path);
         var findings = LintTestSupport.AllRulesLinter().Lint(file).Where(f => f.Rule == rule).ToList();
 
         Assert.That(findings.Select(f => f.Line).Distinct().Order(), Is.EqualTo(expected),
