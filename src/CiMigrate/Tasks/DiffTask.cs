@@ -94,6 +94,10 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         var comparison = await CompareAsync(session, app, migrations, cancellationToken);
         // Discovery no longer reads down files; the plan's rollback preview runs the pending ones, refused here first.
         DownFiles.Check(comparison.Pending);
+        // Against a target, the files it has applied were linted when they were applied: their findings are listed
+        // apart and do not gate this plan. Without a target every file is pending.
+        var findings = FindingsOf(context.Find<LintReport>());
+        var applied = AppliedFiles(comparison, session is not null);
         Plan plan;
         using (var progress = new StepProgress(context.Error, context.Options.Verbose))
         {
@@ -106,11 +110,12 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
                 StartShadow = ct => ShadowChoice.StartAsync(context, environment, session?.Connection.PostgreSqlVersion.Major, ct),
                 LiveConnection = session?.Connection,
                 Notes = Notes(comparison, environment?.Name),
-                Findings = FindingsOf(context.Find<LintReport>()),
+                Findings = [.. findings.Where(f => !applied.Contains(f.File ?? ""))],
                 Progress = step => progress.Step(ProgressText.Of(step)),
             }, cancellationToken);
         }
 
+        plan = plan with { AppliedFindings = [.. findings.Where(f => applied.Contains(f.File ?? ""))] };
         if (environment is not null)
             plan = plan with { Pending = ContractWaits(plan.Pending, comparison, environment.ContractAfter) };
         if (context.Get(DeclaredOption))
@@ -126,8 +131,16 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
         await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
-        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
+        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution
+            : plan.HasDrift || plan.MissesDeclared || plan.Findings.Any(f => f.IsError) ? ExitCodes.Findings : ExitCodes.Ok;
     }
+
+    /// <summary>The display paths of the up and down files of the migrations the target has applied; none without a target.</summary>
+    static HashSet<string> AppliedFiles(HistoryComparison comparison, bool hasTarget) =>
+        !hasTarget ? [] : [.. comparison.Entries
+            .Where(e => e.State is MigrationState.Applied && e.Local is not null)
+            .SelectMany(e => new[] { e.Local!.Up.DisplayPath, e.Local.Down?.DisplayPath })
+            .OfType<string>()];
 
     /// <summary>Each pending contract migration with how long prod-apply still waits for it on the target.</summary>
     IReadOnlyList<PendingMigration> ContractWaits(IReadOnlyList<PendingMigration> pending, HistoryComparison comparison, TimeSpan contractAfter)

@@ -176,6 +176,37 @@ public sealed class DiffTaskTests
     }
 
     [Test]
+    public async Task Against_a_target_findings_in_applied_files_are_listed_apart_and_do_not_gate_the_plan()
+    {
+        // Applied long ago, before RLS was the rule: an error finding today.
+        const string legacy = "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS legacy (id int);\n";
+        var legacyPath = _repo.File("supabase/migrations/20241201000000_legacy.sql", legacy);
+        var budgetsPath = Path.Combine(_repo.Path, "supabase/migrations/20250101000000_budgets.sql");
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        await target.ExecuteAsync("CREATE SCHEMA money_tracker;");
+        await target.ExecuteAsync(legacy);
+        await target.ExecuteAsync(await File.ReadAllTextAsync(budgetsPath));
+        await CreateLedgerAsync(target);
+        await target.ExecuteAsync($"""
+            INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum) VALUES
+                ('supabase', '20241201000000', 'legacy', '{MigrationFile.Read(legacyPath, _repo.Path).Checksum}'),
+                ('supabase', '20250101000000', 'budgets', '{MigrationFile.Read(budgetsPath, _repo.Path).Checksum}');
+            """);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("pending").EnumerateArray().Select(p => p.GetProperty("version").GetString()),
+            Is.EqualTo(new[] { "20250102000000" }));
+        Assert.That(json.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("severity").GetString() == "error"), Is.Empty);
+        Assert.That(json.RootElement.GetProperty("appliedFindings").EnumerateArray()
+            .Select(f => (f.GetProperty("file").GetString(), f.GetProperty("rule").GetString(), f.GetProperty("severity").GetString())),
+            Does.Contain(("supabase/migrations/20241201000000_legacy.sql", "new-table-rls", "error")));
+    }
+
+    [Test]
     public async Task Markdown_goes_to_the_out_file()
     {
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--app", "supabase", "--format", "markdown", "--out", "plan.md", "--shadow-url", await ShadowUrlAsync());
