@@ -121,6 +121,10 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         if (context.Get(DeclaredOption))
             plan = await DeclaredCheck.AddToAsync(plan, context, app, migrations);
 
+        if (session is not null && comparison.Pending.Count > 0
+            && await TargetCollisions.FindAsync(session, comparison.Pending, cancellationToken) is { Count: > 0 } collisions)
+            plan = plan with { Hazards = [.. plan.Hazards, .. collisions] };
+
         var failsOnTarget = false;
         if (dryRunOnTarget && plan.Pending.Count > 0)
         {

@@ -207,6 +207,44 @@ public sealed class DiffTaskTests
     }
 
     [Test]
+    public async Task Objects_created_outside_the_app_schema_that_the_target_has_are_collisions_naming_their_owner()
+    {
+        _repo.File("supabase/migrations/20250103000000_messages.sql", """
+            SET search_path TO money_tracker;
+            CREATE TABLE IF NOT EXISTS public.messages (id int PRIMARY KEY, body text);
+            CREATE TABLE IF NOT EXISTS public.fresh (id int);
+            CREATE OR REPLACE FUNCTION public."say.hi"() RETURNS text LANGUAGE sql AS $$ SELECT 'hi' $$;
+            """);
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        await target.ExecuteAsync("""
+            CREATE TABLE public.messages (id bigint PRIMARY KEY, sender uuid, body text);
+            CREATE FUNCTION public."say.hi"() RETURNS text LANGUAGE sql AS $$ SELECT 'hello' $$;
+            """);
+        await CreateLedgerAsync(target);
+        await target.ExecuteAsync("""
+            INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, schema)
+            VALUES ('chat', '20240101000000', 'messages', 'x', 'public');
+            """);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var collisions = json.RootElement.GetProperty("hazards").EnumerateArray()
+            .Where(h => h.GetProperty("kind").GetString() == "collides-on-target")
+            .Select(h => (h.GetProperty("object").GetString(), h.GetProperty("line").GetInt32(), h.GetProperty("message").GetString()))
+            .ToList();
+        Assert.That(collisions, Is.EqualTo(new[]
+        {
+            ("public.messages", 2, "CREATE TABLE public.messages: staging already has it (schema public belongs to app 'chat'); " +
+                "the shadow, which starts empty, cannot tell what this does to it."),
+            ("public.\"say.hi\"", 4, "CREATE FUNCTION public.\"say.hi\": staging already has it (schema public belongs to app 'chat'); " +
+                "the shadow, which starts empty, cannot tell what this does to it."),
+        }), run.Error);
+        Assert.That(json.RootElement.GetProperty("verdict").GetProperty("level").GetString(), Is.EqualTo("danger"));
+    }
+
+    [Test]
     public async Task Markdown_goes_to_the_out_file()
     {
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--app", "supabase", "--format", "markdown", "--out", "plan.md", "--shadow-url", await ShadowUrlAsync());
