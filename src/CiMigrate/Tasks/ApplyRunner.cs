@@ -39,9 +39,8 @@ static class ApplyRunner
         if (refusals.Count == 0)
             await ApplyAsync(context, options, target, session, log, pending, approver, dryRun, cancellationToken);
 
-        // A refused run leaves nothing behind: not even the ledger it created on a database that had none.
-        if (!dryRun && session.CreatedLedger && log.Events.OfType<Execution.Events.RunRefused>().Any())
-            await LedgerSchema.DropIfUnusedAsync(session.Connection, cancellationToken);
+        if (!dryRun)
+            await RefusedRunCleanup.RunAsync(session, log, cancellationToken);
         var outcome = new ExecutionOutcome(log.Events);
         return await writer.FinishAsync(new ExecutionReport(command, target.App.Name, environment.Name, session.Target, dryRun,
             outcome.Succeeded, planHash, pending.Count, outcome.Events));

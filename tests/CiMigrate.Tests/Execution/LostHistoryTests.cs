@@ -93,6 +93,19 @@ public sealed class LostHistoryTests
     }
 
     [Test]
+    public async Task A_first_run_that_fails_before_any_migration_is_applied_leaves_no_app_schema()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "broken", "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS acct (id int);\nSELECT 1 / 0;\n");
+
+        var failed = await repo.RunAsync("stage-apply");
+
+        Assert.That(failed.ExitCode, Is.EqualTo(3), failed.Error);
+        Assert.That(failed.Output + failed.Error, Does.Contain("division by zero"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regnamespace('money_tracker') IS NULL"), Is.True);
+    }
+
+    [Test]
     public async Task An_empty_schema_without_history_is_applied_as_a_new_app()
     {
         await using var repo = await MigrationRepository.CreateAsync();
