@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Extracts each migrations folder listed in bench/real/SOURCES.md, at its commit, into bench/real/corpus/<name>/
-# (git-ignored). Uses a local snapshot when MIRROR (default /work/.mirror) holds <owner>+<repo>/repo, else clones
-# from GitHub. Prints the folders, ready for run.sh:  bash bench/real/run.sh $(bash bench/real/fetch.sh)
+# Prints every migrations folder of bench/real/SOURCES.md, ready for run.sh:  bash bench/real/run.sh $(bash bench/real/fetch.sh)
+# A folder kept in the repository (bench/real/folders/<name>) is printed as it is; any other is extracted at its
+# commit into bench/real/corpus/<name>/ (git-ignored) first, from a local snapshot when MIRROR (default /work/.mirror)
+# holds <owner>+<repo>/repo, else cloned from GitHub.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 mirror="${MIRROR:-/work/.mirror}"
@@ -12,6 +13,7 @@ mkdir -p "$corpus"
 grep -E '^\| [a-z0-9-]+ \| [^ ]+/[^ ]+ \| [0-9a-f]{40} \|' "$here/SOURCES.md" |
 while IFS='|' read -r _ name repo commit folder _; do
   name="$(echo $name)"; repo="$(echo $repo)"; commit="$(echo $commit)"; folder="$(echo $folder)"
+  if [[ -d "$here/folders/$name" ]]; then echo "$here/folders/$name"; continue; fi
   target="$corpus/$name"
   if [[ ! -d "$target/$folder" ]]; then
     git_dir="$mirror/${repo/\//+}/repo"

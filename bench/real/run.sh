@@ -23,8 +23,9 @@ first_reason() {
 planned=0 total=0
 for folder in "$@"; do
   total=$((total + 1))
-  # corpus/<name>/... from fetch.sh; otherwise the folder holding supabase/.
-  if [[ "$folder" == */corpus/* ]]; then name="${folder#*/corpus/}"; name="${name%%/*}"
+  # folders/<name> or corpus/<name>/... from fetch.sh; otherwise the folder holding supabase/.
+  if [[ "$folder" == */bench/real/folders/* ]]; then name="${folder#*/bench/real/folders/}"; name="${name%%/*}"
+  elif [[ "$folder" == */corpus/* ]]; then name="${folder#*/corpus/}"; name="${name%%/*}"
   else name="$(basename "$(dirname "$(dirname "$(realpath "$folder")")")")"; fi
   repo="$work/$total-$name"
   mkdir -p "$repo/supabase"

@@ -94,5 +94,5 @@ public static class InvalidIndexes
     }
 
     /// <summary>The index a CREATE or DROP INDEX names, without its schema: PostgreSQL keeps an index in its table's schema.</summary>
-    static string? NameOf(SqlStatement statement) => statement.Target is { } target ? target[(target.LastIndexOf('.') + 1)..] : null;
+    static string? NameOf(SqlStatement statement) => statement.Target is { } target ? SqlNames.LastPart(target) : null;
 }

@@ -42,6 +42,9 @@ public sealed class MigrationSession : IAsyncDisposable
     /// <summary>What holds a write session's migrations to the app's schema; null for a read-only session.</summary>
     public SchemaGuard? Guard { get; private set; }
 
+    /// <summary>Whether opening this session created the ledger (the database had none).</summary>
+    public bool CreatedLedger { get; private set; }
+
     /// <summary>The connection string of the way in, for tools that connect on their own (pg_dump); holds the password.</summary>
     internal string ConnectionString => _way.ConnectionString;
 
@@ -124,6 +127,7 @@ public sealed class MigrationSession : IAsyncDisposable
             if (mode == SessionMode.Write)
             {
                 var before = await LedgerSchema.EnsureAsync(connection, cancellationToken);
+                session.CreatedLedger = before == 0;
                 if (before != LedgerSchema.LatestVersion)
                     log.Add(new LedgerUpgraded(before, LedgerSchema.LatestVersion));
                 if (app.SchemaGuard || app.Role is not null)

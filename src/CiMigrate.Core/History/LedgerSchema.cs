@@ -64,6 +64,39 @@ public static class LedgerSchema
     }
 
     /// <summary>
+    /// Drops the ledger schema when none of its tables holds a row: what a run that created it and was then refused
+    /// leaves nothing of. The tables are locked first, so another app's run that writes a row in the meantime keeps
+    /// the ledger. Returns whether it was dropped.
+    /// </summary>
+    public static async Task<bool> DropIfUnusedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var tables = new List<string>();
+        await using (var list = new NpgsqlCommand(
+            $"SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = '{Name}' AND tablename <> 'schema_version' ORDER BY 1",
+            connection, transaction))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                tables.Add($"{Name}.{reader.GetString(0)}");
+        }
+
+        if (tables.Count > 0)
+        {
+            await using var check = new NpgsqlCommand(
+                $"LOCK TABLE {string.Join(", ", tables)} IN ACCESS EXCLUSIVE MODE; " +
+                $"SELECT {string.Join(" OR ", tables.Select(t => $"EXISTS (SELECT 1 FROM {t})"))}", connection, transaction);
+            if ((bool)(await check.ExecuteScalarAsync(cancellationToken))!)
+                return false;
+        }
+
+        await using (var drop = new NpgsqlCommand($"DROP SCHEMA {Name} CASCADE", connection, transaction))
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
     /// The statements that bring a ledger at version <paramref name="from"/> (0: none) to <see cref="LatestVersion"/>,
     /// each script followed by its row in <c>schema_version</c>: what a dry run sends inside its rolled-back transaction.
     /// </summary>

@@ -50,6 +50,27 @@ public static class LostHistory
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// The other apps whose ledger rows were applied in <paramref name="schema"/>, by name: the schema is theirs. Empty
+    /// without a ledger, and for rows written before the ledger kept each row's schema.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OtherOwnersAsync(NpgsqlConnection connection, string schema, string app,
+        CancellationToken cancellationToken)
+    {
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.applied_migrations') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                return [];
+        }
+
+        await using var command = new NpgsqlCommand(
+            "SELECT coalesce(array_agg(DISTINCT app ORDER BY app), '{}') FROM ci_migrate.applied_migrations WHERE schema = $1 AND app <> $2",
+            connection);
+        command.Parameters.Add(new() { Value = schema });
+        command.Parameters.Add(new() { Value = app });
+        return await command.ExecuteScalarAsync(cancellationToken) is string[] owners ? owners : [];
+    }
+
     /// <summary>Up to <paramref name="limit"/> names of the tables, views, sequences, functions and types in <paramref name="schema"/>, and how many there are.</summary>
     public static async Task<(IReadOnlyList<string> Names, long Count)> ObjectsAsync(NpgsqlConnection connection, string schema, int limit,
         CancellationToken cancellationToken)

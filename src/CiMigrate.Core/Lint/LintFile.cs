@@ -44,12 +44,19 @@ public sealed class LintFile
     public IReadOnlyList<SqlStatement> Statements => Script.Statements;
 
     /// <summary>
-    /// The schema unqualified names resolve to: the app's, else the file's own <c>SET search_path</c> header.
+    /// The schema the file may change: the app's, else the file's own <c>SET search_path</c> header; null when
+    /// neither says (never the first object a statement names).
     /// </summary>
     public string? OwnSchema => Schema ?? HeaderSchema;
 
     /// <summary>The first schema of the file's leading <c>SET search_path</c>, if it starts with one.</summary>
-    public string? HeaderSchema => Header is { Objects: [var schema, ..] } ? schema : null;
+    public string? HeaderSchema => Header is { Kind: StatementKind.SetSearchPath, Objects: [var schema, ..] } ? schema : null;
+
+    /// <summary>
+    /// The schema an unqualified name lands in: the own schema, else <c>public</c>, where PostgreSQL's default
+    /// <c>search_path</c> (<c>"$user", public</c>) creates it.
+    /// </summary>
+    public string NameSchema => OwnSchema ?? "public";
 
     /// <summary>The first statement that is not transaction control: where the runbook wants the header.</summary>
     public SqlStatement? Header => Statements.FirstOrDefault(s => s.Kind != StatementKind.TransactionControl);
@@ -75,9 +82,12 @@ public sealed class LintFile
             .Where(s => s.AlterActions.Count > 0 && !CreatesTable(s.Target))
             .SelectMany(s => s.AlterActions.Select(action => (s, action)));
 
-    /// <summary>A table name as the own schema sees it: <c>money_tracker.budgets</c> and <c>budgets</c> are one.</summary>
-    public string Unqualified(string name) =>
-        OwnSchema is { } schema && name.StartsWith(schema + ".", StringComparison.Ordinal) ? name[(schema.Length + 1)..] : name;
+    /// <summary>A table name as the file's unqualified names see it: <c>money_tracker.budgets</c> and <c>budgets</c> are one.</summary>
+    public string Unqualified(string name)
+    {
+        var prefix = SqlNames.Part(NameSchema) + ".";
+        return name.StartsWith(prefix, StringComparison.Ordinal) ? name[prefix.Length..] : name;
+    }
 
     /// <summary>Whether two names written in this file are the same object (schema-qualified or not).</summary>
     public bool SameObject(string? a, string? b) => a is not null && b is not null && Unqualified(a) == Unqualified(b);

@@ -22,6 +22,7 @@ public static class LintRules
         new AddColumnIfNotExistsRule(),
         new DropIfExistsRule(),
         new PolicyDropBeforeCreateRule(),
+        new TriggerDropBeforeCreateRule(),
         new InsertOnConflictRule(),
         new CreateOrReplaceRule(),
         new ConcurrentIndexGuardRule(),

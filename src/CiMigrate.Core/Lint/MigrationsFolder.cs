@@ -12,6 +12,7 @@ public sealed class MigrationsFolder
     readonly Dictionary<string, List<string>> _upFilesByVersion = new(StringComparer.Ordinal);
     readonly HashSet<string> _downVersions = new(StringComparer.Ordinal);
     readonly Lazy<ColumnTypeHistory> _columnTypes;
+    readonly Lazy<SecurityDefinerFunctions> _securityDefiners;
 
     public MigrationsFolder(string path, AppSettings? app)
     {
@@ -19,6 +20,8 @@ public sealed class MigrationsFolder
         App = app;
         // Files are linted in parallel; the history is read once, by whichever file needs it first.
         _columnTypes = new(() => ColumnTypeHistory.Read(
+            _upFilesByVersion.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value)));
+        _securityDefiners = new(() => SecurityDefinerFunctions.Read(
             _upFilesByVersion.OrderBy(pair => pair.Key, StringComparer.Ordinal).SelectMany(pair => pair.Value)));
         foreach (var file in Listing.Files)
         {
@@ -50,6 +53,9 @@ public sealed class MigrationsFolder
 
     /// <summary>Column types as the folder's up files declared them, in version order; read on first use.</summary>
     public ColumnTypeHistory ColumnTypes => _columnTypes.Value;
+
+    /// <summary>Which functions the folder's up files left SECURITY DEFINER, in version order; read on first use.</summary>
+    public SecurityDefinerFunctions SecurityDefiners => _securityDefiners.Value;
 
     /// <summary>Whether a file of this folder is one its app's <c>ignore</c> globs leave out.</summary>
     public bool Ignores(string file) => Contains(file) && !Listing.Files.Any(f => f.Path == file);

@@ -17,11 +17,13 @@ public static class HazardCodes
         HazardKind.Isolation => "isolation",
         HazardKind.FailsOnTarget => "fails-on-target",
         HazardKind.FailsOnShadow => "fails-on-shadow",
+        HazardKind.CollidesOnTarget => "collides-on-target",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
     public static Severity SeverityOf(HazardKind kind) =>
-        kind is HazardKind.DataLoss or HazardKind.Isolation or HazardKind.FailsOnTarget or HazardKind.FailsOnShadow ? Severity.Error : Severity.Warning;
+        kind is HazardKind.DataLoss or HazardKind.Isolation or HazardKind.FailsOnTarget or HazardKind.FailsOnShadow or HazardKind.CollidesOnTarget
+            ? Severity.Error : Severity.Warning;
 
     public static IReadOnlyList<string> All { get; } = [.. Enum.GetValues<HazardKind>().Select(Of)];
 }

@@ -23,4 +23,10 @@ public enum HazardKind
 
     /// <summary>A migration failed on the shadow replay: it would fail on the target too, and the plan stops there.</summary>
     FailsOnShadow,
+
+    /// <summary>
+    /// A pending migration creates an object outside the app's schema that the target already has (another app's
+    /// <c>public.messages</c>): the shadow, empty, cannot see it.
+    /// </summary>
+    CollidesOnTarget,
 }

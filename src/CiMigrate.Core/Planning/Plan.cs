@@ -39,7 +39,14 @@ public sealed record Plan
     /// </summary>
     public IReadOnlyList<SchemaChange>? Declared { get; init; }
 
+    /// <summary>Lint findings of the files the plan applies (and of files it does not know): they gate the verdict.</summary>
     public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    /// <summary>
+    /// Lint findings of migrations the target has applied already: listed apart, and never part of the verdict (a
+    /// clean new migration is not DANGER because of a file applied long ago).
+    /// </summary>
+    public IReadOnlyList<Finding> AppliedFindings { get; init; } = [];
 
     /// <summary>Tables added or changed, with their columns and foreign keys, for the diagram.</summary>
     public EntityDiagram Diagram { get; init; } = EntityDiagram.Empty;

@@ -10,7 +10,9 @@ public sealed record PlanVerdict(PlanVerdictLevel Level, string Summary)
         var isolation = plan.Hazards.Count(h => h.Kind == HazardKind.Isolation);
         var failsOnTarget = plan.Hazards.Count(h => h.Kind == HazardKind.FailsOnTarget);
         var failsOnShadow = plan.Hazards.Count(h => h.Kind == HazardKind.FailsOnShadow);
-        var level = dataLoss > 0 || isolation > 0 || failsOnTarget > 0 || failsOnShadow > 0 || plan.HasDrift || errors > 0 ? PlanVerdictLevel.Danger
+        var collides = plan.Hazards.Count(h => h.Kind == HazardKind.CollidesOnTarget);
+        var level = dataLoss > 0 || isolation > 0 || failsOnTarget > 0 || failsOnShadow > 0 || collides > 0 || plan.HasDrift || errors > 0
+            ? PlanVerdictLevel.Danger
             : plan.Hazards.Count > 0 || plan.Findings.Count > 0 ? PlanVerdictLevel.Review
             : PlanVerdictLevel.Safe;
 
@@ -31,6 +33,8 @@ public sealed record PlanVerdict(PlanVerdictLevel Level, string Summary)
                 details.Add($"fails on {plan.Environment}");
             if (failsOnShadow > 0)
                 details.Add("fails on the shadow");
+            if (collides > 0)
+                details.Add($"{collides} already on {plan.Environment}");
             parts.Add(Count(plan.Hazards.Count, "hazard") + (details.Count > 0 ? $" ({string.Join(", ", details)})" : ""));
         }
         else if (plan.Pending.Count > 0)

@@ -102,6 +102,15 @@ public static class PlanJsonRenderer
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("appliedFindings");
+        foreach (var f in plan.AppliedFindings)
+        {
+            w.WriteStartObject();
+            FindingJson.WriteFields(w, f);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
         w.WriteStartArray("notes");
         foreach (var note in plan.Notes)
             w.WriteStringValue(note);

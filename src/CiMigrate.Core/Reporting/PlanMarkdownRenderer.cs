@@ -55,6 +55,7 @@ public static class PlanMarkdownRenderer
         var sections = new PlanMarkdownSections(md, plan, links);
         sections.Hazards(detail);
         sections.Findings(detail);
+        sections.AppliedFindings(detail);
         sections.Pending();
         if (detail is PlanDetail.Full or PlanDetail.NoSql)
         {

@@ -60,6 +60,18 @@ sealed class PlanMarkdownSections(StringBuilder md, Plan plan, MarkdownLinks lin
             Collapsed($"{Count(rest.Count, "more finding")}", () => FindingTable(rest));
     }
 
+    /// <summary>Findings in files the target applied long ago: collapsed, apart from the ones that gate the plan.</summary>
+    public void AppliedFindings(PlanDetail detail)
+    {
+        if (plan.AppliedFindings.Count == 0)
+            return;
+        var title = $"{Count(plan.AppliedFindings.Count, "lint finding")} in migrations {plan.Environment} has applied (not part of the verdict)";
+        if (detail == PlanDetail.Minimal)
+            md.AppendLine($"{title}: see the job summary.").AppendLine();
+        else
+            Collapsed(title, () => FindingTable(plan.AppliedFindings));
+    }
+
     public void Pending()
     {
         if (plan.Pending.Count == 0)

@@ -53,6 +53,13 @@ public static class PlanTextRenderer
                 text.AppendLine($"  {f.File}:{f.Line}:{f.Column}: {f.Severity} [{f.Rule}] {f.Message}");
         }
 
+        if (plan.AppliedFindings.Count > 0)
+        {
+            text.AppendLine().AppendLine($"Lint findings in migrations {plan.Environment} has applied (not part of the verdict):");
+            foreach (var f in plan.AppliedFindings)
+                text.AppendLine($"  {f.File}:{f.Line}:{f.Column}: {f.Severity} [{f.Rule}] {f.Message}");
+        }
+
         if (plan.Drift is { } drift)
         {
             text.AppendLine().AppendLine(drift.Count == 0

@@ -179,8 +179,8 @@ static class StatementClassifier
 
         AddName(cursor, objects);
         // COMMENT ON COLUMN [schema.]table.column: the object is the table.
-        if (column && objects.Count > 0 && objects[^1].Name.LastIndexOf('.') is > 0 and var dot)
-            objects[^1] = objects[^1] with { Name = objects[^1].Name[..dot] };
+        if (column && objects.Count > 0 && SqlNames.Qualifier(objects[^1].Name) is { } table)
+            objects[^1] = objects[^1] with { Name = table };
         if (onTable && cursor.Accept("ON"))
         {
             cursor.Accept("DOMAIN");

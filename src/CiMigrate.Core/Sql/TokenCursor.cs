@@ -48,11 +48,11 @@ sealed class TokenCursor(SqlToken[] tokens, int position = 0)
     {
         if (!Current.IsIdentifier)
             return null;
-        var name = Current.Name!;
+        var name = SqlNames.Part(Current.Name!);
         Position++;
         while (Position + 1 < tokens.Length && tokens[Position].IsSymbol(".") && tokens[Position + 1].IsIdentifier)
         {
-            name = $"{name}.{tokens[Position + 1].Name}";
+            name = $"{name}.{SqlNames.Part(tokens[Position + 1].Name!)}";
             Position += 2;
         }
 

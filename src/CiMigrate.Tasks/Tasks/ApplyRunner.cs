@@ -39,6 +39,8 @@ static class ApplyRunner
         if (refusals.Count == 0)
             await ApplyAsync(context, options, target, session, log, pending, approver, dryRun, cancellationToken);
 
+        if (!dryRun)
+            await RefusedRunCleanup.RunAsync(session, log, cancellationToken);
         return await writer.FinishAsync(new ExecutionReport(command, target.App.Name, environment.Name, session.Target, dryRun,
             planHash, pending.Count, log.Events));
     }

@@ -91,6 +91,10 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         var comparison = await CompareAsync(session, app, migrations, cancellationToken);
         // Discovery no longer reads down files; a broken one of a pending migration is refused here, before an apply needs it.
         DownFiles.Check(comparison.Pending);
+        // Against a target, the files it has applied were linted when they were applied: their findings are listed
+        // apart and do not gate this plan. Without a target every file is pending.
+        var findings = FindingsOf(context.Find<LintReport>());
+        var applied = AppliedFiles(comparison, session is not null);
         Plan plan;
         using (var progress = new StepProgress(context.Error, context.Options.Verbose))
         {
@@ -104,15 +108,20 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
                 StartShadow = ct => ShadowChoice.StartAsync(context, environment, session?.Connection.PostgreSqlVersion.Major, ct),
                 LiveConnection = session?.Connection,
                 Notes = Notes(comparison, environment?.Name),
-                Findings = FindingsOf(context.Find<LintReport>()),
+                Findings = [.. findings.Where(f => !applied.Contains(f.File ?? ""))],
                 Progress = step => progress.Step(ProgressText.Of(step)),
             }, cancellationToken);
         }
 
+        plan = plan with { AppliedFindings = [.. findings.Where(f => applied.Contains(f.File ?? ""))] };
         if (environment is not null)
             plan = plan with { Pending = ContractWaits(plan.Pending, comparison, environment.Settings.ContractAfter) };
         if (context.Get(DeclaredOption))
             plan = await DeclaredCheck.AddToAsync(plan, context, app, migrations);
+
+        if (session is not null && comparison.Pending.Count > 0
+            && await TargetCollisions.FindAsync(session, comparison.Pending, cancellationToken) is { Count: > 0 } collisions)
+            plan = plan with { Hazards = [.. plan.Hazards, .. collisions] };
 
         var failsOnTarget = false;
         if (dryRunOnTarget && plan.Pending.Count > 0)
@@ -124,8 +133,16 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
         await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
-        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
+        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution
+            : plan.HasDrift || plan.MissesDeclared || plan.Findings.Any(f => f.IsError) ? ExitCodes.Findings : ExitCodes.Ok;
     }
+
+    /// <summary>The display paths of the up and down files of the migrations the target has applied; none without a target.</summary>
+    static HashSet<string> AppliedFiles(HistoryComparison comparison, bool hasTarget) =>
+        !hasTarget ? [] : [.. comparison.Entries
+            .Where(e => e.State is MigrationState.Applied && e.Local is not null)
+            .SelectMany(e => new[] { e.Local!.Up.DisplayPath, e.Local.Down?.DisplayPath })
+            .OfType<string>()];
 
     /// <summary>Each pending contract migration with how long prod-apply still waits for it on the target.</summary>
     IReadOnlyList<PendingMigration> ContractWaits(IReadOnlyList<PendingMigration> pending, HistoryComparison comparison, TimeSpan contractAfter)

@@ -67,6 +67,18 @@ static class HistoryChecks
         var (names, count) = await LostHistory.ObjectsAsync(session.Connection, schema, 5, cancellationToken);
         if (count == 0)
             return [];
+        // Another app's ledger rows in this schema: the schema is that app's, and baseline would adopt its objects.
+        var owners = await LostHistory.OtherOwnersAsync(session.Connection, schema, app, cancellationToken);
+        if (owners.Count > 0)
+        {
+            var named = string.Join(" and ", owners.Select(o => $"'{o}'"));
+            return [new RunRefused(RefusalCodes.SchemaWithoutHistory,
+                $"The schema {schema} belongs to app {named} on {environment} (its ledger rows were applied there), and holds " +
+                $"{count} object(s) ({string.Join(", ", names)}{(count > names.Count ? ", …" : "")}); app '{app}' has no migration in it.",
+                $"Give app '{app}' a schema of its own in ci-migrate.json; if it is the same app under a new name, keep its old " +
+                "name (--app), so its history follows it.", null, null, null)];
+        }
+
         return [new RunRefused(RefusalCodes.SchemaWithoutHistory,
             $"The schema {schema} already holds {count} object(s) ({string.Join(", ", names)}{(count > names.Count ? ", …" : "")}), " +
             $"but the ledger has no migration of app '{app}' on {environment}: applying would run every migration again on top " +

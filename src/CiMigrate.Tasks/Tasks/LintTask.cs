@@ -70,7 +70,8 @@ public sealed class LintTask : ITask
             // Under diff or apply the output belongs to that task (its JSON must stay parseable); the findings
             // still have to be seen, above all when they stop an apply.
             LintTextRenderer.Render(report, context.Error);
-        return report.HasErrors ? ExitCodes.Findings : ExitCodes.Ok;
+        // Under diff the plan decides: against a target only the pending files' findings gate it.
+        return report.HasErrors && context.IsTarget(this) ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
     /// <summary>The paths of the files to lint.</summary>

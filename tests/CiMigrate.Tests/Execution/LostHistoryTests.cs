@@ -58,7 +58,8 @@ public sealed class LostHistoryTests
             "migration of app 'money-tracker' on staging: applying would run every migration again on top of them.\n" +
             "  If they came from these migrations, record them without running them: ci-migrate baseline --env staging"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
-        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        // The refused run created the ledger to read it, and leaves nothing of it behind.
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regnamespace('ci_migrate') IS NULL"), Is.True);
 
         var baseline = await repo.RunAsync("baseline", "--env", "staging");
         var again = await repo.RunAsync("stage-apply");
@@ -67,6 +68,41 @@ public sealed class LostHistoryTests
         Assert.That(again.ExitCode, Is.EqualTo(0), again.Error);
         Assert.That(again.Output, Does.Contain("nothing to do"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task A_schema_another_app_owns_is_refused_naming_that_app_without_advising_baseline()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "rooms", "SET search_path TO home_portal;\nCREATE TABLE IF NOT EXISTS rooms (id int);\n", app: "home-portal");
+        var first = await repo.RunAsync("stage-apply", "--app", "home-portal");
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Error);
+        // home-portal's history, as if its schema were money_tracker: the schema money-tracker is configured with.
+        await repo.Staging.ExecuteAsync(
+            "ALTER SCHEMA home_portal RENAME TO money_tracker; UPDATE ci_migrate.applied_migrations SET schema = 'money_tracker'");
+        repo.Up("20250208000001", "accounts", Accounts);
+
+        var refused = await repo.RunAsync("stage-apply", "--app", "money-tracker");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(3), refused.Error);
+        Assert.That(refused.Error, Does.Contain(
+            "refused (schema-without-history): The schema money_tracker belongs to app 'home-portal' on staging (its ledger rows " +
+            "were applied there), and holds 1 object(s) (rooms); app 'money-tracker' has no migration in it."));
+        Assert.That(refused.Error, Does.Not.Contain("baseline"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.acct') IS NULL"), Is.True);
+    }
+
+    [Test]
+    public async Task A_first_run_that_fails_before_any_migration_is_applied_leaves_no_app_schema()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "broken", "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS acct (id int);\nSELECT 1 / 0;\n");
+
+        var failed = await repo.RunAsync("stage-apply");
+
+        Assert.That(failed.ExitCode, Is.EqualTo(3), failed.Error);
+        Assert.That(failed.Output + failed.Error, Does.Contain("division by zero"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regnamespace('money_tracker') IS NULL"), Is.True);
     }
 
     [Test]

@@ -17,8 +17,19 @@ static class LintTestSupport
         return new Linter(LintRules.All, new LintSettings(rules));
     }
 
-    public static LintFile File(string text, LintFileRole role = LintFileRole.Up, string path = "/repo/migration.sql") =>
-        new(path, Path.GetFileName(path), text, role, Schema, null);
+    public static LintFile File(string text, LintFileRole role = LintFileRole.Up, string path = "/repo/migration.sql", string? schema = Schema) =>
+        new(path, Path.GetFileName(path), text, role, schema, null);
+
+    /// <summary>
+    /// A rule fixture file: a down file when its name says <c>down</c>; with no app schema when it says
+    /// <c>no_schema</c> (<c>ci-migrate lint</c> on a folder whose files set no search_path), else the app's.
+    /// </summary>
+    public static LintFile Fixture(string path)
+    {
+        var name = Path.GetFileName(path);
+        var role = name.Contains("down", StringComparison.Ordinal) ? LintFileRole.Down : LintFileRole.Up;
+        return File(System.IO.File.ReadAllText(path), role, path, name.Contains("no_schema", StringComparison.Ordinal) ? null : Schema);
+    }
 
     public static Settings Settings(string root, params AppSettings[] apps) => new()
     {

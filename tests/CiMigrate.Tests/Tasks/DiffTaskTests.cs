@@ -176,6 +176,75 @@ public sealed class DiffTaskTests
     }
 
     [Test]
+    public async Task Against_a_target_findings_in_applied_files_are_listed_apart_and_do_not_gate_the_plan()
+    {
+        // Applied long ago, before RLS was the rule: an error finding today.
+        const string legacy = "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS legacy (id int);\n";
+        var legacyPath = _repo.File("supabase/migrations/20241201000000_legacy.sql", legacy);
+        var budgetsPath = Path.Combine(_repo.Path, "supabase/migrations/20250101000000_budgets.sql");
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        await target.ExecuteAsync("CREATE SCHEMA money_tracker;");
+        await target.ExecuteAsync(legacy);
+        await target.ExecuteAsync(await File.ReadAllTextAsync(budgetsPath));
+        await CreateLedgerAsync(target);
+        await target.ExecuteAsync($"""
+            INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum) VALUES
+                ('supabase', '20241201000000', 'legacy', '{MigrationFile.Read(legacyPath, _repo.Path).Checksum}'),
+                ('supabase', '20250101000000', 'budgets', '{MigrationFile.Read(budgetsPath, _repo.Path).Checksum}');
+            """);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.That(json.RootElement.GetProperty("pending").EnumerateArray().Select(p => p.GetProperty("version").GetString()),
+            Is.EqualTo(new[] { "20250102000000" }));
+        Assert.That(json.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("severity").GetString() == "error"), Is.Empty);
+        Assert.That(json.RootElement.GetProperty("appliedFindings").EnumerateArray()
+            .Select(f => (f.GetProperty("file").GetString(), f.GetProperty("rule").GetString(), f.GetProperty("severity").GetString())),
+            Does.Contain(("supabase/migrations/20241201000000_legacy.sql", "new-table-rls", "error")));
+    }
+
+    [Test]
+    public async Task Objects_created_outside_the_app_schema_that_the_target_has_are_collisions_naming_their_owner()
+    {
+        _repo.File("supabase/migrations/20250103000000_messages.sql", """
+            SET search_path TO money_tracker;
+            CREATE TABLE IF NOT EXISTS public.messages (id int PRIMARY KEY, body text);
+            CREATE TABLE IF NOT EXISTS public.fresh (id int);
+            CREATE OR REPLACE FUNCTION public."say.hi"() RETURNS text LANGUAGE sql AS $$ SELECT 'hi' $$;
+            """);
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        await target.ExecuteAsync("""
+            CREATE TABLE public.messages (id bigint PRIMARY KEY, sender uuid, body text);
+            CREATE FUNCTION public."say.hi"() RETURNS text LANGUAGE sql AS $$ SELECT 'hello' $$;
+            """);
+        await CreateLedgerAsync(target);
+        await target.ExecuteAsync("""
+            INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, schema)
+            VALUES ('chat', '20240101000000', 'messages', 'x', 'public');
+            """);
+
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", await ShadowUrlAsync(),
+            "--database-url", target.ConnectionString, "--app", "supabase");
+
+        using var json = JsonDocument.Parse(run.Output);
+        var collisions = json.RootElement.GetProperty("hazards").EnumerateArray()
+            .Where(h => h.GetProperty("kind").GetString() == "collides-on-target")
+            .Select(h => (h.GetProperty("object").GetString(), h.GetProperty("line").GetInt32(), h.GetProperty("message").GetString()))
+            .ToList();
+        Assert.That(collisions, Is.EqualTo(new[]
+        {
+            ("public.messages", 2, "CREATE TABLE public.messages: staging already has it (schema public belongs to app 'chat'); " +
+                "the shadow, which starts empty, cannot tell what this does to it."),
+            ("public.\"say.hi\"", 4, "CREATE FUNCTION public.\"say.hi\": staging already has it (schema public belongs to app 'chat'); " +
+                "the shadow, which starts empty, cannot tell what this does to it."),
+        }), run.Error);
+        Assert.That(json.RootElement.GetProperty("verdict").GetProperty("level").GetString(), Is.EqualTo("danger"));
+    }
+
+    [Test]
     public async Task Markdown_goes_to_the_out_file()
     {
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--app", "supabase", "--format", "markdown", "--out", "plan.md", "--shadow-url", await ShadowUrlAsync());

@@ -19,8 +19,9 @@ sealed class ForeignSchemaRule : ILintRule
 
     public void Check(LintFile file, FindingCollector findings)
     {
-        if (file.OwnSchema is not { } own)
-            return;
+        // Without an app schema or a search_path header the file's names land in public, as PostgreSQL's default
+        // search_path creates them: that is the schema it owns (never the first object a statement names).
+        var own = file.NameSchema;
         // The schemas the file says it may change, with a reason (the executor's schema guard reads the same).
         var allowed = file.Script.AllowedSchemas.Where(a => a.Reason.Length > 0).Select(a => a.Schema).ToHashSet();
         foreach (var statement in file.Statements)

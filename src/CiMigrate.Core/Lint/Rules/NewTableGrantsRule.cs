@@ -38,7 +38,7 @@ sealed class NewTableGrantsRule : ILintRule
     static bool Covers(LintFile file, SqlStatement grant, string table)
     {
         if (grant.IsOnAllInSchema("TABLES"))
-            return grant.Objects.Contains(SqlNames.SchemaOf(table) ?? file.OwnSchema);
+            return grant.Objects.Contains(SqlNames.SchemaOf(table) ?? file.NameSchema);
         return grant.Objects.Any(o => file.SameObject(o, table));
     }
 }

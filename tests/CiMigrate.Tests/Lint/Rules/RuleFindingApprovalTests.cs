@@ -32,7 +32,7 @@ sealed class RuleFindingApprovalTests
         }
         else
         {
-            files = [LintTestSupport.File(File.ReadAllText(path), fixture.Contains("down", StringComparison.Ordinal) ? LintFileRole.Down : LintFileRole.Up, path)];
+            files = [LintTestSupport.Fixture(path)];
         }
 
         var text = new StringBuilder();

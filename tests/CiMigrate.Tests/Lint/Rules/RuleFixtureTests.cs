@@ -41,7 +41,7 @@ sealed class RuleFixtureTests
         var isError = fixture.StartsWith("error", StringComparison.Ordinal);
         Assert.That(expected, isError ? Is.Not.Empty : Is.Empty, "error fixtures mark their findings with -- expect; ok fixtures have none");
 
-        var file = LintTestSupport.File(text, fixture.Contains("down", StringComparison.Ordinal) ? LintFileRole.Down : LintFileRole.Up, path);
+        var file = LintTestSupport.Fixture(path);
         var all = LintTestSupport.AllRulesLinter().Lint(file);
         var findings = all.Where(f => f.Rule == rule).ToList();
 

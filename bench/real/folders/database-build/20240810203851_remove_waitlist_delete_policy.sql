@@ -1,0 +1,1 @@
+drop policy if exists "Users can only delete their own waitlist record." on public.deploy_waitlist;
