@@ -59,4 +59,13 @@ public static class RefusalCodes
 
     /// <summary>A <c>-- ci-migrate:allow-schema</c> comment without its schema or its reason.</summary>
     public const string AllowSchemaWithoutReason = "allow-schema-without-reason";
+
+    /// <summary>A <c>-- ci-migrate:allow-schema</c> comment naming several schemas, PostgreSQL's own, the ledger or another app's.</summary>
+    public const string AllowSchemaRefused = "allow-schema-refused";
+
+    /// <summary>A statement that changes what every app shares (event triggers, ALTER DATABASE/SYSTEM, role memberships) without an allowance.</summary>
+    public const string GlobalDdl = "global-ddl";
+
+    /// <summary>A statement the shadow would run that reaches the server's files or programs (COPY ... PROGRAM, pg_read_file).</summary>
+    public const string ServerAccess = "server-access";
 }

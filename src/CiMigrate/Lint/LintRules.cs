@@ -11,6 +11,7 @@ public static class LintRules
         new SearchPathHeaderRule(),
         new SearchPathChangedRule(),
         new ForeignSchemaRule(),
+        new GlobalDdlRule(),
         new NewTableGrantsRule(),
         new NewTableRlsRule(),
         new BreakingChangeRule(),
@@ -52,5 +53,6 @@ public static class LintRules
         new PolicyAlwaysTrueRule(),
         new PolicyUserMetadataRule(),
         new AuthUsersExposedRule(),
+        new ServerAccessRule(),
     ];
 }
