@@ -32,6 +32,7 @@ public static class LintRules
         new SkippedFileRule(),
         new MissingDownMigrationRule(),
         new DownFileLocationRule(),
+        new ContractWithoutExpandRule(),
 
         // Locks and rewrites
         new RequireConcurrentIndexRule(),

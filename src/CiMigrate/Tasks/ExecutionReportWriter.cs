@@ -89,7 +89,8 @@ sealed class ExecutionReportWriter(TaskContext context)
     {
         RefusalCodes.TransactionControl or RefusalCodes.NeedsNoTransaction or RefusalCodes.NoTransactionInOneTransaction
             or RefusalCodes.MissingDownFile or RefusalCodes.MissingLocalFile or RefusalCodes.EditedMigration
-            or RefusalCodes.OutOfOrder or RefusalCodes.SchemaMismatch or RefusalCodes.AllowSchemaWithoutReason => ExitCodes.Usage,
+            or RefusalCodes.OutOfOrder or RefusalCodes.SchemaMismatch or RefusalCodes.AllowSchemaWithoutReason
+            or RefusalCodes.AllowSchemaRefused or RefusalCodes.GlobalDdl or RefusalCodes.ServerAccess => ExitCodes.Usage,
         RefusalCodes.SchemaMissing or RefusalCodes.InvalidIndex or RefusalCodes.LostLedgerRows
             or RefusalCodes.SchemaWithoutHistory => ExitCodes.Execution,
         _ => ExitCodes.Findings,

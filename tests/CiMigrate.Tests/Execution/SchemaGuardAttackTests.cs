@@ -167,7 +167,7 @@ public sealed class SchemaGuardAttackTests
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
         Assert.That(run.Error + run.Output, Does.Contain(roleMode ? "must be owner of event trigger" : "the migration changed the database's event triggers"));
-        Assert.That(await repo.Staging.ScalarAsync("SELECT evtenabled FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"), Is.EqualTo("O"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT evtenabled::text FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"), Is.EqualTo("O"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT line FROM home_portal.log WHERE id = 1"), Is.EqualTo("kept"));
         await DropRoleAsync(repo, roleMode);
     }
@@ -203,7 +203,7 @@ public sealed class SchemaGuardAttackTests
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
         Assert.That(run.Error + run.Output, Does.Contain("CREATE INDEX home_portal.log_line changes schema home_portal"));
         Assert.That(await repo.Staging.ScalarAsync(
-            "SELECT evtenabled || ' ' || evtfoid::regprocedure FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"),
+            "SELECT evtenabled::text || ' ' || evtfoid::regprocedure FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"),
             Is.EqualTo("O ci_migrate.guard_ddl()"));
     }
 
