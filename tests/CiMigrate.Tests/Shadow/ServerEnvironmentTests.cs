@@ -20,9 +20,10 @@ public sealed class ServerEnvironmentTests
         try
         {
             await using var cluster = await ThrowawayCluster.StartAsync(new ThrowawayClusterOptions { ParentDirectory = parent });
-            // What COPY ... TO PROGRAM 'env' would print: the backend's environment, inherited from the postmaster.
+            // The attack itself: the server's environment, as a migration running on it as a superuser could read it.
             await using var command = cluster.DataSource().CreateCommand(
-                "SELECT encode(pg_read_binary_file('/proc/' || pg_backend_pid() || '/environ'), 'escape')");
+                "CREATE TEMPORARY TABLE environment (line text); COPY environment FROM PROGRAM 'env'; " +
+                "SELECT string_agg(line, E'\\n') FROM environment");
             var environment = (string)(await command.ExecuteScalarAsync())!;
 
             Assert.That(environment, Does.Contain("PATH="), "the server still finds its programs");
