@@ -72,6 +72,8 @@ public sealed class SchemaGuardAttackTests
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations WHERE app = 'money-tracker'"), Is.EqualTo(1L));
         var doctor = await repo.RunAsync("doctor", "--env", "staging", "--app", "money-tracker");
         Assert.That(doctor.Output, Does.Contain($"{Role} owns money_tracker"), doctor.Output + doctor.Error);
+        Assert.That(doctor.Output, Does.Contain($"a probe migration ran under {Role} inside the schema guard and was rolled back"), doctor.Output);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.ci_migrate_doctor_probe') IS NULL"), Is.True);
         await DropRoleAsync(repo, roleMode: true);
     }
 
