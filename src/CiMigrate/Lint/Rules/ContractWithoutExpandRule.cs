@@ -12,7 +12,7 @@ sealed class ContractWithoutExpandRule : ILintRule
 {
     public string Id => "contract-without-expand";
     public LintSeverity DefaultSeverity => LintSeverity.Error;
-    public RuleCategory Category => RuleCategory.File;
+    public RuleCategory Category => RuleCategory.HouseRule;
     public string Summary => "A contract migration naming an expand version no migration of the folder has";
     public string Help => "Name the version of the expand migration this contract completes: `-- ci-migrate:contract <14-digit version>`.";
     public bool AppliesToDownFiles => false;
