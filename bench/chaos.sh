@@ -18,7 +18,8 @@
 # Prints one line per run and, last:
 #   chaos: N runs, every migration exactly once: yes/no, invalid indexes recorded as applied: K, stale locks: L,
 #   progress rows inconsistent: P, partly applied when killed: Q
-# Exits 1 unless the first four are clean.
+#   cache chaos: N runs, same plan: S, stopped with a message: M, wrong plans or internal errors: W, planted programs run: P
+# Exits 1 unless the first four and the cache chaos are clean (CACHE_RUNS=0 skips the cache chaos).
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
@@ -141,7 +142,69 @@ for ((run = 1; run <= runs; run++)); do
   pg_drop "$db" >/dev/null
 done
 
+# Cache chaos (issue 26, item 4): CACHE_RUNS times (default 20), `diff` fills the shadow cache, one entry is damaged
+# at random (a flipped byte, a truncated file, a file swapped in from another entry's place, a planted
+# postgresql.auto.conf that would run a program at start), and `diff` runs again: its plan must equal the uncached
+# plan, or the run must stop with a clear message (never "internal error"); the planted program must never run.
+cache_chaos() {
+  local cache="$work/cache" db=chaos_cache pending="$dir/20250201000001_pending.sql" witness="$work/planted-ran"
+  local same=0 stopped=0 wrong=0 ran=0
+  pg_fresh "$db" chaos_template >/dev/null
+  apply "$db" || { echo "cache chaos: the workload does not apply"; return 1; }
+  printf 'SET search_path TO chaos;\nCREATE TABLE IF NOT EXISTS pending_%s (id bigint PRIMARY KEY);\n' 1 >"$pending"
+  plan() {  # plan CACHE_DIR OUT: the diff's JSON plan, without timings
+    CI_MIGRATE_CACHE_DIR="$1" "$tool" diff --app chaos --database-url "$(pg_url "$db")" --format json >"$2.raw" 2>"$2.err"
+    local status=$?
+    python3 - "$2.raw" "$2" <<'PY' 2>/dev/null || cp "$2.raw" "$2"
+import json, re, sys
+def clean(v):
+    if isinstance(v, dict):
+        return {k: clean(x) for k, x in v.items() if not re.search(r"duration|elapsed|seconds|millis|(^|[a-z])Ms$|_ms$", k, re.I)}
+    return [clean(x) for x in v] if isinstance(v, list) else v
+json.dump(clean(json.load(open(sys.argv[1]))), open(sys.argv[2], "w"), sort_keys=True)
+PY
+    return $status
+  }
+  # diff exits 1 for a plan with changes to review: the uncached run's status is the one to compare with.
+  local expected=0
+  plan off "$work/uncached.json" || expected=$?
+  [[ -s "$work/uncached.json.raw" ]] || { echo "cache chaos: the uncached diff fails: $(tail -n 3 "$work/uncached.json.err")"; return 1; }
+  for ((run = 1; run <= ${CACHE_RUNS:-20}; run++)); do
+    plan "$cache" "$work/warm.json" >/dev/null || true
+    local entries=("$cache"/shadow/*/data) damage
+    local data="${entries[RANDOM % ${#entries[@]}]}"
+    local files=($(find "$data/base" -type f -size +8k | sort))
+    local target="${files[RANDOM % ${#files[@]}]}"
+    case $((RANDOM % 4)) in
+      0) damage=flipped; printf '\xff' | dd of="$target" bs=1 seek=$(( $(stat -c %s "$target") / 2 )) conv=notrunc 2>/dev/null ;;
+      1) damage=truncated; truncate -s $(( $(stat -c %s "$target") / 2 )) "$target" ;;
+      2) damage=swapped; cp "${files[RANDOM % ${#files[@]}]}" "$target" ;;
+      3) damage=planted; echo "archive_mode = on
+archive_command = 'touch $witness'" >>"$data/postgresql.auto.conf" ;;
+    esac
+    local outcome
+    local status=0
+    plan "$cache" "$work/poisoned.json" || status=$?
+    if ((status == expected)); then
+      if cmp -s "$work/uncached.json" "$work/poisoned.json"; then outcome="same plan"; same=$((same + 1));
+      else outcome="DIFFERENT PLAN"; wrong=$((wrong + 1)); fi
+    elif grep -qi "internal error" "$work/poisoned.json.err"; then
+      outcome="INTERNAL ERROR"; wrong=$((wrong + 1))
+    else
+      outcome="stopped: $(head -c 90 "$work/poisoned.json.err")"; stopped=$((stopped + 1))
+    fi
+    [[ -e "$witness" ]] && { ran=$((ran + 1)); rm -f "$witness"; }
+    printf 'cache run %2d: %-9s %s: %s\n' "$run" "$damage" "${target#"$cache"/shadow/}" "$outcome"
+  done
+  rm -f "$pending"
+  pg_drop "$db" >/dev/null
+  echo "cache chaos: ${CACHE_RUNS:-20} runs, same plan: $same, stopped with a message: $stopped, wrong plans or internal errors: $wrong, planted programs run: $ran"
+  ((wrong == 0 && ran == 0))
+}
+cache_clean=yes
+cache_chaos || cache_clean=no
+
 once=yes
 ((twice == 0 && missing == 0)) || once=no
 echo "chaos: $runs runs, every migration exactly once: $once, invalid indexes recorded as applied: $invalid_recorded, stale locks: $stale_locks, progress rows inconsistent: $inconsistent, partly applied when killed: $partly_killed"
-[[ $once == yes && $invalid_recorded == 0 && $stale_locks == 0 && $inconsistent == 0 ]]
+[[ $once == yes && $invalid_recorded == 0 && $stale_locks == 0 && $inconsistent == 0 && $cache_clean == yes ]]

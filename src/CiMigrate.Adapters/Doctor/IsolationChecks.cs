@@ -1,4 +1,5 @@
 using CiMigrate.History;
+using CiMigrate.Execution;
 using Npgsql;
 
 namespace CiMigrate.Doctor;
@@ -14,9 +15,55 @@ sealed class IsolationChecks(Checklist checklist, CancellationToken cancellation
     {
         if (isolation.Guarded)
             await GuardAsync(connection);
-        if (isolation.Role is { } role)
-            await RoleAsync(connection, isolation, role);
+        if (isolation.Role is { } role && await RoleAsync(connection, isolation, role))
+            await ProbeAsync(connection, isolation, role);
     }
+
+    /// <summary>
+    /// Applies a probe migration as apply would, in a transaction rolled back: the guard open, the file's DDL under
+    /// the role, the role reset, the guard's close. Green then means a migration works in this setup, not only that
+    /// the grants read right.
+    /// </summary>
+    async Task ProbeAsync(NpgsqlConnection connection, AppIsolation isolation, string role)
+    {
+        var guarded = isolation.Guarded && await ScalarAsync<bool>(connection,
+            "SELECT to_regprocedure('ci_migrate.guard_open(text[], boolean, boolean, text)') IS NOT NULL " +
+            "AND EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl' AND evtenabled <> 'D')");
+        await using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)", connection))
+        {
+            exists.Parameters.Add(new() { Value = isolation.Schema });
+            // A schema the first apply creates: nothing to probe in yet (the role check said who will own it).
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                return;
+        }
+
+        var secret = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (guarded)
+            batch.BatchCommands.Add(new("SELECT ci_migrate.guard_open($1, true, false, $2)") { Parameters = { new() { Value = new[] { isolation.Schema } }, new() { Value = secret } } });
+        batch.BatchCommands.Add(new($"SET LOCAL ROLE {Identifiers.Quote(role)}"));
+        batch.BatchCommands.Add(new($"CREATE TABLE {Identifiers.Quote(isolation.Schema)}.ci_migrate_doctor_probe (id bigint PRIMARY KEY)"));
+        batch.BatchCommands.Add(new("RESET ROLE"));
+        if (guarded)
+            batch.BatchCommands.Add(new("SELECT ci_migrate.guard_close($1)") { Parameters = { new() { Value = secret } } });
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            checklist.Pass("probe migration", $"a probe migration ran under {role}{(guarded ? " inside the schema guard" : "")} and was rolled back");
+        }
+        catch (PostgresException ex)
+        {
+            checklist.Fail("probe migration", $"a probe migration under {role} failed: {ex.MessageText}",
+                "Fix what the error names: every migration of this app would fail the same way.", blocks: true);
+        }
+        finally
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+    }
+
+
 
     async Task GuardAsync(NpgsqlConnection connection)
     {
@@ -33,7 +80,8 @@ sealed class IsolationChecks(Checklist checklist, CancellationToken cancellation
                 "the ledger stays guarded either way.");
     }
 
-    async Task RoleAsync(NpgsqlConnection connection, AppIsolation isolation, string role)
+    /// <summary>Checks the role's grants; true when they are right.</summary>
+    async Task<bool> RoleAsync(NpgsqlConnection connection, AppIsolation isolation, string role)
     {
         await using var command = new NpgsqlCommand(
             $"""
@@ -57,7 +105,7 @@ sealed class IsolationChecks(Checklist checklist, CancellationToken cancellation
         {
             checklist.Fail("app role", $"the role {role} does not exist",
                 $"CREATE ROLE {role} NOLOGIN; ALTER SCHEMA {isolation.Schema} OWNER TO {role}; GRANT {role} TO {connection.UserName};", blocks: false);
-            return;
+            return false;
         }
 
         var (privileged, member, owns, writesLedger) = (reader.GetBoolean(0), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetBoolean(3));
@@ -73,11 +121,15 @@ sealed class IsolationChecks(Checklist checklist, CancellationToken cancellation
             problems.Add($"{role} may write the ledger (REVOKE ALL ON ALL TABLES IN SCHEMA ci_migrate FROM {role})");
         if (neighbours.Length > 0)
             problems.Add($"{role} may create in or write to other apps' schemas: {string.Join(", ", neighbours)}");
-        if (problems.Count == 0)
-            checklist.Pass("app role", $"{role} owns {isolation.Schema}, can be taken by {connection.UserName}, and reaches neither the ledger nor other apps");
-        else
+        if (problems.Count > 0)
+        {
             checklist.Fail("app role", string.Join("; ", problems), "Fix the grants named above: the role must own the app's schema and nothing else.",
                 blocks: false);
+            return false;
+        }
+
+        checklist.Pass("app role", $"{role} owns {isolation.Schema}, can be taken by {connection.UserName}, and reaches neither the ledger nor other apps");
+        return true;
     }
 
     async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql)

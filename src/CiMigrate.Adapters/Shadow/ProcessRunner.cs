@@ -3,7 +3,10 @@ using System.Text;
 
 namespace CiMigrate.Shadow;
 
-/// <summary>Runs a program to completion and keeps what it printed (stdout and stderr interleaved).</summary>
+/// <summary>
+/// Runs a program to completion and keeps what it printed (stdout and stderr interleaved), with the scrubbed
+/// environment of <see cref="ServerEnvironment"/>.
+/// </summary>
 static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output);
@@ -38,6 +41,7 @@ static class ProcessRunner
         };
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
+        ServerEnvironment.Scrub(info);
 
         var buffer = new StringBuilder();
         var process = new Process { StartInfo = info };

@@ -8,8 +8,10 @@ namespace CiMigrate.Shadow;
 /// Snapshots of throwaway clusters kept between runs, so that a diff does not run initdb or replay unchanged
 /// migrations again: one entry per <see cref="ShadowCacheKey"/>, a folder holding the data directory and the key's
 /// text. An entry is written under a temporary name and renamed into place whole, so that nobody ever reads half of
-/// one; an entry that is incomplete, made for another key, or fails to start is ignored (and dropped), and the
-/// cluster is built again the slow way, with the same result.
+/// one; an entry that is incomplete, made for another key, whose data no longer matches the digest its writer
+/// recorded (<see cref="DataManifest"/>), or that fails to start is ignored (and dropped), and the cluster is built
+/// again the slow way, with the same result. The digest catches damage (a flipped byte, a truncated or swapped
+/// file), not a writer of the cache folder itself: only the job's own steps may write it (README: the shadow cache).
 /// </summary>
 public sealed class ShadowCache
 {
@@ -19,6 +21,7 @@ public sealed class ShadowCache
     const string DataFolder = "data";
     const string KeyFile = "key";
     const string SizeFile = "bytes";
+    const string DigestFile = "sha256";
     const string TemporaryPrefix = ".";
     // A few histories (main, a release branch, an open pull request) and a cluster or two; each entry is the size of
     // its cluster's data directory.
@@ -60,6 +63,14 @@ public sealed class ShadowCache
             if (!File.Exists(keyFile) || File.ReadAllText(keyFile) != key.Text || !Directory.Exists(Path.Combine(entry, DataFolder)) ||
                 !long.TryParse(File.ReadAllText(sizeFile), out var bytes))
                 return null;
+            var digestFile = Path.Combine(entry, DigestFile);
+            if (!File.Exists(digestFile) || File.ReadAllText(digestFile) != DataManifest.Digest(Path.Combine(entry, DataFolder)))
+            {
+                // Damaged or changed since it was written: never started from, and out of the way of a good one.
+                Remove(entry);
+                return null;
+            }
+
             // The entries used last are the ones kept.
             File.SetLastWriteTimeUtc(keyFile, DateTime.UtcNow);
             return new ShadowSnapshot(Path.Combine(entry, DataFolder), bytes);
@@ -84,6 +95,7 @@ public sealed class ShadowCache
             await writeDataDirectory(data);
             var bytes = new DirectoryInfo(data).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
             await File.WriteAllTextAsync(Path.Combine(staging, SizeFile), bytes.ToString(CultureInfo.InvariantCulture));
+            await File.WriteAllTextAsync(Path.Combine(staging, DigestFile), DataManifest.Digest(data));
             // Last: an entry without its key file is never used.
             await File.WriteAllTextAsync(Path.Combine(staging, KeyFile), key.Text);
             var entry = Path.Combine(Folder, key.EntryName);

@@ -20,4 +20,15 @@ public sealed record ApplyOptions
     /// <see cref="Events.ReplayedWithoutTransaction"/> notes it, instead of a refusal.
     /// </summary>
     public bool AlreadyApplied { get; init; }
+
+    /// <summary>
+    /// The server is one the job started (the shadow), on the CI runner: statements of pending migrations that reach
+    /// its files and programs (<see cref="ContentChecks.ServerAccess"/>) are refused instead of run.
+    /// </summary>
+    public bool OnShadow { get; init; }
+
+    /// <summary>What the preflight checks the files' statements for: applied files ran already and are not judged again.</summary>
+    internal ContentChecks Checks => AlreadyApplied ? ContentChecks.None
+        : OnShadow ? ContentChecks.GlobalDdl | ContentChecks.ServerAccess
+        : ContentChecks.GlobalDdl;
 }

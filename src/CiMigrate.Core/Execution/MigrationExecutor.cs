@@ -21,9 +21,11 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         if (pending.Count == 0 && !options.DryRun)
             return Outcome;
         var oneTransaction = options.DryRun ? "--dry-run" : options.Atomic ? "--atomic" : null;
-        var problems = MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction);
+        var problems = MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction, options.Checks);
         var replayedOutside = options.AlreadyApplied ? ReplayOutsideTransaction(pending, problems) : [];
         if (Refused([.. problems.Where(p => !replayedOutside.Contains(p.File ?? ""))]))
+            return Outcome;
+        if (session.Guard is { } guard && Refused(await guard.CheckAllowancesAsync(session.Connection, pending.Select(m => m.Up), cancellationToken)))
             return Outcome;
         var progress = session.LedgerVersion >= LedgerSchema.SegmentProgressVersion
             ? await session.Ledger.ReadProgressAsync(tableExists: true, cancellationToken)

@@ -14,7 +14,12 @@ public static class MigrationPreflight
     /// <summary>Every problem of the files, each a refusal at file:line:col; empty when they may run.</summary>
     /// <param name="files">The up (or, for rollback, down) files about to run, in order.</param>
     /// <param name="oneTransaction">For a run that puts every file in one transaction: <c>--atomic</c> or <c>--dry-run</c>; else null.</param>
-    public static IReadOnlyList<RunRefused> Check(IEnumerable<MigrationFile> files, string? oneTransaction)
+    /// <param name="checkContent">
+    /// What the files' statements are checked for besides transaction control: global DDL for files about to run for
+    /// the first time, and, on a server the job started (the shadow), statements reaching its files and programs.
+    /// </param>
+    public static IReadOnlyList<RunRefused> Check(IEnumerable<MigrationFile> files, string? oneTransaction,
+        ContentChecks checkContent = ContentChecks.GlobalDdl)
     {
         var problems = new List<RunRefused>();
         foreach (var file in files)
@@ -35,6 +40,16 @@ public static class MigrationPreflight
                     $"Write '-- {SchemaAllowance.Directive} <schema> <why this migration changes it>': the exception is reviewed with the file.",
                     file.DisplayPath, allowance.Line, 1));
             }
+
+            foreach (var allowance in file.Script.AllowedSchemas.Where(a => a.Schema.Length > 0))
+            {
+                if (AllowanceProblem(allowance.Schema) is { } problem)
+                    problems.Add(new RunRefused(RefusalCodes.AllowSchemaRefused, $"'-- {SchemaAllowance.Directive} {allowance.Schema}' {problem}",
+                        $"Allow one schema per '-- {SchemaAllowance.Directive}' line, never PostgreSQL's own or ci_migrate.",
+                        file.DisplayPath, allowance.Line, 1));
+            }
+
+            problems.AddRange(ContentProblems(statements, checkContent));
 
             if (file.Script.TransactionMode == TransactionMode.Segmented)
             {
@@ -76,4 +91,30 @@ public static class MigrationPreflight
 
         return problems;
     }
+
+    /// <summary>Statements no migration of one app may run (global DDL without its allowance) or the shadow may not replay.</summary>
+    static IEnumerable<RunRefused> ContentProblems(IReadOnlyList<SqlStatement> statements, ContentChecks checkContent)
+    {
+        foreach (var statement in statements)
+        {
+            if (checkContent.HasFlag(ContentChecks.GlobalDdl) && GlobalDdl.Of(statement) is { } global && !GlobalDdl.IsAllowed(statement))
+            {
+                yield return new RunRefused(RefusalCodes.GlobalDdl, $"{global}: a migration of one app does not change what all apps share",
+                    $"Leave it to an operator, or, if it is really meant, say why with '-- {GlobalDdl.Directive} <reason>' on the line above.",
+                    statement.Path, statement.Line, statement.Column);
+            }
+            else if (checkContent.HasFlag(ContentChecks.ServerAccess) && ServerAccess.Of(statement) is { } reach)
+            {
+                yield return new RunRefused(RefusalCodes.ServerAccess, $"{reach}; the shadow server runs on the CI runner, so it is not replayed",
+                    "Remove it: a migration changes the database, not the server's files or programs.",
+                    statement.Path, statement.Line, statement.Column);
+            }
+        }
+    }
+
+    /// <summary>Why a schema may never be allowed; null when it may.</summary>
+    static string? AllowanceProblem(string schema) =>
+        schema.Contains(',', StringComparison.Ordinal) ? "names several schemas; each needs its own line and reason"
+        : ReservedSchemas.SystemReason(schema) is { } reason ? $"allows schema {schema}, and {reason}"
+        : null;
 }

@@ -69,6 +69,15 @@ public static class RefusalCodes
     /// <summary>A partly applied migration in a run that puts every file in one transaction (<c>--atomic</c>, <c>--dry-run</c>).</summary>
     public static readonly RefusalCode PartlyApplied = new("partly-applied", ExitCodes.Usage);
 
+    /// <summary>A <c>-- ci-migrate:allow-schema</c> comment naming several schemas, PostgreSQL's own, the ledger or another app's.</summary>
+    public static readonly RefusalCode AllowSchemaRefused = new("allow-schema-refused", ExitCodes.Usage);
+
+    /// <summary>A statement that changes what every app shares (event triggers, ALTER DATABASE/SYSTEM, role memberships) without an allowance.</summary>
+    public static readonly RefusalCode GlobalDdl = new("global-ddl", ExitCodes.Usage);
+
+    /// <summary>A statement the shadow would run that reaches the server's files or programs (COPY ... PROGRAM, pg_read_file).</summary>
+    public static readonly RefusalCode ServerAccess = new("server-access", ExitCodes.Usage);
+
     /// <summary>Every code, for reading a report back.</summary>
     public static IReadOnlyList<RefusalCode> All { get; } =
     [

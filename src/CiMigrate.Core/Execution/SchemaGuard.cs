@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CiMigrate.Execution.Events;
 using CiMigrate.Sql;
 using Npgsql;
@@ -21,6 +22,8 @@ public sealed class SchemaGuard
         ("ci_migrate_guard_drop", "sql_drop", "ci_migrate.guard_drop()"),
     ];
 
+    string _secret = "";
+
     SchemaGuard(string schema, string? role, bool enforced)
     {
         Schema = schema;
@@ -38,34 +41,44 @@ public sealed class SchemaGuard
     public bool Enforced { get; }
 
     /// <summary>
-    /// The guard of a write session: creates the event triggers when they are missing and the role may, and logs
-    /// <see cref="SchemaGuardUnavailable"/> when it may not (the ledger trigger and the role still apply then).
+    /// The guard of a write session, checked on every run: creates the event triggers when they are missing and the
+    /// login may, repairs them (<see cref="SchemaGuardRepaired"/>) when one was disabled or pointed elsewhere (ALTER
+    /// EVENT TRIGGER ... DISABLE, an UPDATE of pg_event_trigger), and logs <see cref="SchemaGuardUnavailable"/> when
+    /// the login may not create them (the ledger trigger and the role still apply then). A guard that was tampered
+    /// with and cannot be repaired stops the run.
     /// </summary>
     public static async Task<SchemaGuard> EnsureAsync(NpgsqlConnection connection, string schema, string? role, bool enforce,
         ExecutionLog log, CancellationToken cancellationToken)
     {
         if (!enforce)
             return new SchemaGuard(schema, role, enforced: false);
-        if (await InstalledAsync(connection, cancellationToken))
+        var (missing, tampered) = await InspectAsync(connection, cancellationToken);
+        if (missing.Count == 0 && tampered.Count == 0)
             return new SchemaGuard(schema, role, enforced: true);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(new("SELECT pg_advisory_xact_lock(hashtext('ci-migrate:ledger'))"));
-            foreach (var (name, on, function) in Triggers)
+            foreach (var (name, on, function) in Triggers.Where(t => missing.Contains(t.Name) || tampered.Contains(t.Name)))
             {
-                batch.BatchCommands.Add(new(
-                    $"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_event_trigger WHERE evtname = '{name}') THEN " +
-                    $"CREATE EVENT TRIGGER {name} ON {on} EXECUTE FUNCTION {function}; END IF; END $$"));
+                batch.BatchCommands.Add(new($"DROP EVENT TRIGGER IF EXISTS {name}"));
+                batch.BatchCommands.Add(new($"CREATE EVENT TRIGGER {name} ON {on} EXECUTE FUNCTION {function}"));
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            if (tampered.Count > 0)
+                log.Add(new SchemaGuardRepaired(tampered));
             return new SchemaGuard(schema, role, enforced: true);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
+            if (tampered.Count > 0)
+                throw new ExecutionException(
+                    $"The schema guard's event trigger {string.Join(", ", tampered)} was disabled or changed, and " +
+                    $"{connection.UserName} may not repair it ({ex.MessageText}). Nothing was run. A superuser (on Supabase, " +
+                    "the postgres role) runs ci-migrate once to repair it, or drops the event triggers to run without the guard.");
             log.Add(new SchemaGuardUnavailable(connection.UserName ?? "", ex.MessageText));
             return new SchemaGuard(schema, role, enforced: true);
         }
@@ -79,9 +92,14 @@ public sealed class SchemaGuard
     {
         if (Enforced)
         {
-            // Literals, not parameters: the transcript of a run reads as the SQL it is.
+            // A new secret for each file, sent as a parameter: the seal guard_close checks cannot be made in SQL, and a
+            // secret that leaked after its file closed opens nothing.
+            _secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+            // Literals, not parameters, for what the file may change: the transcript of a run reads as the SQL it is.
             var schemas = string.Join(", ", AllowedSchemas(file).Select(Literal));
-            batch.BatchCommands.Add(new($"SELECT ci_migrate.guard_open(ARRAY[{schemas}], {(local ? "true" : "false")})"));
+            var globalAllowed = file.Script.StatementsToRun.Any(GlobalDdl.IsAllowed);
+            batch.BatchCommands.Add(new($"SELECT ci_migrate.guard_open(ARRAY[{schemas}], {(local ? "true" : "false")}, " +
+                $"{(globalAllowed ? "true" : "false")}, $1)") { Parameters = { new() { Value = _secret } } });
         }
 
         if (Role is not null)
@@ -89,24 +107,50 @@ public sealed class SchemaGuard
     }
 
     /// <summary>
-    /// The commands after the file's statements: the guard (when <paramref name="guard"/> is open) checks it was left
-    /// alone and closes; the role resets either way.
+    /// The commands after the file's statements: the role resets (a migration may SET ROLE itself; the guard's check
+    /// and the ledger row run as the role that logged in, which owns the ledger), then the guard (when
+    /// <paramref name="guard"/> is open) checks it was left alone and closes.
     /// </summary>
     public static void AddClose(NpgsqlBatch batch, SchemaGuard? guard)
     {
-        if (guard is { Enforced: true })
-            batch.BatchCommands.Add(new("SELECT ci_migrate.guard_close()"));
-        // A migration may SET ROLE itself; the ledger row is written as the role that logged in.
         batch.BatchCommands.Add(new("RESET ROLE"));
+        if (guard is { Enforced: true })
+            batch.BatchCommands.Add(new("SELECT ci_migrate.guard_close($1)") { Parameters = { new() { Value = guard._secret } } });
     }
 
     /// <summary>After a failed statement outside a transaction: the session leaves the guard and the role behind it.</summary>
     public static async Task ResetAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var reset = new NpgsqlCommand(
-            "RESET ROLE; SELECT set_config('ci_migrate.guard_schemas', '', false), set_config('ci_migrate.guard_token', '', false)",
+            "RESET ROLE; SELECT set_config('ci_migrate.guard_schemas', '', false), set_config('ci_migrate.guard_global', '', false), " +
+            "set_config('ci_migrate.guard_token', '', false)",
             connection);
         await reset.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Allowances that name another app's schema (one that app's ledger rows record), each a refusal: apps never
+    /// change each other's schemas, reason or not. A round trip only when a file allows a schema at all.
+    /// </summary>
+    public async Task<IReadOnlyList<RunRefused>> CheckAllowancesAsync(NpgsqlConnection connection, IEnumerable<Migrations.MigrationFile> files,
+        CancellationToken cancellationToken)
+    {
+        var allowing = files.Where(f => f.Script.AllowedSchemas.Count > 0).ToList();
+        if (!Enforced || allowing.Count == 0)
+            return [];
+        await using var command = new NpgsqlCommand(
+            "SELECT DISTINCT schema FROM ci_migrate.applied_migrations WHERE schema IS NOT NULL AND schema <> $1", connection);
+        command.Parameters.Add(new() { Value = Schema });
+        var others = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                others.Add(reader.GetString(0));
+        }
+
+        return [.. allowing.SelectMany(file => file.Script.AllowedSchemas.Where(a => others.Contains(a.Schema)).Select(a => new RunRefused(
+            RefusalCodes.AllowSchemaRefused, $"'-- {SchemaAllowance.Directive} {a.Schema}' allows another app's schema (the ledger records its migrations)",
+            "Apps never change each other's schemas: that change belongs in the owner's migrations.", file.DisplayPath, a.Line, 1)))];
     }
 
     string[] AllowedSchemas(Migrations.MigrationFile file) =>
@@ -114,11 +158,26 @@ public sealed class SchemaGuard
 
     static string Literal(string text) => $"'{text.Replace("'", "''", StringComparison.Ordinal)}'";
 
-    static async Task<bool> InstalledAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>The guard's event triggers that do not exist, and those that exist disabled, on another event or calling another function.</summary>
+    static async Task<(List<string> Missing, List<string> Tampered)> InspectAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_event_trigger WHERE evtname = ANY ($1) AND evtenabled <> 'D'", connection);
+            "SELECT t.name, e.evtname IS NULL, e.evtenabled = 'D' OR e.evtevent <> t.event OR e.evtfoid::regprocedure::text <> t.function " +
+            "FROM unnest($1::text[], $2::text[], $3::text[]) AS t (name, event, function) " +
+            "LEFT JOIN pg_event_trigger e ON e.evtname = t.name", connection);
         command.Parameters.Add(new() { Value = Triggers.Select(t => t.Name).ToArray() });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == Triggers.Length;
+        command.Parameters.Add(new() { Value = Triggers.Select(t => t.Event).ToArray() });
+        command.Parameters.Add(new() { Value = Triggers.Select(t => t.Function).ToArray() });
+        List<string> missing = [], tampered = [];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.GetBoolean(1))
+                missing.Add(reader.GetString(0));
+            else if (reader.GetBoolean(2))
+                tampered.Add(reader.GetString(0));
+        }
+
+        return (missing, tampered);
     }
 }

@@ -33,6 +33,9 @@ public sealed class FindingCollector
         Add(location.Line, location.Column, message, help, fix, statement);
     }
 
+    /// <summary>A finding at a line of the file outside any statement (a directive among the comments).</summary>
+    public void ReportLine(int line, string message, string? help = null) => Add(line, 1, message, help, null, null);
+
     /// <summary>A finding about the file as a whole (its name, its place), at line 1.</summary>
     public void ReportFile(string message, string? help = null, LintFix? fix = null) => Add(1, 1, message, help, fix, null);
 

@@ -11,6 +11,7 @@ public static class LintRules
         new SearchPathHeaderRule(),
         new SearchPathChangedRule(),
         new ForeignSchemaRule(),
+        new GlobalDdlRule(),
         new NewTableGrantsRule(),
         new NewTableRlsRule(),
         new BreakingChangeRule(),
@@ -32,6 +33,7 @@ public static class LintRules
         new SkippedFileRule(),
         new MissingDownMigrationRule(),
         new DownFileLocationRule(),
+        new ContractWithoutExpandRule(),
 
         // Locks and rewrites
         new RequireConcurrentIndexRule(),
@@ -53,5 +55,6 @@ public static class LintRules
         new PolicyAlwaysTrueRule(),
         new PolicyUserMetadataRule(),
         new AuthUsersExposedRule(),
+        new ServerAccessRule(),
     ];
 }

@@ -72,7 +72,7 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
         migrations.Count == 0
             ? new ExecutionOutcome([])
             : await new MigrationExecutor(_session, onEvent is null ? new ExecutionLog() : new ExecutionLog(onEvent))
-                .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance, AlreadyApplied = alreadyApplied }, cancellationToken);
+                .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance, AlreadyApplied = alreadyApplied, OnShadow = true }, cancellationToken);
 
     /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; the outcome says where one failed.</summary>
     public Task<ExecutionOutcome> RollBackAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>

@@ -35,6 +35,8 @@ public static class ExecutionGithubRenderer
             string.Join('\n', grants.Missing.Select(m => $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object}"))),
         SchemaGuardUnavailable guard => Command("warning", null, null, null, "schema guard cannot watch DDL",
             ExecutionText.Lines(guard, verbose: false).First()),
+        SchemaGuardRepaired repaired => Command("warning", null, null, null, "schema guard repaired",
+            ExecutionText.Lines(repaired, verbose: false).First()),
         _ => null,
     };
 

@@ -34,6 +34,8 @@ public static class ExecutionMarkdown
 
         if (report.Events.OfType<SchemaGuardUnavailable>().FirstOrDefault() is { } guard)
             text.Append($"> [!WARNING]\n> {ExecutionText.Lines(guard, verbose: false).First()}\n\n");
+        if (report.Events.OfType<SchemaGuardRepaired>().FirstOrDefault() is { } repaired)
+            text.Append($"> [!WARNING]\n> {ExecutionText.Lines(repaired, verbose: false).First()}\n\n");
         if (report.Events.OfType<BackupWritten>().FirstOrDefault() is { } backup)
             text.Append($"Backup: `{backup.Path}`; restore with `{backup.RestoreCommand}`\n\n");
         if (report.Events.OfType<BackupNotNeeded>().FirstOrDefault() is { } first)

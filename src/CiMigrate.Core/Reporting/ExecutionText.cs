@@ -30,6 +30,10 @@ public static class ExecutionText
                 yield return $"warning: the schema guard cannot watch DDL here: {guard.Role} may not create event triggers ({guard.Reason}); " +
                     "the ledger stays guarded. Run ci-migrate once as a superuser (or Supabase's postgres role) to install it, or set apps.<name>.role.";
                 break;
+            case SchemaGuardRepaired repaired:
+                yield return $"warning: the schema guard's event trigger {string.Join(", ", repaired.Triggers)} was disabled or changed " +
+                    "since the last run, and was repaired before anything ran. Find out who changed it: a migration cannot, an operator or another tool did.";
+                break;
             case SchemaCreated schema:
                 yield return $"created schema {schema.Schema}";
                 break;

@@ -11,11 +11,21 @@ public sealed class SecretMasker
     readonly Lock _lock = new();
     string[] _secrets = [];
 
-    /// <summary>Registers a secret; values shorter than 4 characters would mask ordinary words and are refused.</summary>
+    /// <summary>
+    /// Registers a secret, and its URL-encoded and base64 forms (a password travels inside URLs and basic-auth
+    /// headers); values shorter than 4 characters would mask ordinary words and are refused.
+    /// </summary>
     public void Add(string? secret)
     {
         if (string.IsNullOrEmpty(secret) || secret.Length < 4)
             return;
+        AddOne(secret);
+        AddOne(Uri.EscapeDataString(secret));
+        AddOne(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(secret)));
+    }
+
+    void AddOne(string secret)
+    {
         lock (_lock)
         {
             if (_secrets.Contains(secret))

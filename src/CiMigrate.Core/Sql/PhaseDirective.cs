@@ -50,7 +50,31 @@ public sealed partial record PhaseDirective(MigrationPhase Phase, string? Expand
             found = directive;
         }
 
+        RefuseMisplaced(script, first);
         return found;
+    }
+
+    /// <summary>
+    /// A directive anywhere else (after the first statement, or in a <c>/* */</c> comment) would be silently ignored,
+    /// and a contract then runs at once: it is an error at its line instead.
+    /// </summary>
+    static void RefuseMisplaced(SqlScript script, SqlStatement first)
+    {
+        var searchFrom = 0;
+        foreach (var statement in script.Statements)
+        {
+            foreach (var comment in statement.LeadingComments.Concat(statement.TrailingComments))
+            {
+                var at = script.Text.IndexOf(comment, searchFrom, StringComparison.Ordinal);
+                searchFrom = Math.Max(at, 0) + comment.Length;
+                var placed = statement == first && statement.LeadingComments.Contains(comment) && Directive().IsMatch(comment);
+                if (placed || !Mentioned().IsMatch(comment))
+                    continue;
+                var location = script.LineColumnOf(Math.Max(at, 0));
+                throw new SqlSyntaxException(script.Path, location.Line, location.Column,
+                    "an expand-contract directive counts only as a -- comment before the first statement; here it would be ignored");
+            }
+        }
     }
 
     /// <summary>
@@ -78,6 +102,9 @@ public sealed partial record PhaseDirective(MigrationPhase Phase, string? Expand
 
     [GeneratedRegex(@"^--\s*ci-migrate:(?<verb>expand|contract)\b(?<argument>.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex Directive();
+
+    [GeneratedRegex(@"ci-migrate:(expand|contract)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Mentioned();
 
     [GeneratedRegex(@"^\d{14}$")]
     private static partial Regex VersionPattern();

@@ -39,6 +39,13 @@ public sealed record GlobalOptions
         };
         option.Validators.Add(result =>
         {
+            // A name that is no format at all fails its conversion: reading the value then would throw.
+            if (result.Tokens.Count > 0 && !Enum.GetNames<OutputFormat>().Contains(result.Tokens[^1].Value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"{task} does not write {result.Tokens[^1].Value}: --format {string.Join('|', names)}.");
+                return;
+            }
+
             if (result.GetValueOrDefault<OutputFormat>() is var format && !formats.Contains(format))
                 result.AddError($"{task} does not write {format.ToString().ToLowerInvariant()}: --format {string.Join('|', names)}.");
         });

@@ -8,6 +8,7 @@ using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Reporting;
+using CiMigrate.Sql;
 
 namespace CiMigrate.Tasks;
 
@@ -51,6 +52,8 @@ sealed partial class CopySchemaTask : ITask
         var schema = context.Get(_rename) ?? app.Schema;
         if (!PlainName().IsMatch(schema))
             throw new UsageException($"--rename {schema}: a schema name here is lower-case letters, digits and '_' (at most 63).");
+        if (schema != app.Schema && RenameProblem(workspace.Settings, schema, context.Get(_targetApp)) is { } problem)
+            throw new UsageException($"--rename {schema}: {problem}. Nothing was copied.");
         if (from.Name == to.Name && schema == app.Schema)
             throw new UsageException($"Copying {app.Schema} on {from.Name} onto itself: name another environment with --to, or a new schema with --rename.");
 
@@ -84,6 +87,17 @@ sealed partial class CopySchemaTask : ITask
             _ => ExitCodes.Ok,
         };
     }
+
+    /// <summary>
+    /// Why a copy may not be made under <paramref name="schema"/>: PostgreSQL's own schemas, the ledger and Supabase's
+    /// are never a copy's to create or replace, nor another configured app's schema unless --target-app names that app.
+    /// </summary>
+    static string? RenameProblem(Settings settings, string schema, string? targetApp) =>
+        ReservedSchemas.SystemReason(schema) is { } reason ? $"that schema is never a copy's target: {reason}"
+        : ReservedSchemas.IsSupabase(schema) ? "that schema is one Supabase's own services use, never a copy's target"
+        : settings.Apps.FirstOrDefault(a => a.Schema == schema) is { } owner && owner.Name != targetApp
+            ? $"that schema belongs to app {owner.Name}; copy into it only deliberately, with --target-app {owner.Name}"
+        : null;
 
     /// <summary>
     /// The ledger app of a renamed copy: the app configured for that schema, else the schema's name spelled as an app

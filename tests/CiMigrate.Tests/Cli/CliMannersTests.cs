@@ -52,6 +52,8 @@ sealed class CliMannersTests
 
     [TestCase("status", "--format", "sarif", "status does not write sarif: --format text|json|markdown.")]
     [TestCase("diff", "--format", "sarif", "diff does not write sarif: --format text|json|markdown|github.")]
+    [TestCase("lint", "--format", "xml", "lint does not write xml: --format")]
+    [TestCase("status", "--format", "xml", "status does not write xml: --format text|json|markdown.")]
     [TestCase("new", "--format", "json", "Unrecognized command or argument")]
     public async Task A_format_the_task_does_not_write_is_a_usage_error(string task, string option, string value, string message)
     {

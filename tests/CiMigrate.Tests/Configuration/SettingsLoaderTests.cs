@@ -254,6 +254,32 @@ public class SettingsLoaderTests
         Assert.That(error.Message, Does.Not.Contain("hunter22"));
     }
 
+    [TestCase("host=db.example.com port=6543 user=postgres password='s3cr3t pw' dbname=app sslmode=require",
+        "Host=db.example.com;Port=6543;Username=postgres;Password='s3cr3t pw';Database=app;SSL Mode=Require")]
+    [TestCase("host=db.example.com password=it\\'s-s3cr3t", "Host=db.example.com;Port=5432;Password=\"it's-s3cr3t\";Database=postgres")]
+    [TestCase("postgresql://postgres@db.example.com/app?password=s3cr3t%20pw&pgbouncer=true",
+        "Host=db.example.com;Port=5432;Database=app;Username=postgres;Password='s3cr3t pw'")]
+    public void Libpq_key_value_and_query_string_passwords_are_parsed(string value, string expected)
+    {
+        var secrets = new SecretMasker();
+
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseUrl.ToConnectionString(value, secrets)) { ApplicationName = null };
+
+        Assert.That(connection.EquivalentTo(new Npgsql.NpgsqlConnectionStringBuilder(expected)), Is.True, connection.ConnectionString);
+        Assert.That(secrets.Apply(connection.Password!), Is.EqualTo(SecretMasker.Mask));
+    }
+
+    [TestCase("host=db.example.com port=x5 password='s3cr3t pw'")]
+    [TestCase("host=db.example.com password='s3cr3t pw")]
+    [TestCase("host=db.example.com passwd='s3cr3t pw'")]
+    public void A_bad_libpq_connection_string_is_refused_without_echoing_a_value(string value)
+    {
+        var error = Assert.Throws<UsageException>(() => DatabaseUrl.ToConnectionString(value, new SecretMasker()))!;
+
+        Assert.That(error.Message, Does.Not.Contain("s3cr3t"));
+        Assert.That(error.Message, Does.Not.Contain("x5"));
+    }
+
     [TestCase("500ms", 500)]
     [TestCase("5s", 5000)]
     [TestCase("15min", 900_000)]

@@ -119,4 +119,43 @@ public sealed class CachedShadowTests
         Assert.That(whileWriting, Is.Null);
         Assert.That(_cache.Find(key)?.DataDirectory, Is.EqualTo(Path.Combine(_cache.Folder, key.EntryName, "data")));
     }
+
+    [TestCase("flipped")]
+    [TestCase("truncated")]
+    [TestCase("planted")]
+    [TestCase("swapped")]
+    public async Task An_entry_whose_data_changed_since_it_was_written_is_never_started_from_and_is_rebuilt(string damage)
+    {
+        var migrations = Migrations(2);
+        await ReplayAsync(migrations);
+        var data = Path.Combine(HistoryEntry(), "data");
+        var catalog = Directory.EnumerateFiles(Path.Combine(data, "base"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f).All(char.IsAsciiDigit)).OrderByDescending(f => new FileInfo(f).Length).First();
+        switch (damage)
+        {
+            case "flipped":
+                var bytes = await File.ReadAllBytesAsync(catalog);
+                bytes[bytes.Length / 2] ^= 0x01;
+                await File.WriteAllBytesAsync(catalog, bytes);
+                break;
+            case "truncated":
+                await using (var file = File.OpenWrite(catalog))
+                    file.SetLength(file.Length / 2);
+                break;
+            case "planted":
+                await File.WriteAllTextAsync(Path.Combine(data, "postgresql.auto.conf"), "shared_preload_libraries = 'evil'\n");
+                break;
+            case "swapped":
+                var other = Directory.EnumerateFiles(Path.Combine(data, "base"), "*", SearchOption.AllDirectories)
+                    .First(f => f != catalog && Path.GetFileName(f).All(char.IsAsciiDigit) && new FileInfo(f).Length > 0);
+                File.Copy(other, catalog, overwrite: true);
+                break;
+        }
+
+        var rebuilt = await ReplayAsync(migrations);
+        var restored = await ReplayAsync(migrations);
+
+        Assert.That(rebuilt, Is.EqualTo((false, 2L)), "the changed entry was dropped, the history replayed the slow way");
+        Assert.That(restored, Is.EqualTo((true, 2L)), "the rebuilt entry is good");
+    }
 }

@@ -34,6 +34,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(GrantsChecked), "grantsChecked")]
 [JsonDerivedType(typeof(RunFailed), "runFailed")]
 [JsonDerivedType(typeof(SchemaGuardUnavailable), "schemaGuardUnavailable")]
+[JsonDerivedType(typeof(SchemaGuardRepaired), "schemaGuardRepaired")]
 [JsonDerivedType(typeof(WrapperLeftOut), "wrapperLeftOut")]
 [JsonDerivedType(typeof(RunRefused), "runRefused")]
 public abstract record ExecutionEvent;

@@ -160,8 +160,15 @@ public sealed partial class ExecutorTranscriptTests
         }
 
         var text = new StringBuilder("== sent\n");
+        var previous = "";
         foreach (var line in _proxy.Lines)
-            text.Append(line).Append('\n');
+        {
+            // The guard's secret is new for each file: the transcript shows where it goes, not its value.
+            text.Append(previous.Contains("ci_migrate.guard_", StringComparison.Ordinal) && line.StartsWith("   with (", StringComparison.Ordinal)
+                ? "   with ((secret))" : line).Append('\n');
+            previous = line;
+        }
+
         text.Append("== events\n");
         foreach (var executionEvent in outcome.Events)
             text.Append(Durations().Replace(executionEvent.ToString(), "${name} = (time)")).Append('\n');

@@ -1,0 +1,248 @@
+using CiMigrate.Tests.Support;
+
+namespace CiMigrate.Tests.Execution;
+
+/// <summary>
+/// The attacks of issue 26 on a real server, each in guard-only mode and in role mode (the app's migrations under
+/// <c>SET ROLE</c> to a role that owns the app's schema and nothing else): the role works with the guard on, and
+/// the guard can neither be forged, switched off from inside, nor sidestepped through triggers, rules, allowances or
+/// changes outside every schema.
+/// </summary>
+public sealed class SchemaGuardAttackTests
+{
+    const string Role = "mt_owner_attack_test";
+
+    const string HomePortalLog = """
+        SET search_path TO home_portal;
+        CREATE TABLE IF NOT EXISTS log (id bigint PRIMARY KEY, line text NOT NULL);
+        INSERT INTO log (id, line) VALUES (1, 'kept') ON CONFLICT (id) DO NOTHING;
+        """;
+
+    /// <summary>Two apps on staging, home-portal applied; with <paramref name="roleMode"/>, money-tracker runs as <see cref="Role"/>.</summary>
+    static async Task<MigrationRepository> TwoAppsAsync(bool roleMode)
+    {
+        var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250101000000", "create_log", HomePortalLog, app: "home-portal");
+        var first = await repo.RunAsync("stage-apply", "--app", "home-portal", "--skip-lint");
+        Assert.That(first.ExitCode, Is.EqualTo(0), first.Error + first.Output);
+        if (roleMode)
+        {
+            await repo.Staging.ExecuteAsync($"""
+                DROP ROLE IF EXISTS {Role};
+                CREATE ROLE {Role} NOLOGIN;
+                CREATE SCHEMA money_tracker AUTHORIZATION {Role};
+                """);
+            repo.AppSettings["money-tracker"] = $"\"role\": \"{Role}\"";
+        }
+
+        return repo;
+    }
+
+    static async Task DropRoleAsync(MigrationRepository repo, bool roleMode)
+    {
+        if (roleMode)
+            await repo.Staging.ExecuteAsync($"DROP SCHEMA IF EXISTS money_tracker CASCADE; DROP OWNED BY {Role} CASCADE; DROP ROLE {Role}");
+    }
+
+    static async Task<CliRun> ApplyAsync(MigrationRepository repo, string name, string sql)
+    {
+        repo.Up("20250208000001", name, sql);
+        return await repo.RunAsync("stage-apply", "--app", "money-tracker", "--skip-lint");
+    }
+
+    static async Task AssertNothingAppliedAsync(MigrationRepository repo)
+    {
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations WHERE app = 'money-tracker'"), Is.EqualTo(0L));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations WHERE app = 'home-portal'"), Is.EqualTo(1L));
+    }
+
+    [Test]
+    public async Task Role_mode_with_the_guard_on_applies_and_the_ledger_is_written_as_the_login()
+    {
+        await using var repo = await TwoAppsAsync(roleMode: true);
+
+        var run = await ApplyAsync(repo, "budgets", """
+            SET search_path TO money_tracker;
+            CREATE TABLE IF NOT EXISTS budgets (id bigint PRIMARY KEY);
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT tableowner FROM pg_tables WHERE schemaname = 'money_tracker' AND tablename = 'budgets'"),
+            Is.EqualTo(Role));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations WHERE app = 'money-tracker'"), Is.EqualTo(1L));
+        var doctor = await repo.RunAsync("doctor", "--env", "staging", "--app", "money-tracker");
+        Assert.That(doctor.Output, Does.Contain($"{Role} owns money_tracker"), doctor.Output + doctor.Error);
+        Assert.That(doctor.Output, Does.Contain($"a probe migration ran under {Role} inside the schema guard and was rolled back"), doctor.Output);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.ci_migrate_doctor_probe') IS NULL"), Is.True);
+        await DropRoleAsync(repo, roleMode: true);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_forged_close_with_widened_guard_settings_is_stopped(bool roleMode)
+    {
+        await using var repo = await TwoAppsAsync(roleMode);
+
+        // 0003's token was md5(schemas || pg_backend_pid()): a migration could widen the schemas and forge it.
+        var run = await ApplyAsync(repo, "forge", """
+            SET search_path TO money_tracker;
+            SELECT set_config('ci_migrate.guard_schemas', 'money_tracker,home_portal', true),
+                   set_config('ci_migrate.guard_token', md5('money_tracker,home_portal' || pg_backend_pid()), true);
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain("the migration changed the settings of ci-migrate's schema guard"));
+        await AssertNothingAppliedAsync(repo);
+        await DropRoleAsync(repo, roleMode);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_shadowing_current_setting_and_search_path_do_not_switch_the_guard_off(bool roleMode)
+    {
+        await using var repo = await TwoAppsAsync(roleMode);
+
+        var run = await ApplyAsync(repo, "shadow_setting", """
+            SET search_path TO money_tracker;
+            CREATE OR REPLACE FUNCTION money_tracker.current_setting(text, boolean) RETURNS text LANGUAGE sql AS $$ SELECT ''::text $$;
+            CREATE OR REPLACE FUNCTION money_tracker.string_to_array(text, text) RETURNS text[] LANGUAGE sql AS $$ SELECT NULL::text[] $$;
+            SELECT set_config('search_path', 'money_tracker, pg_catalog', true);
+            CREATE TRIGGER rewrite BEFORE INSERT ON home_portal.log FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger();
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain(roleMode ? "home_portal" : "CREATE TRIGGER rewrite on home_portal.log changes schema home_portal"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM pg_trigger WHERE tgname = 'rewrite'"), Is.EqualTo(0L));
+        await AssertNothingAppliedAsync(repo);
+        await DropRoleAsync(repo, roleMode);
+    }
+
+    [TestCase("CREATE RULE drop_inserts AS ON INSERT TO home_portal.log DO INSTEAD NOTHING", "CREATE RULE drop_inserts on home_portal.log changes schema home_portal")]
+    [TestCase("CREATE TRIGGER rewrite BEFORE INSERT ON home_portal.log FOR EACH ROW EXECUTE FUNCTION suppress_redundant_updates_trigger()",
+        "CREATE TRIGGER rewrite on home_portal.log changes schema home_portal")]
+    public async Task Triggers_and_rules_on_another_apps_table_are_stopped_in_the_tables_schema(string statement, string message)
+    {
+        await using var repo = await TwoAppsAsync(roleMode: false);
+
+        var run = await ApplyAsync(repo, "reach_over", $"SET search_path TO money_tracker;\nDO $$ BEGIN EXECUTE '{statement}'; END $$;\n");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain(message));
+        await repo.Staging.ExecuteAsync("INSERT INTO home_portal.log (id, line) VALUES (2, 'still written')");
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM home_portal.log"), Is.EqualTo(2L));
+    }
+
+    [TestCase("ci_migrate", "allows schema ci_migrate, and it is ci-migrate's ledger")]
+    [TestCase("pg_catalog", "allows schema pg_catalog, and it is PostgreSQL's own")]
+    [TestCase("information_schema", "allows schema information_schema, and it is PostgreSQL's own")]
+    [TestCase("storage,home_portal", "names several schemas; each needs its own line and reason")]
+    [TestCase("home_portal", "allows another app's schema (the ledger records its migrations)")]
+    public async Task An_allowance_of_the_ledger_a_system_schema_several_schemas_or_another_apps_is_refused(string schema, string message)
+    {
+        await using var repo = await TwoAppsAsync(roleMode: false);
+
+        var run = await ApplyAsync(repo, "allowed", $"""
+            -- ci-migrate:allow-schema {schema} we need to
+            SET search_path TO money_tracker;
+            DELETE FROM ci_migrate.applied_migrations WHERE app = 'home-portal';
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain($"20250208000001_allowed.sql:1:1: refused (allow-schema-refused): '-- ci-migrate:allow-schema {schema}' {message}"));
+        await AssertNothingAppliedAsync(repo);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Disabling_the_guards_event_trigger_from_inside_is_stopped(bool roleMode)
+    {
+        await using var repo = await TwoAppsAsync(roleMode);
+
+        var run = await ApplyAsync(repo, "disable_guard", """
+            SET search_path TO money_tracker;
+            DO $$ BEGIN
+                EXECUTE 'ALTER EVENT TRIGGER ci_migrate_guard_ddl DISABLE';
+                EXECUTE 'ALTER EVENT TRIGGER ci_migrate_guard_drop DISABLE';
+            END $$;
+            DO $$ BEGIN EXECUTE 'DROP TABLE home_portal.log'; END $$;
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain(roleMode ? "must be owner of event trigger" : "the migration changed the database's event triggers"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT evtenabled::text FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"), Is.EqualTo("O"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT line FROM home_portal.log WHERE id = 1"), Is.EqualTo("kept"));
+        await DropRoleAsync(repo, roleMode);
+    }
+
+    [Test]
+    public async Task Switching_the_guard_off_and_on_again_inside_a_migration_is_caught_at_close()
+    {
+        await using var repo = await TwoAppsAsync(roleMode: false);
+
+        var run = await ApplyAsync(repo, "global_grant", """
+            SET search_path TO money_tracker;
+            DO $$ BEGIN EXECUTE 'CREATE ROLE attack_member_test'; EXECUTE 'GRANT pg_read_server_files TO attack_member_test'; END $$;
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain("the migration changed role memberships (GRANT role TO role)"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM pg_roles WHERE rolname = 'attack_member_test'"), Is.EqualTo(0L));
+    }
+
+    [TestCase("disabled", "ALTER EVENT TRIGGER ci_migrate_guard_ddl DISABLE")]
+    [TestCase("pointed elsewhere", "UPDATE pg_event_trigger SET evtfoid = 'ci_migrate.guard_drop()'::regprocedure WHERE evtname = 'ci_migrate_guard_ddl'")]
+    public async Task A_guard_trigger_tampered_with_between_runs_is_repaired_before_the_next_run_with_a_warning(string how, string tamper)
+    {
+        await using var repo = await TwoAppsAsync(roleMode: false);
+        await repo.Staging.ExecuteAsync(tamper);
+
+        var run = await ApplyAsync(repo, "reach_over", """
+            SET search_path TO money_tracker;
+            DO $$ BEGIN EXECUTE 'CREATE INDEX log_line ON home_portal.log (line)'; END $$;
+            """);
+
+        Assert.That(run.Output, Does.Contain("warning: the schema guard's event trigger ci_migrate_guard_ddl was disabled or changed"), how);
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain("CREATE INDEX home_portal.log_line changes schema home_portal"));
+        Assert.That(await repo.Staging.ScalarAsync(
+            "SELECT evtenabled::text || ' ' || evtfoid::regprocedure FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"),
+            Is.EqualTo("O ci_migrate.guard_ddl()"));
+    }
+
+    [TestCase("ALTER DATABASE postgres SET statement_timeout = '1s'", "ALTER DATABASE changes the database every app shares")]
+    [TestCase("GRANT pg_read_server_files TO authenticated", "GRANT of a role membership changes what a role may do in every schema")]
+    [TestCase("CREATE EVENT TRIGGER later ON ddl_command_start EXECUTE FUNCTION money_tracker.f()", "CREATE EVENT TRIGGER acts in every app's migrations")]
+    [TestCase("ALTER SYSTEM SET log_statement = 'none'", "ALTER SYSTEM changes the whole server's configuration")]
+    [TestCase("ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT ALL ON TABLES TO PUBLIC", "ALTER DEFAULT PRIVILEGES without IN SCHEMA")]
+    public async Task Global_ddl_is_refused_before_anything_runs_and_lint_reports_it(string statement, string message)
+    {
+        await using var repo = await TwoAppsAsync(roleMode: false);
+        var sql = $"SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id bigint PRIMARY KEY);\n{statement};\n";
+
+        var file = repo.Up("20250208000001", "global", sql);
+        var run = await repo.RunAsync("stage-apply", "--app", "money-tracker", "--skip-lint");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain($"20250208000001_global.sql:3:1: refused (global-ddl): {message}"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
+        var lint = await repo.RunAsync("lint", file);
+        Assert.That(lint.Output, Does.Contain(":3:1: warning[global-ddl]"), lint.Output + lint.Error);
+    }
+
+    [Test]
+    public async Task Global_ddl_with_a_reasoned_allowance_runs_and_the_guard_lets_it_through()
+    {
+        await using var repo = await TwoAppsAsync(roleMode: false);
+
+        var run = await ApplyAsync(repo, "reader_role", """
+            SET search_path TO money_tracker;
+            DO $$ BEGIN CREATE ROLE attack_reader_test; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+            -- ci-migrate:allow-global the reader role, agreed with operations
+            GRANT attack_reader_test TO postgres;
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT pg_has_role('postgres', 'attack_reader_test', 'MEMBER')"), Is.True);
+        await repo.Staging.ExecuteAsync("REVOKE attack_reader_test FROM postgres; DROP ROLE attack_reader_test");
+    }
+}
