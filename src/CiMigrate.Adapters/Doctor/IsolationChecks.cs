@@ -1,5 +1,6 @@
-using CiMigrate.History;
 using CiMigrate.Execution;
+using CiMigrate.History;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Doctor;

@@ -1,5 +1,6 @@
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
+using CiMigrate.Sql;
 using Npgsql;
 
 namespace CiMigrate.Execution;
