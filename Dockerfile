@@ -21,7 +21,7 @@ COPY src/ src/
 ARG VERSION=
 RUN dotnet publish src/CiMigrate/CiMigrate.csproj -c Release -r linux-x64 -p:PublishAot=true --no-restore -o /out \
       ${VERSION:+-p:Version=$VERSION} \
- && rm -f /out/*.dbg
+ && rm -f /out/*.dbg /out/*.pdb
 
 # --- runtime: the tool, PostgreSQL 15 server binaries (the throwaway shadow of diff) and git --------------------
 # A Native AOT executable needs no .NET runtime: runtime-deps has only what it links against (libc, OpenSSL).

@@ -9,7 +9,8 @@ out="${1:-$root/artifacts/image}"
 
 rm -rf "$out"
 "$root/build/publish-aot.sh" "$out/opt/ci-migrate" >/dev/null
-rm -f "$out"/opt/ci-migrate/*.dbg
+# The executable is the whole program; the libraries' symbol files (one project per layer) are not needed there.
+rm -f "$out"/opt/ci-migrate/*.dbg "$out"/opt/ci-migrate/*.pdb
 
 mkdir -p "$out/usr/local/bin"
 install -m 0755 "$root/docker/entrypoint.sh" "$out/usr/local/bin/ci-migrate-action"
