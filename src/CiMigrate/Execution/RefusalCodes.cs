@@ -48,6 +48,12 @@ public static class RefusalCodes
     /// <summary>The pending migrations are not the reviewed plan (<c>--expect-plan</c>).</summary>
     public const string PlanMismatch = "plan-mismatch";
 
+    /// <summary>
+    /// <c>--expect-plan</c> was given empty: the job that should have reviewed or applied the plan reported none (its
+    /// output was empty), so there is nothing to check the pending migrations against.
+    /// </summary>
+    public const string NoReviewedPlan = "no-reviewed-plan";
+
     /// <summary>A pending migration has not passed through the required environment (<c>requires</c>).</summary>
     public const string NotPromoted = "not-promoted";
 

@@ -16,6 +16,12 @@ public sealed class ActionOutputs(string? path)
     public const string PlanHash = "plan-hash";
     public const string HasDestructive = "has-destructive";
 
+    /// <summary>How many migrations an apply recorded (0 in a dry run or a refused run).</summary>
+    public const string AppliedCount = "applied-count";
+
+    /// <summary>JSON array of the versions an apply recorded, in order.</summary>
+    public const string AppliedVersions = "applied-versions";
+
     /// <summary>JSON array of app names, for a <c>strategy.matrix</c> through <c>fromJSON</c>.</summary>
     public const string Apps = "apps";
 
@@ -50,6 +56,20 @@ public sealed class ActionOutputs(string? path)
         await SetAsync(PlanHash, planHash, cancellationToken);
         await SetAsync(HasDestructive, hasDestructive ? "true" : "false", cancellationToken);
         await SetAsync(Apps, JsonSerializer.Serialize(apps, GitHubJson.Default.IReadOnlyListString), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// What an apply leaves for later jobs: the plan outputs of <see cref="SetPlanAsync"/> (the plan hash is the one the
+    /// next environment's <c>--expect-plan</c> compares) and what it applied.
+    /// </summary>
+    public async Task<bool> SetApplyAsync(int pendingCount, string planHash, bool hasDestructive, string app,
+        IReadOnlyList<string> appliedVersions, CancellationToken cancellationToken = default)
+    {
+        if (!await SetPlanAsync(pendingCount, planHash, hasDestructive, pendingCount > 0 ? [app] : [], cancellationToken))
+            return false;
+        await SetAsync(AppliedCount, appliedVersions.Count.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        await SetAsync(AppliedVersions, JsonSerializer.Serialize(appliedVersions, GitHubJson.Default.IReadOnlyListString), cancellationToken);
         return true;
     }
 }
