@@ -31,6 +31,12 @@ public interface ITask
     /// </summary>
     bool RunsAfterFindings => false;
 
+    /// <summary>
+    /// Whether the task works on one app at a time: without <c>--app</c> in a repository with several apps, it then runs
+    /// for each app in turn (<c>Cli.EachAppRun</c>), one report and one exit code for all.
+    /// </summary>
+    bool RunsPerApp(TaskContext context) => false;
+
     /// <summary>False skips the task (reported as skipped), as Cake's <c>ShouldRun</c>.</summary>
     bool ShouldRun(TaskContext context) => true;
 

@@ -24,6 +24,7 @@ sealed class BaselineTask : ITask
 
     public string Name => "baseline";
     public string Description => "Adopt a database whose migrations were applied by hand";
+    public bool RunsPerApp(TaskContext context) => true;
     public IReadOnlyList<Option> Options => [_to, _fromSupabase, KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)

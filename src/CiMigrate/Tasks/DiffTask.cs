@@ -55,6 +55,9 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
     public string Description => "Plan: pending migrations, schema changes and hazards";
 
+    /// <summary>A plan per app; <c>--all-apps</c> lists them all in one run.</summary>
+    public bool RunsPerApp(TaskContext context) => !context.Get(AllAppsOption);
+
     public IReadOnlyList<Option> Options =>
         [OutOption, AllAppsOption, ShadowUrlOption, ShadowChoice.ShadowEnvOption, DryRunOnTargetOption, DeclaredOption, GitHubOptions.Comment,
             GitHubOptions.Token, KubernetesOptions.Kubeconfig];

@@ -16,6 +16,7 @@ sealed class ProdApplyTask(TimeProvider? clock = null) : ITask
 
     public string Name => "prod-apply";
     public string Description => "Apply pending migrations to production, behind the gates";
+    public bool RunsPerApp(TaskContext context) => true;
     public IReadOnlyList<Option> Options => _options.All;
 
     public Task<int> RunAsync(TaskContext context) => ApplyRunner.RunAsync(context, Name, DefaultEnvironment, _options, _contractGate);

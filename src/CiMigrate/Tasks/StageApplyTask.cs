@@ -13,6 +13,7 @@ sealed class StageApplyTask : ITask
 
     public string Name => "stage-apply";
     public string Description => "Apply pending migrations to staging";
+    public bool RunsPerApp(TaskContext context) => true;
     public IReadOnlyList<Option> Options => _options.All;
 
     public Task<int> RunAsync(TaskContext context) => ApplyRunner.RunAsync(context, Name, DefaultEnvironment, _options);

@@ -47,7 +47,7 @@ public sealed class DeployOutputsTests
         foreach (var refused in new[] { spaced, joined, bare })
         {
             Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Error);
-            Assert.That(refused.Error, Does.Contain("refused (no-reviewed-plan): --expect-plan is empty: the staging job reported no plan"));
+            Assert.That(refused.Error, Does.Contain("refused (no-reviewed-plan): --expect-plan is empty: the staging job reported no plan for money-tracker"));
         }
 
         Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
