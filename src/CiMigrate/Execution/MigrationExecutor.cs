@@ -43,7 +43,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         var mirrored = await MirroredAsync(pending, cancellationToken);
         var steps = pending
             .Select(m => new MigrationStep(m, m.Up, () => mirrored.Contains(m)
-                ? [session.Ledger.RecordApplied(m, options.Provenance), SupabaseHistory.RecordApplied(m)]
+                ? [session.Ledger.RecordApplied(m, options.Provenance), SupabaseHistory.RecordApplied(m, session.App.Name)]
                 : [session.Ledger.RecordApplied(m, options.Provenance)], Forward: true)
             {
                 OutsideTransaction = m.Up.Script.TransactionMode == TransactionMode.NoTransaction || replayedOutside.Contains(m.Up.DisplayPath),
@@ -80,7 +80,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             .Select(m => new MigrationStep(m, m.Down!, () =>
                 {
                     var removed = session.Ledger.RecordRemoved(m.Version, LedgerEventKind.Rollback, provenance, $"{m.Down!.DisplayPath} {m.Down.Checksum}");
-                    return mirrored.Contains(m) ? [removed, SupabaseHistory.RecordRemoved(m)] : [removed];
+                    return mirrored.Contains(m) ? [removed, SupabaseHistory.RecordRemoved(m, session.App.Name)] : [removed];
                 },
                 Forward: false))
             .ToList();

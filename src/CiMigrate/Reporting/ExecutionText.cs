@@ -79,6 +79,13 @@ public static class ExecutionText
                 yield return $"supabase_migrations.schema_migrations holds version {taken.Version} as '{taken.TakenBy ?? "(no name)"}', " +
                              $"not {taken.Version}_{taken.Name}: that row is another app's, left as it is";
                 break;
+            case SupabaseRowAdopted adopted:
+                yield return $"supabase_migrations.schema_migrations row {adopted.RowVersion} '{adopted.RowName ?? "(no name)"}' matched " +
+                             $"{adopted.Version}_{adopted.Name} {adopted.How}";
+                break;
+            case SupabaseRowLeft rowLeft:
+                yield return $"left supabase_migrations.schema_migrations row {rowLeft.Version} '{rowLeft.Name ?? "(no name)"}': {rowLeft.Reason}";
+                break;
             case LedgerRowRestored restored:
                 yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
                 break;

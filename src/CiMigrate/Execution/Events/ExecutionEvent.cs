@@ -24,6 +24,8 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(MigrationForgotten), "migrationForgotten")]
 [JsonDerivedType(typeof(LedgerRowRestored), "ledgerRowRestored")]
 [JsonDerivedType(typeof(SupabaseVersionTaken), "supabaseVersionTaken")]
+[JsonDerivedType(typeof(SupabaseRowAdopted), "supabaseRowAdopted")]
+[JsonDerivedType(typeof(SupabaseRowLeft), "supabaseRowLeft")]
 [JsonDerivedType(typeof(ReplayedWithoutTransaction), "replayedWithoutTransaction")]
 [JsonDerivedType(typeof(DryRunRolledBack), "dryRunRolledBack")]
 [JsonDerivedType(typeof(PostgrestNotified), "postgrestNotified")]
