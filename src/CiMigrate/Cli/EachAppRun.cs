@@ -13,9 +13,12 @@ namespace CiMigrate.Cli;
 /// </summary>
 sealed class EachAppRun(IReadOnlyList<AppSettings> apps, TaskContext context)
 {
-    /// <summary>The apps <paramref name="task"/> runs for, when it runs once per app; empty when it runs once.</summary>
+    /// <summary>
+    /// The apps <paramref name="task"/> runs for, when it runs once per app and no app is chosen (<c>--app</c>, the action's
+    /// <c>app</c> input); empty when it runs once.
+    /// </summary>
     public static IReadOnlyList<AppSettings> AppsToRun(ITask task, TaskContext context) =>
-        context.Options.App is null && task.RunsPerApp(context) && context.Workspace.Settings.Apps is { Count: > 1 } all ? all : [];
+        task.RunsPerApp(context) && context.Workspace.Settings is { App: null, Apps: { Count: > 1 } all } ? all : [];
 
     public async Task<int> RunAsync(Func<TaskContext, Task<int>> run)
     {
