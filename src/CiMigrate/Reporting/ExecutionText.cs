@@ -79,6 +79,9 @@ public static class ExecutionText
                 yield return $"supabase_migrations.schema_migrations holds version {taken.Version} as '{taken.TakenBy ?? "(no name)"}', " +
                              $"not {taken.Version}_{taken.Name}: that row is another app's, left as it is";
                 break;
+            case SchemaUsageGranted usage:
+                yield return $"granted USAGE on schema {usage.Schema} to {string.Join(", ", usage.Roles)} (the roles Supabase's API uses)";
+                break;
             case SupabaseRowAdopted adopted:
                 yield return $"supabase_migrations.schema_migrations row {adopted.RowVersion} '{adopted.RowName ?? "(no name)"}' matched " +
                              $"{adopted.Version}_{adopted.Name} {adopted.How}";

@@ -26,6 +26,7 @@ namespace CiMigrate.Execution.Events;
 [JsonDerivedType(typeof(SupabaseVersionTaken), "supabaseVersionTaken")]
 [JsonDerivedType(typeof(SupabaseRowAdopted), "supabaseRowAdopted")]
 [JsonDerivedType(typeof(SupabaseRowLeft), "supabaseRowLeft")]
+[JsonDerivedType(typeof(SchemaUsageGranted), "schemaUsageGranted")]
 [JsonDerivedType(typeof(ReplayedWithoutTransaction), "replayedWithoutTransaction")]
 [JsonDerivedType(typeof(DryRunRolledBack), "dryRunRolledBack")]
 [JsonDerivedType(typeof(PostgrestNotified), "postgrestNotified")]
