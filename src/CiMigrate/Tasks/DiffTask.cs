@@ -76,6 +76,9 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         var cancellationToken = context.CancellationToken;
         var hasTarget = context.Options.Env is not null || context.Options.DatabaseUrl is not null;
         var environment = hasTarget ? workspace.Environment() : null;
+        var withoutSecrets = environment is not null && PullRequestWithoutSecrets(context, environment);
+        if (withoutSecrets)
+            environment = null;
         var dryRunOnTarget = context.Get(DryRunOnTargetOption);
         if (dryRunOnTarget && environment is null)
             throw new UsageException("--dry-run-on-target needs a target: pass --env <name> (or --database-url).");
@@ -108,7 +111,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
                 Pending = comparison.Pending,
                 StartShadow = ct => ShadowChoice.StartAsync(context, environment, session?.Connection.PostgreSqlVersion.Major, ct),
                 LiveConnection = session?.Connection,
-                Notes = Notes(comparison, environment?.Name),
+                Notes = withoutSecrets ? [NoTargetNote(context), .. Notes(comparison, null)] : Notes(comparison, environment?.Name),
                 Findings = FindingsOf(context.Find<LintReport>()),
                 Progress = step => progress.Step(ProgressText.Of(step)),
             }, cancellationToken);
@@ -130,6 +133,23 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
         return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution : plan.HasDrift || plan.MissesDeclared ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// A pull request run that has no way in to its environment: a fork's pull request gets no secrets, so the variable
+    /// the environment reads its URL from is unset. The plan is then made against the shadow alone, as with no target.
+    /// </summary>
+    static bool PullRequestWithoutSecrets(TaskContext context, EnvironmentSettings environment) =>
+        GitHubIntegration.From(context).Context.PullRequestNumber is not null
+        && context.Workspace.Settings.DatabaseUrl is null && environment.DatabaseUrl is null && environment.Kubernetes is null
+        && (environment.DatabaseUrlEnv is null || string.IsNullOrWhiteSpace(context.Environment.GetValueOrDefault(environment.DatabaseUrlEnv)));
+
+    static string NoTargetNote(TaskContext context)
+    {
+        var environment = context.Workspace.Environment();
+        var variable = environment.DatabaseUrlEnv is { } name ? $"${name} is not set" : "it has no connection";
+        return $"No target: this pull request runs without the secrets of {environment.Name} ({variable}; a fork's pull request gets none), " +
+            "so the plan is against the shadow alone and every migration shows as pending.";
     }
 
     /// <summary>Each pending contract migration with how long prod-apply still waits for it on the target.</summary>
