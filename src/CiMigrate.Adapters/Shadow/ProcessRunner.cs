@@ -47,7 +47,7 @@ static class ProcessRunner
         var process = new Process { StartInfo = info };
         process.OutputDataReceived += (_, e) => Append(buffer, e.Data);
         process.ErrorDataReceived += (_, e) => Append(buffer, e.Data);
-        process.Start();
+        MissingProgramException.Start(process, "The shadow database");
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

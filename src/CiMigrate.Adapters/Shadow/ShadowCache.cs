@@ -34,7 +34,8 @@ public sealed class ShadowCache
     public string Folder { get; }
 
     /// <summary>
-    /// The cache folder: <c>CI_MIGRATE_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/ci-migrate</c>, else
+    /// The cache folder: <c>CI_MIGRATE_CACHE_DIR</c>, else in GitHub Actions <c>$RUNNER_TEMP/ci-migrate</c> (outside the
+    /// workspace, whose next checkout would have to delete it), else <c>$XDG_CACHE_HOME/ci-migrate</c>, else
     /// <c>$HOME/.cache/ci-migrate</c>, each with <c>shadow</c> inside. Null when turned off, when none is set, and on
     /// Windows (the copy uses <c>cp</c>).
     /// </summary>
@@ -46,6 +47,7 @@ public sealed class ShadowCache
             return null;
         var root = Variable(FolderVariable) is { } configured
             ? configured.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : configured
+            : Variable("GITHUB_ACTIONS") == "true" && Variable("RUNNER_TEMP") is { } runnerTemp ? Path.Combine(runnerTemp, "ci-migrate")
             : Variable("XDG_CACHE_HOME") is { } xdg ? Path.Combine(xdg, "ci-migrate")
             : Variable("HOME") is { } home ? Path.Combine(home, ".cache", "ci-migrate")
             : null;
@@ -90,6 +92,9 @@ public sealed class ShadowCache
         var staging = Path.Combine(Folder, $"{TemporaryPrefix}{key.EntryName}-{Guid.NewGuid():N}");
         try
         {
+            // A cache in the workspace (CI_MIGRATE_CACHE_DIR=.ci-migrate-cache) belongs to the workspace's owner, as
+            // each entry below does: a root container must not leave the runner's user files it cannot delete.
+            FileOwnership.CreateFolder(Folder);
             Directory.CreateDirectory(staging);
             var data = Path.Combine(staging, DataFolder);
             await writeDataDirectory(data);
@@ -104,6 +109,7 @@ public sealed class ShadowCache
                 Remove(entry);
             // Atomic: readers see no entry or a whole one. Another run may have published the same entry meanwhile.
             Directory.Move(staging, entry);
+            FileOwnership.MatchFolderTree(entry);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ExecutionException or NpgsqlException)
         {

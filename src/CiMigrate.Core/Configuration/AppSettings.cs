@@ -22,4 +22,13 @@ public sealed record AppSettings(string Name, string Schema, string Migrations)
     /// (<c>seed.sql</c>, <c>local_*</c>, <c>down/*.bak.sql</c>), matched against the path inside the folder.
     /// </summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
+
+    /// <summary>The roles Supabase's API (PostgREST) connects as.</summary>
+    public static readonly IReadOnlyList<string> SupabaseApiRoles = ["anon", "authenticated", "service_role"];
+
+    /// <summary>
+    /// <c>apps.&lt;name&gt;.apiRoles</c>: the roles through which Supabase's API reaches the app's schema; a schema an apply
+    /// creates gets USAGE for each that exists, and the grant check says when one lacks it. Default: Supabase's three.
+    /// </summary>
+    public IReadOnlyList<string> ApiRoles { get; init; } = SupabaseApiRoles;
 }

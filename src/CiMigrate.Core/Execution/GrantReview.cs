@@ -9,7 +9,7 @@ public sealed class GrantReview : IAfterApplyHook
     {
         if (!await session.SchemaExistsAsync(cancellationToken))
             return;
-        var missing = await GrantCheck.FindMissingAsync(session.Connection, session.App.Schema, cancellationToken);
+        var missing = await GrantCheck.FindMissingAsync(session.Connection, session.App.Schema, session.App.ApiRoles, cancellationToken);
         var grant = missing.Count > 0 && session.Environment.AutoGrant;
         if (grant)
             await GrantCheck.GrantAsync(session.Connection, session.App.Schema, missing, cancellationToken);

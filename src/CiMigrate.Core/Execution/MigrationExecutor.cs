@@ -52,7 +52,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         var mirrored = await MirroredAsync(pending, cancellationToken);
         var steps = pending
             .Select(m => new MigrationStep(m, m.Up, () => mirrored.Contains(m)
-                ? [session.Ledger.RecordApplied(m, options.Provenance), SupabaseHistory.RecordApplied(m)]
+                ? [session.Ledger.RecordApplied(m, options.Provenance), SupabaseHistory.RecordApplied(m, session.App.Name)]
                 : [session.Ledger.RecordApplied(m, options.Provenance)], Forward: true)
             {
                 OutsideTransaction = m.Up.Script.TransactionMode == TransactionMode.NoTransaction || replayedOutside.Contains(m.Up.DisplayPath),
@@ -90,7 +90,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             .Select(m => new MigrationStep(m, m.Down!, () =>
                 {
                     var removed = session.Ledger.RecordRemoved(m.Version, LedgerEventKind.Rollback, provenance, $"{m.Down!.DisplayPath} {m.Down.Checksum}");
-                    return mirrored.Contains(m) ? [removed, SupabaseHistory.RecordRemoved(m)] : [removed];
+                    return mirrored.Contains(m) ? [removed, SupabaseHistory.RecordRemoved(m, session.App.Name)] : [removed];
                 },
                 Forward: false))
             .ToList();
@@ -180,6 +180,31 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         }
 
         log.Add(new SchemaCreated(session.App.Schema));
+        if (await GrantApiUsageAsync(cancellationToken) is { Count: > 0 } granted)
+            log.Add(new SchemaUsageGranted(session.App.Schema, granted));
         return true;
+    }
+
+    /// <summary>
+    /// USAGE on the schema just created for the app's API roles that exist: without it Supabase's API answers
+    /// "permission denied for schema" whatever the tables' grants say.
+    /// </summary>
+    async Task<IReadOnlyList<string>> GrantApiUsageAsync(CancellationToken cancellationToken)
+    {
+        var roles = new List<string>();
+        await using (var command = new NpgsqlCommand("SELECT rolname FROM pg_roles WHERE rolname = ANY($1) ORDER BY rolname", session.Connection))
+        {
+            command.Parameters.Add(new() { Value = session.App.ApiRoles.ToArray() });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                roles.Add(reader.GetString(0));
+        }
+
+        if (roles.Count == 0)
+            return roles;
+        await using var grant = new NpgsqlCommand(
+            $"GRANT USAGE ON SCHEMA {Identifiers.Quote(session.App.Schema)} TO {string.Join(", ", roles.Select(Identifiers.Quote))}", session.Connection);
+        await grant.ExecuteNonQueryAsync(cancellationToken);
+        return roles;
     }
 }

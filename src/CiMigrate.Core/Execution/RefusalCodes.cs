@@ -51,6 +51,12 @@ public static class RefusalCodes
     /// <summary>The pending migrations are not the reviewed plan (<c>--expect-plan</c>).</summary>
     public static readonly RefusalCode PlanMismatch = new("plan-mismatch", ExitCodes.Findings);
 
+    /// <summary>
+    /// <c>--expect-plan</c> was given empty: the job that should have reviewed or applied the plan reported none (its
+    /// output was empty), so there is nothing to check the pending migrations against.
+    /// </summary>
+    public static readonly RefusalCode NoReviewedPlan = new("no-reviewed-plan", ExitCodes.Findings);
+
     /// <summary>A pending migration has not passed through the required environment (<c>requires</c>).</summary>
     public static readonly RefusalCode NotPromoted = new("not-promoted", ExitCodes.Findings);
 

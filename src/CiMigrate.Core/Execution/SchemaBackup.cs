@@ -47,7 +47,8 @@ public static class SchemaBackup
             _ => "prefer",
         };
 
-        using var process = Process.Start(start) ?? throw new ExecutionException("pg_dump could not be started.");
+        using var process = new Process { StartInfo = start };
+        MissingProgramException.Start(process, "The backup before applying (--backup)");
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.StandardOutput.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);

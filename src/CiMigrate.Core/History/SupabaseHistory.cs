@@ -48,24 +48,63 @@ public static class SupabaseHistory
         return names;
     }
 
-    /// <summary>The row of an applied migration, as <c>supabase migration up</c> writes it; a version already there stays as it is.</summary>
-    public static NpgsqlBatchCommand RecordApplied(Migration migration)
+    /// <summary>Every row of the table with its statements (an empty list when the row has none).</summary>
+    public static async Task<IReadOnlyList<SupabaseRow>> RowsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT version, name, coalesce(statements, '{}') FROM supabase_migrations.schema_migrations ORDER BY version", connection);
+        var rows = new List<SupabaseRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(new SupabaseRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetFieldValue<string[]>(2)));
+        return rows;
+    }
+
+    /// <summary>
+    /// The row of an applied migration, as <c>supabase migration up</c> writes it, noted in the ledger as written for
+    /// <paramref name="app"/>; a version already there stays as it is, and is not noted.
+    /// </summary>
+    public static NpgsqlBatchCommand RecordApplied(Migration migration, string app)
     {
         var command = new NpgsqlBatchCommand(
-            "INSERT INTO supabase_migrations.schema_migrations (version, name, statements) VALUES ($1, $2, $3) " +
-            "ON CONFLICT (version) DO NOTHING");
+            "WITH written AS (INSERT INTO supabase_migrations.schema_migrations (version, name, statements) VALUES ($1, $2, $3) " +
+            "ON CONFLICT (version) DO NOTHING RETURNING version, name) " +
+            $"INSERT INTO {LedgerSchema.Name}.supabase_history_rows (version, app, name) SELECT version, $4, name FROM written " +
+            "ON CONFLICT (version) DO UPDATE SET app = excluded.app, name = excluded.name, written_at = now()");
         command.Parameters.Add(new() { Value = migration.Version });
         command.Parameters.Add(new() { Value = migration.Name });
         command.Parameters.Add(new() { Value = migration.Up.Script.Statements.Select(s => s.Text).ToArray() });
+        command.Parameters.Add(new() { Value = app });
         return command;
     }
 
-    /// <summary>Removes the row of a rolled-back migration: only this app's, known by its name too.</summary>
-    public static NpgsqlBatchCommand RecordRemoved(Migration migration)
+    /// <summary>
+    /// Removes the row of a rolled-back migration only when ci-migrate wrote it for <paramref name="app"/>: never another
+    /// app's row with the same version and name, nor one another tool wrote.
+    /// </summary>
+    public static NpgsqlBatchCommand RecordRemoved(Migration migration, string app)
     {
-        var command = new NpgsqlBatchCommand("DELETE FROM supabase_migrations.schema_migrations WHERE version = $1 AND name = $2");
+        var command = new NpgsqlBatchCommand(
+            $"WITH owned AS (DELETE FROM {LedgerSchema.Name}.supabase_history_rows WHERE version = $1 AND name = $2 AND app = $3 RETURNING version) " +
+            "DELETE FROM supabase_migrations.schema_migrations s USING owned WHERE s.version = owned.version");
         command.Parameters.Add(new() { Value = migration.Version });
         command.Parameters.Add(new() { Value = migration.Name });
+        command.Parameters.Add(new() { Value = app });
         return command;
+    }
+
+    /// <summary>The versions of the table ci-migrate wrote for an app other than <paramref name="app"/>.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> OtherAppsAsync(NpgsqlConnection connection, string app,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT version, app FROM {LedgerSchema.Name}.supabase_history_rows WHERE app <> $1 " +
+            $"UNION SELECT version, app FROM {LedgerSchema.Name}.applied_migrations WHERE app <> $1", connection);
+        command.Parameters.Add(new() { Value = app });
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            owners.TryAdd(reader.GetString(0), reader.GetString(1));
+        return owners;
     }
 }

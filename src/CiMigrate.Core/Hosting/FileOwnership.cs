@@ -30,6 +30,13 @@ public static class FileOwnership
         GiveToOwnerOf(Path.GetDirectoryName(full)!, [full]);
     }
 
+    /// <summary>Gives <paramref name="folder"/> and everything in it to the owner of the folder it is in.</summary>
+    public static void MatchFolderTree(string folder)
+    {
+        var full = Path.GetFullPath(folder);
+        GiveToOwnerOf(Path.GetDirectoryName(full)!, [full], recursive: true);
+    }
+
     /// <summary>
     /// Appends UTF-8 text (no BOM). A runner's GITHUB_OUTPUT or GITHUB_STEP_SUMMARY exists already, owned by the
     /// runner's user, and keeps that owner when root appends; a file this creates goes to its folder's owner.
@@ -42,14 +49,14 @@ public static class FileOwnership
             MatchFolder(path);
     }
 
-    static void GiveToOwnerOf(string reference, IReadOnlyList<string> paths)
+    static void GiveToOwnerOf(string reference, IReadOnlyList<string> paths, bool recursive = false)
     {
         if (!CurrentUser.IsRoot)
             return;
 
         // coreutils' chown copies the owner and group of a reference file; .NET has no API for a file's owner.
         var start = new ProcessStartInfo("chown") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in (string[])["--no-dereference", $"--reference={reference}", "--", .. paths])
+        foreach (var argument in (string[])[.. recursive ? new[] { "--recursive" } : [], "--no-dereference", $"--reference={reference}", "--", .. paths])
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new ExecutionException("chown did not start.");
         var error = process.StandardError.ReadToEndAsync();

@@ -99,6 +99,16 @@ public static class ExecutionText
                 yield return $"marked {settled.Version}_{settled.Name} not applied: the record of its {settled.SegmentsCommitted} committed " +
                     $"segment(s) is removed, its objects are untouched ({settled.Reason}); the next apply runs it from its first segment";
                 break;
+            case SchemaUsageGranted usage:
+                yield return $"granted USAGE on schema {usage.Schema} to {string.Join(", ", usage.Roles)} (the roles Supabase's API uses)";
+                break;
+            case SupabaseRowAdopted adopted:
+                yield return $"supabase_migrations.schema_migrations row {adopted.RowVersion} '{adopted.RowName ?? "(no name)"}' matched " +
+                             $"{adopted.Version}_{adopted.Name} {adopted.How}";
+                break;
+            case SupabaseRowLeft rowLeft:
+                yield return $"left supabase_migrations.schema_migrations row {rowLeft.Version} '{rowLeft.Name ?? "(no name)"}': {rowLeft.Reason}";
+                break;
             case LedgerRowRestored restored:
                 yield return $"restored the ledger row of {restored.Version}_{restored.Name} (checksum {restored.Checksum[..12]}…) from its apply event";
                 break;

@@ -31,7 +31,8 @@ sealed class PlanMarkdownSections(StringBuilder md, Plan plan, MarkdownLinks lin
         md.AppendLine();
         if (detail == PlanDetail.Minimal)
             return;
-        Collapsed($"What to do, and all {Count(plan.Hazards.Count, "hazard")}", () =>
+        // A dangerous plan shows what to do without a click: the reviewer must not miss it.
+        Collapsed($"What to do, and all {Count(plan.Hazards.Count, "hazard")}", open: PlanVerdict.Of(plan).Level == PlanVerdictLevel.Danger, body: () =>
         {
             foreach (var kind in groups.GroupBy(g => g.Kind))
             {
@@ -193,9 +194,9 @@ sealed class PlanMarkdownSections(StringBuilder md, Plan plan, MarkdownLinks lin
     }
 
     /// <summary>A <c>&lt;details&gt;</c> block; GitHub needs the blank line after the summary to render markdown inside.</summary>
-    void Collapsed(string summaryHtml, Action body)
+    void Collapsed(string summaryHtml, Action body, bool open = false)
     {
-        md.AppendLine($"<details><summary>{summaryHtml}</summary>").AppendLine();
+        md.AppendLine($"<details{(open ? " open" : "")}><summary>{summaryHtml}</summary>").AppendLine();
         body();
         md.AppendLine("</details>").AppendLine();
     }

@@ -50,6 +50,15 @@ public sealed class SqlStatement
     /// </summary>
     public IReadOnlyList<StatementKind> Actions => field ??= AlterActions.Count > 0 ? [.. AlterActions.Select(a => a.Kind)] : [Kind];
 
+    /// <summary>
+    /// Whether the statement can destroy stored data when it runs: it drops a table, column, schema or materialized
+    /// view, empties a table, or rewrites a column's type. What an apply reports as <c>has-destructive</c> before any
+    /// shadow compares catalogs.
+    /// </summary>
+    public bool MayLoseData => Actions.Any(kind => kind is StatementKind.DropTable or StatementKind.AlterTableDropColumn
+        or StatementKind.DropSchema or StatementKind.DropMaterializedView or StatementKind.Truncate
+        or StatementKind.AlterTableAlterColumnType);
+
     /// <summary>The actions of an ALTER TABLE with their token ranges, in order; empty for other statements.</summary>
     public required IReadOnlyList<AlterTableAction> AlterActions { get; init; }
 

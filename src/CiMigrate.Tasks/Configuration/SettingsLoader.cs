@@ -16,7 +16,7 @@ public static partial class SettingsLoader
     const string EnvironmentPrefix = "CIMIGRATE__";
 
     static readonly string[] TopLevelKeys = ["apps", "environments", "lint", "app", "env", "databaseUrl"];
-    static readonly string[] AppKeys = ["schema", "migrations", "ignore", "role", "schemaGuard"];
+    static readonly string[] AppKeys = ["schema", "migrations", "ignore", "role", "schemaGuard", "apiRoles"];
     public static Settings Load(GlobalOptions options, IReadOnlyDictionary<string, string?> environment)
     {
         var workingDirectory = options.WorkingDirectory;
@@ -167,7 +167,7 @@ public static partial class SettingsLoader
                 ? Path.Combine(root, "supabase", "migrations")
                 : Path.GetFullPath(migrations, root);
             apps.Add(ReadApp(appSection.Key, soleAppSchema ?? reader.String("schema"), folder, reader, options.WorkingDirectory)
-                with { Ignore = reader.Strings("ignore") });
+                with { Ignore = reader.Strings("ignore"), ApiRoles = ApiRoles(reader) });
         }
 
         // Zero-config: a repository with supabase/migrations is one app named after its schema.
@@ -217,6 +217,15 @@ public static partial class SettingsLoader
             Role = role,
             SchemaGuard = reader.Bool("schemaGuard", schema != "public"),
         };
+    }
+
+    /// <summary><c>apiRoles</c>, when set; else Supabase's three.</summary>
+    static IReadOnlyList<string> ApiRoles(SettingsReader reader)
+    {
+        var roles = reader.Strings("apiRoles") is { Count: > 0 } set ? set : AppSettings.SupabaseApiRoles;
+        foreach (var role in roles.Where(r => !IdentifierPattern().IsMatch(r)))
+            reader.Problem("apiRoles", $"'{role}' is not a plain role name (lower-case letters, digits and '_')");
+        return roles;
     }
 
     static LintSettings ReadLint(IConfigurationSection section, List<string> problems)

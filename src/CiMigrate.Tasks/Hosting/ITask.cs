@@ -31,5 +31,11 @@ public interface ITask
     /// </summary>
     bool RunsAfterFindings => false;
 
+    /// <summary>
+    /// Whether the task works on one app at a time: without <c>--app</c> in a repository with several apps, it then runs
+    /// for each app in turn (<c>Cli.EachAppRun</c>), one report and one exit code for all.
+    /// </summary>
+    bool RunsPerApp(TaskContext context) => false;
+
     Task<int> RunAsync(TaskContext context);
 }

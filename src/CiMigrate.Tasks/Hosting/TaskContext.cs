@@ -24,6 +24,13 @@ public sealed class TaskContext
         _workspace = new(() => Workspace.Load(options, environment, secrets));
     }
 
+    /// <summary>
+    /// The same invocation for one app (<c>--app</c>), with its own output and process environment: a run over several
+    /// apps gives each its own, then joins them.
+    /// </summary>
+    public TaskContext ForApp(string app, TextWriter output, IReadOnlyDictionary<string, string?> environment) =>
+        new(ParseResult, Options with { App = app }, output, Error, environment, Secrets, CancellationToken) { Terminal = Terminal };
+
     public ParseResult ParseResult { get; }
     public GlobalOptions Options { get; }
 

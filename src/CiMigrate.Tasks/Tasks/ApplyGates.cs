@@ -40,10 +40,21 @@ static class ApplyGates
         if (!context.Get(options.SkipLint) && PendingLintGate.Check(context, command, environment.Name, pending) is { } lint)
             return ([lint], null);
         var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
-        if (deployment.ExpectedPlan is { } expected && !string.Equals(expected.Trim(), planHash, StringComparison.OrdinalIgnoreCase))
+        var expected = deployment.ExpectedPlan is { } given ? ExpectedPlan.For(given, target.App.Name) : null;
+        if (expected is { Length: 0 })
+        {
+            // The deploy workflow passes the staging job's output; an empty one means staging never reported its plan,
+            // and skipping the check would apply an unreviewed set.
+            return ([new RunRefused(RefusalCodes.NoReviewedPlan,
+                $"--expect-plan is empty: the staging job reported no plan for {target.App.Name}, so the pending migrations on {environment.Name} cannot be checked against it.",
+                "Make the staging job pass its plan-hash output (stage-apply writes it), or leave out --expect-plan to apply without the check.",
+                null, null, null)], null);
+        }
+
+        if (expected is not null && !string.Equals(expected, planHash, StringComparison.OrdinalIgnoreCase))
         {
             return ([new RunRefused(RefusalCodes.PlanMismatch,
-                $"The pending migrations on {environment.Name} are not the reviewed plan: expected plan {expected.Trim()}, found " +
+                $"The pending migrations on {environment.Name} are not the reviewed plan: expected plan {expected}, found " +
                 $"{planHash} ({Describe(pending)}).", "Run diff again and review what changed.", null, null, null)], null);
         }
 

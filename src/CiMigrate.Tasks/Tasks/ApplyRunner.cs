@@ -1,4 +1,5 @@
 using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Migrations;
 using CiMigrate.Hosting;
@@ -41,8 +42,25 @@ static class ApplyRunner
 
         if (!dryRun)
             await RefusedRunCleanup.RunAsync(session, log, cancellationToken);
+        var outcome = new ExecutionOutcome(log.Events);
+        await WriteOutputsAsync(context, target, pending, dryRun ? new ExecutionOutcome([]) : outcome, cancellationToken);
         return await writer.FinishAsync(new ExecutionReport(command, target.App.Name, environment.Name, session.Target, dryRun,
             planHash, pending.Count, log.Events));
+    }
+
+    /// <summary>
+    /// The step outputs a later job reads: the plan hash is the one the environment that requires this one (staging's
+    /// production) computes for the same migrations, so the deploy workflow passes it to prod-apply's <c>--expect-plan</c>.
+    /// A dry run applies nothing (its <paramref name="applying"/> is empty).
+    /// </summary>
+    static async Task WriteOutputsAsync(TaskContext context, TaskTarget target, IReadOnlyList<Migrations.Migration> pending,
+        ExecutionOutcome applying, CancellationToken cancellationToken)
+    {
+        var environment = target.Environment.Name;
+        var next = context.Workspace.Settings.Environments.Values.FirstOrDefault(e => e.Requires == environment)?.Name ?? environment;
+        var applied = applying.Events.OfType<MigrationApplied>().Select(e => e.Version).ToList();
+        await GitHub.GitHubIntegration.From(context).Outputs.SetApplyAsync(pending.Count, PlanHash.Of(target.App.Name, next, pending),
+            pending.Any(m => m.Up.Script.Statements.Any(s => s.MayLoseData)), target.App.Name, applied, cancellationToken);
     }
 
     static async Task ApplyAsync(TaskContext context, ApplyTaskOptions options, TaskTarget target, MigrationSession session,

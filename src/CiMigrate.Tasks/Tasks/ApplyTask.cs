@@ -18,5 +18,7 @@ abstract class ApplyTask(string defaultEnvironment, TimeProvider? clock) : ITask
     public abstract string Description { get; }
     public IReadOnlyList<Option> Options => _options.All;
 
+    public bool RunsPerApp(TaskContext context) => true;
+
     public Task<int> RunAsync(TaskContext context) => ApplyRunner.RunAsync(context, Name, defaultEnvironment, _options, _contractGate);
 }

@@ -29,7 +29,11 @@ sealed class ApplyTaskOptions
 
     public Option<string?> ExpectPlan { get; } = new("--expect-plan")
     {
-        Description = "Refuse unless the pending migrations hash to this plan (the planHash diff printed)",
+        Description = "Refuse unless the pending migrations hash to this plan (the planHash diff printed, the plan-hash output of stage-apply); an empty value refuses",
+        // --expect-plan= and a bare --expect-plan are an empty plan, refused, not a usage error: a workflow that passes
+        // an empty output must stop at the gate with its reason.
+        Arity = ArgumentArity.ZeroOrOne,
+        CustomParser = result => result.Tokens is [var token, ..] ? token.Value : "",
     };
 
     public Option<bool> SkipLint { get; } = new("--skip-lint")

@@ -5,7 +5,6 @@ using CiMigrate.History;
 using CiMigrate.Hosting;
 using CiMigrate.Kubernetes;
 using CiMigrate.Reporting;
-using Npgsql;
 
 namespace CiMigrate.Tasks;
 
@@ -24,6 +23,7 @@ sealed class BaselineTask : ITask
 
     public string Name => "baseline";
     public string Description => "Adopt a database whose migrations were applied by hand";
+    public bool RunsPerApp(TaskContext context) => true;
     public IReadOnlyList<Option> Options => [_to, _fromSupabase, KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)
@@ -46,14 +46,9 @@ sealed class BaselineTask : ITask
                 false, null, comparison.Pending.Count, log.Events));
         }
 
-        var fromSupabase = context.Get(_fromSupabase);
-        var supabase = fromSupabase ? await SupabaseNamesAsync(session.Connection, cancellationToken) : null;
         var candidates = comparison.Pending.Where(m => to is null || string.CompareOrdinal(m.Version, to) <= 0).ToList();
-        var chosen = candidates
-            .Where(m => supabase is null || supabase.TryGetValue(m.Version, out var name) && name == m.Name)
-            .ToList();
-        foreach (var collision in candidates.Where(m => supabase is not null && supabase.TryGetValue(m.Version, out var name) && name != m.Name))
-            log.Add(new SupabaseVersionTaken(collision.Version, collision.Name, supabase![collision.Version]));
+        var fromSupabase = context.Get(_fromSupabase);
+        var chosen = fromSupabase ? await AdoptFromSupabaseAsync(session, target, candidates, log, cancellationToken) : candidates;
 
         var provenance = RunProvenance.From(context.Environment, target.Environment.Name);
         var detail = fromSupabase ? "baseline --from-supabase" : to is null ? "baseline" : $"baseline --to {to}";
@@ -68,13 +63,36 @@ sealed class BaselineTask : ITask
     }
 
     /// <summary>
-    /// The Supabase CLI's history, version to name. Its key is the version alone, so on a shared database a version can
-    /// be another app's: only rows whose version and name both match a local file are adopted.
+    /// The files the Supabase CLI's history says are applied: a row matches a file by version and name or by its
+    /// statements, never when another app owns its version, and only when the app's schema holds what the file creates.
+    /// Every adopted row says which file it matched and how; every row left says why.
     /// </summary>
-    static async Task<IReadOnlyDictionary<string, string?>> SupabaseNamesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    static async Task<List<Migrations.Migration>> AdoptFromSupabaseAsync(MigrationSession session, TaskTarget target,
+        IReadOnlyList<Migrations.Migration> candidates, ExecutionLog log, CancellationToken cancellationToken)
     {
+        var connection = session.Connection;
         if (!await SupabaseHistory.ExistsAsync(connection, cancellationToken))
             throw new UsageException("--from-supabase: the target has no supabase_migrations.schema_migrations table to read.");
-        return await SupabaseHistory.NamesAsync(connection, null, cancellationToken);
+        var rows = await SupabaseHistory.RowsAsync(connection, cancellationToken);
+        var others = await SupabaseHistory.OtherAppsAsync(connection, target.App.Name, cancellationToken);
+        var local = target.Migrations.Migrations.Select(m => m.Version).ToHashSet(StringComparer.Ordinal);
+        var (matches, left) = SupabaseAdoption.Of(rows, candidates, local, others);
+        var chosen = new List<Migrations.Migration>();
+        foreach (var match in matches)
+        {
+            if (await CreatedObjects.MissingAsync(connection, target.App.Schema, match.Migration, cancellationToken) is { Count: > 0 } missing)
+            {
+                log.Add(new SupabaseRowLeft(match.Row.Version, match.Row.Name,
+                    $"it matches {match.Migration.Id} {match.How}, but the database lacks {string.Join(", ", missing)} that the file creates"));
+                continue;
+            }
+
+            log.Add(new SupabaseRowAdopted(match.Row.Version, match.Row.Name, match.Migration.Version, match.Migration.Name, match.How));
+            chosen.Add(match.Migration);
+        }
+
+        foreach (var row in left)
+            log.Add(new SupabaseRowLeft(row.Row.Version, row.Row.Name, row.Reason));
+        return [.. chosen.OrderBy(m => m.Version, StringComparer.Ordinal)];
     }
 }

@@ -55,6 +55,9 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
     public string Description => "Plan: pending migrations, schema changes and hazards";
 
+    /// <summary>A plan per app; <c>--all-apps</c> lists them all in one run.</summary>
+    public bool RunsPerApp(TaskContext context) => !context.Get(AllAppsOption);
+
     public IReadOnlyList<Option> Options =>
         [OutOption, AllAppsOption, ShadowUrlOption, ShadowChoice.ShadowEnvOption, DryRunOnTargetOption, DeclaredOption, GitHubOptions.Comment,
             GitHubOptions.Token, KubernetesOptions.Kubeconfig];
@@ -69,7 +72,8 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         var workspace = context.Workspace;
         var cancellationToken = context.CancellationToken;
         var hasTarget = context.Options.Env is not null || context.Options.DatabaseUrl is not null;
-        var environment = hasTarget ? Environments.Run(context) : null;
+        var withoutSecrets = hasTarget && PullRequestWithoutSecrets(context, workspace.Environment());
+        var environment = hasTarget && !withoutSecrets ? Environments.Run(context) : null;
         var dryRunOnTarget = context.Get(DryRunOnTargetOption);
         if (dryRunOnTarget && environment is null)
             throw new UsageException("--dry-run-on-target needs a target: pass --env <name> (or --database-url).");
@@ -107,7 +111,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
                 SegmentsCommitted = comparison.PartlyApplied.ToDictionary(e => e.Version, e => e.Progress.Count, StringComparer.Ordinal),
                 StartShadow = ct => ShadowChoice.StartAsync(context, environment, session?.Connection.PostgreSqlVersion.Major, ct),
                 LiveConnection = session?.Connection,
-                Notes = Notes(comparison, environment?.Name),
+                Notes = withoutSecrets ? [NoTargetNote(context), .. Notes(comparison, null)] : Notes(comparison, environment?.Name),
                 Findings = [.. findings.Where(f => !applied.Contains(f.File ?? ""))],
                 Progress = step => progress.Step(ProgressText.Of(step)),
             }, cancellationToken);
@@ -143,6 +147,23 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
             .Where(e => e.State is MigrationState.Applied && e.Local is not null)
             .SelectMany(e => new[] { e.Local!.Up.DisplayPath, e.Local.Down?.DisplayPath })
             .OfType<string>()];
+
+    /// <summary>
+    /// A pull request run that has no way in to its environment: a fork's pull request gets no secrets, so the variable
+    /// the environment reads its URL from is unset. The plan is then made against the shadow alone, as with no target.
+    /// </summary>
+    static bool PullRequestWithoutSecrets(TaskContext context, EnvironmentSettings environment) =>
+        GitHubIntegration.From(context).Context.PullRequestNumber is not null
+        && context.Workspace.Settings.DatabaseUrl is null && environment.DatabaseUrl is null && environment.Kubernetes is null
+        && (environment.DatabaseUrlEnv is null || string.IsNullOrWhiteSpace(context.Environment.GetValueOrDefault(environment.DatabaseUrlEnv)));
+
+    static string NoTargetNote(TaskContext context)
+    {
+        var environment = context.Workspace.Environment();
+        var variable = environment.DatabaseUrlEnv is { } name ? $"${name} is not set" : "it has no connection";
+        return $"No target: this pull request runs without the secrets of {environment.Name} ({variable}; a fork's pull request gets none), " +
+            "so the plan is against the shadow alone and every migration shows as pending.";
+    }
 
     /// <summary>Each pending contract migration with how long prod-apply still waits for it on the target.</summary>
     IReadOnlyList<PendingMigration> ContractWaits(IReadOnlyList<PendingMigration> pending, HistoryComparison comparison, TimeSpan contractAfter)

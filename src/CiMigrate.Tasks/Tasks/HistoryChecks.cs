@@ -83,7 +83,7 @@ static class HistoryChecks
             $"The schema {schema} already holds {count} object(s) ({string.Join(", ", names)}{(count > names.Count ? ", …" : "")}), " +
             $"but the ledger has no migration of app '{app}' on {environment}: applying would run every migration again on top " +
             "of them.",
-            $"If they came from these migrations, record them without running them: ci-migrate baseline --env {environment} " +
+            $"If they came from these migrations, record them without running them: ci-migrate baseline --app {app} --env {environment} " +
             "(--to <version> for the ones applied; --from-supabase to adopt the Supabase CLI's history). If they are " +
             "leftovers, drop them first.", null, null, null)];
     }

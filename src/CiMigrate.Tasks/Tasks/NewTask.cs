@@ -31,13 +31,19 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
 
     public async Task<int> RunAsync(TaskContext context)
     {
+        // Apps sharing a database share supabase_migrations.schema_migrations, whose key is the version alone: a version
+        // any app of the repository holds is taken.
+        var taken = context.Workspace.Settings.Apps
+            .SelectMany(a => MigrationFolderListing.Of(a.Migrations).Files.Select(f => f.Name?.Version))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
         if (context.Get(_expand.Operation) is { Length: > 0 } operation)
-            return await ExpandPairWriter.WriteAsync(context, _expand, operation, NextVersion);
+            return await ExpandPairWriter.WriteAsync(context, _expand, operation, (folder, after) => NextVersion(taken, after));
         var name = MigrationName(context);
 
         var app = context.Workspace.App;
         var folder = MigrationFolderListing.Of(app.Migrations);
-        var version = NextVersion(folder, null);
+        var version = NextVersion(taken, null);
         var fileName = $"{version}_{name}.sql";
         var up = Path.Combine(app.Migrations, fileName);
         var down = Path.Combine(folder.DownFolder, fileName);
@@ -52,12 +58,15 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         return ExitCodes.Ok;
     }
 
-    /// <summary>The first free version from now (or after <paramref name="after"/>): a second later per taken one.</summary>
-    string NextVersion(MigrationFolderListing folder, string? after)
+    /// <summary>
+    /// The first version from now (or after <paramref name="after"/>) that no app of the repository holds: a second later
+    /// per taken one.
+    /// </summary>
+    string NextVersion(IReadOnlySet<string> taken, string? after)
     {
         var now = _clock.GetUtcNow();
         var version = Version(now);
-        while (folder.Files.Any(f => f.Name?.Version == version) || (after is not null && string.CompareOrdinal(version, after) <= 0))
+        while (taken.Contains(version) || (after is not null && string.CompareOrdinal(version, after) <= 0))
         {
             now = now.AddSeconds(1);
             version = Version(now);
@@ -85,7 +94,7 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
         --
         -- Keep it idempotent (IF NOT EXISTS, IF EXISTS, ON CONFLICT, OR REPLACE). New tables need
         -- ENABLE ROW LEVEL SECURITY, policies and grants. A change apps must follow needs a
-        -- "-- BREAKING CHANGE: ..." note. Check it with: ci-migrate lint
+        -- breaking-change note above it (docs/rules/breaking-change.md). Check it with: ci-migrate lint
         SET search_path TO {app.Schema};
 
         """;

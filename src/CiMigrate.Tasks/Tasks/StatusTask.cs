@@ -19,6 +19,7 @@ sealed class StatusTask(TimeProvider? clock = null) : ITask
 
     public string Name => "status";
     public string Description => "Every migration of the app with its state on a target";
+    public bool RunsPerApp(TaskContext context) => true;
     public IReadOnlyList<Option> Options => [KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)

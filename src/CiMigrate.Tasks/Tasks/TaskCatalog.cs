@@ -17,6 +17,7 @@ public static class TaskCatalog
         new BaselineTask(),
         new RepairTask(),
         new NewTask(),
+        new AppsTask(),
         new GenerateTask(),
         new DoctorTask(),
         new CopySchemaTask(),

@@ -88,31 +88,49 @@ public sealed class CliApp
         var options = GlobalOptions.From(parseResult, workingDirectory);
         secrets.Add(options.DatabaseUrl);
         var context = new TaskContext(parseResult, options, output, error, environment, secrets, cancellationToken) { Terminal = _terminal };
+        if (options.Tree)
+        {
+            foreach (var line in _host.Tree(task))
+                await output.WriteLineAsync(line);
+            return ExitCodes.Ok;
+        }
+
+        var apps = await RunGuardedAsync(context, () => Task.FromResult(EachAppRun.AppsToRun(task, context)));
+        if (apps.ExitCode is { } failed)
+            return failed;
+        if (apps.Value is { Count: > 1 } several)
+            return await new EachAppRun(several, context).RunAsync(app => RunTargetAsync(task, app));
+        return await RunTargetAsync(task, context);
+    }
+
+    async Task<int> RunTargetAsync(ITask task, TaskContext context)
+    {
+        var (exitCode, failed) = await RunGuardedAsync(context, () => _host.RunAsync(task, context));
+        return failed ?? exitCode;
+    }
+
+    /// <summary>Runs <paramref name="run"/>, turning an exception into its exit code and message.</summary>
+    static async Task<(T? Value, int? ExitCode)> RunGuardedAsync<T>(TaskContext context, Func<Task<T>> run)
+    {
+        var (options, error, cancellationToken) = (context.Options, context.Error, context.CancellationToken);
         try
         {
-            if (options.Tree)
-            {
-                foreach (var line in _host.Tree(task))
-                    await output.WriteLineAsync(line);
-                return ExitCodes.Ok;
-            }
-
-            return await _host.RunAsync(task, context);
+            return (await run(), null);
         }
         catch (UsageException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Usage;
+            return (default, ExitCodes.Usage);
         }
         catch (ExecutionException ex)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
-            return ExitCodes.Execution;
+            return (default, ExitCodes.Execution);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await error.WriteLineAsync("Cancelled.");
-            return ExitCodes.Execution;
+            return (default, ExitCodes.Execution);
         }
         catch (Exception ex)
         {
@@ -120,11 +138,11 @@ public sealed class CliApp
             // trace reaches the log, as it would if the runtime printed the unhandled exception itself.
             await error.WriteLineAsync($"internal error: {ex.GetType().Name}: {ex.Message}");
             await error.WriteLineAsync(options.Verbose ? ex.ToString() : "Run again with --verbose for the stack trace.");
-            return ExitCodes.Execution;
+            return (default, ExitCodes.Execution);
         }
         finally
         {
-            await output.FlushAsync(CancellationToken.None);
+            await context.Output.FlushAsync(CancellationToken.None);
             await error.FlushAsync(CancellationToken.None);
         }
     }

@@ -71,6 +71,7 @@ public sealed class SupabaseHistoryTests
         await repo.Staging.ExecuteAsync(
             "INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES " +
             "('20250208000001', 'create_budgets'), ('20250208000002', 'home_rooms'), ('20250101000000', 'older_app')");
+        await repo.Staging.ExecuteAsync("CREATE SCHEMA money_tracker; CREATE TABLE money_tracker.budgets (id int);");
         repo.Up("20250208000001", "create_budgets", Budgets);
         repo.Up("20250208000002", "create_goals", "SET search_path TO money_tracker;\nCREATE TABLE goals (id int);\n");
 
@@ -79,7 +80,7 @@ public sealed class SupabaseHistoryTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error);
         Assert.That(run.Output, Does.Contain("marked 20250208000001_create_budgets as applied without running it (baseline)"));
         Assert.That(run.Output, Does.Contain(
-            "supabase_migrations.schema_migrations holds version 20250208000002 as 'home_rooms', not 20250208000002_create_goals"));
+            "left supabase_migrations.schema_migrations row 20250208000002 'home_rooms': its name and statements differ from the file of version 20250208000002"));
         Assert.That(run.Output, Does.Contain("marked 1 migration(s) as applied"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT string_agg(version, ',') FROM ci_migrate.applied_migrations"),
             Is.EqualTo("20250208000001"));

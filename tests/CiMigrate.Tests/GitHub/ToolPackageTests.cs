@@ -34,7 +34,7 @@ public sealed partial class ToolPackageTests
             </configuration>
             """);
         await Dotnet(repository, "new", "tool-manifest");
-        await Dotnet(repository, "tool", "install", "--add-source", feed, "CiMigrate", "--version", _version);
+        await Dotnet(repository, "tool", "install", "--add-source", feed, "ci-migrate", "--version", _version);
     }
 
     [OneTimeTearDown]

@@ -87,4 +87,33 @@ sealed class FileOwnershipTests
         foreach (var level in new[] { ".ci-migrate", ".ci-migrate/backups", ".ci-migrate/backups/2026" })
             Assert.That(Owner(Path.Combine(_workspace.Path, level)), Is.EqualTo($"{RunnerUid}:{RunnerUid}"), level);
     }
+
+    [Test]
+    public async Task A_shadow_cache_in_the_workspace_belongs_to_the_workspace_owner_down_to_its_data_files()
+    {
+        var cache = new CiMigrate.Shadow.ShadowCache(Path.Combine(_workspace.Path, ".ci-migrate-cache", "shadow"));
+        var key = CiMigrate.Shadow.ShadowCacheKey.ForCluster(CiMigrate.Shadow.PostgresBinaries.Find(new Dictionary<string, string?>()));
+
+        await cache.PublishAsync(key, data =>
+        {
+            Directory.CreateDirectory(Path.Combine(data, "base"));
+            File.WriteAllText(Path.Combine(data, "base", "1"), "page");
+            return Task.CompletedTask;
+        });
+
+        var written = Directory.GetFileSystemEntries(Path.Combine(_workspace.Path, ".ci-migrate-cache"), "*", SearchOption.AllDirectories);
+        Assert.That(written, Has.Length.GreaterThanOrEqualTo(5), string.Join("\n", written));
+        Assert.That(written.Select(Owner), Is.All.EqualTo($"{RunnerUid}:{RunnerUid}"), string.Join("\n", written));
+    }
+
+    [Test]
+    public void In_actions_the_shadow_cache_defaults_to_the_runner_temp_folder_outside_the_workspace()
+    {
+        var cache = CiMigrate.Shadow.ShadowCache.Locate(new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTIONS"] = "true", ["RUNNER_TEMP"] = "/runner/_temp", ["GITHUB_WORKSPACE"] = _workspace.Path, ["HOME"] = "/root",
+        });
+
+        Assert.That(cache!.Folder, Is.EqualTo("/runner/_temp/ci-migrate/shadow"));
+    }
 }

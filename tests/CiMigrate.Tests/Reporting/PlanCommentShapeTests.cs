@@ -103,13 +103,24 @@ sealed partial class PlanCommentShapeTests
     }
 
     [Test]
+    public async Task What_to_do_is_open_when_the_plan_is_dangerous()
+    {
+        var plan = await UnsafePlanAsync();
+
+        var markdown = PlanMarkdownRenderer.Render(plan, Links);
+
+        Assert.That(PlanVerdict.Of(plan).Level, Is.EqualTo(PlanVerdictLevel.Danger));
+        Assert.That(markdown, Does.Contain("<details open><summary>What to do, and all"));
+    }
+
+    [Test]
     public async Task Hazards_are_one_row_per_kind_and_object_with_a_count()
     {
         var plan = await UnsafePlanAsync();
 
         var markdown = PlanMarkdownRenderer.Render(plan, Links);
 
-        var section = markdown[markdown.IndexOf("#### Hazards", StringComparison.Ordinal)..markdown.IndexOf("<details>", StringComparison.Ordinal)];
+        var section = markdown[markdown.IndexOf("#### Hazards", StringComparison.Ordinal)..markdown.IndexOf("<details", StringComparison.Ordinal)];
         var rows = section.Split('\n').Where(l => l.StartsWith("| ❌", StringComparison.Ordinal) || l.StartsWith("| ⚠️", StringComparison.Ordinal)).ToList();
         Assert.That(rows, Has.Count.EqualTo(plan.Hazards.Select(h => (h.Kind, h.Object)).Distinct().Count()));
         var locks = plan.Hazards.Count(h => h.Kind == HazardKind.Lock && h.Object == "money_tracker.transactions");

@@ -72,6 +72,7 @@ public sealed class LedgerTaskTests
         await using var repo = await MigrationRepository.CreateAsync();
         await repo.Staging.ExecuteAsync(
             "INSERT INTO supabase_migrations.schema_migrations (version, name) VALUES ('20250208000001', 'by_hand'), ('20240101000000', 'older')");
+        await repo.Staging.ExecuteAsync("CREATE SCHEMA money_tracker; CREATE TABLE money_tracker.by_hand (id int);");
         var supabaseRows = await repo.Staging.ScalarAsync("SELECT count(*) FROM supabase_migrations.schema_migrations");
         repo.Up("20250208000001", "by_hand", "SET search_path TO money_tracker;\nCREATE TABLE by_hand (id int);\n");
         repo.Up("20250208000002", "not_yet", "SET search_path TO money_tracker;\nCREATE TABLE not_yet (id int);\n");
