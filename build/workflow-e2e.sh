@@ -12,17 +12,27 @@
 # and checks what a user sees at each step: job outcomes, outputs, comments, summaries, annotations, the ledgers of
 # both databases, the requests the API saw, that no secret reached any output, and that every workspace can be cleaned
 # by the runner's user afterwards (a self-hosted runner's next checkout).
-# Usage: build/workflow-e2e.sh            (as root: podman, the cluster's postgres user and the runner's uid)
-#   E2E_IMAGE=<tag>  use an image built already instead of building the Dockerfile
-#   E2E_KEEP=1       keep the state folder (runs, outputs, requests) even when every check passes
+# Usage: build/workflow-e2e.sh            (as root: the container engine, the cluster's postgres user, the runner's uid)
+#   E2E_ENGINE=docker  build and run with Docker and the real base images (GitHub's hosted runners, ci.yml); the
+#                      default is podman with local stand-ins for the two mcr.microsoft.com bases (build/e2e/base-images.sh)
+#   E2E_IMAGE=<tag>    use an image built already instead of building the Dockerfile
+#   E2E_KEEP=1         keep the state folder (runs, outputs, requests) even when every check passes
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 started=$SECONDS
 runner_uid=1001
 [[ "$(id -u)" == 0 ]] || { echo "workflow-e2e: run as root (podman, initdb as postgres, the runner's uid)" >&2; exit 2; }
 
+engine="${E2E_ENGINE:-podman}"
+export E2E_ENGINE="$engine"
+case "$engine" in
+  podman) tools=(podman:podman runc:runc debootstrap:debootstrap)
+          engine_flags=(--runtime runc --ulimit nofile=20000:20000 --ulimit nproc=4096:4096) ;;
+  docker) tools=(docker:docker.io); engine_flags=() ;;
+  *) echo "workflow-e2e: E2E_ENGINE is podman or docker, not '$engine'" >&2; exit 2 ;;
+esac
 missing=()
-for tool in podman:podman runc:runc debootstrap:debootstrap jq:jq setpriv:util-linux; do
+for tool in "${tools[@]}" jq:jq setpriv:util-linux; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
 python3 -c 'import yaml' 2>/dev/null || missing+=(python3-yaml)
@@ -75,15 +85,21 @@ wait_for() { # wait_for <file> <what>: at most 30 s
 # --- the image, from the Dockerfile ------------------------------------------------------------------------------
 image="${E2E_IMAGE:-}"
 if [[ -z "$image" ]]; then
-  bash "$root/build/e2e/base-images.sh"
   image=localhost/ci-migrate:e2e
-  echo "==> podman build: the Dockerfile (Debian's PostgreSQL 15; PGDG, for 17, is not reachable here)" >&2
-  mkdir -p /root/.nuget/packages
-  podman build --runtime runc --ulimit nofile=20000:20000 --ulimit nproc=4096:4096 --network host --pull=never \
-    --build-arg POSTGRES_MAJORS=15 -v /root/.nuget/packages:/root/.nuget/packages -t "$image" "$root" \
-    >"$state/image-build.log" 2>&1 || { tail -40 "$state/image-build.log" >&2; exit 1; }
+  if [[ "$engine" == podman ]]; then
+    bash "$root/build/e2e/base-images.sh"
+    echo "==> podman build: the Dockerfile (Debian's PostgreSQL 15; PGDG, for 17, is not reachable here)" >&2
+    # The NuGet cache is lent to the build stage's restore (a volume: nothing of it lands in the image).
+    mkdir -p /root/.nuget/packages
+    build=(podman build "${engine_flags[@]}" --network host --pull=never --build-arg POSTGRES_MAJORS=15
+           -v /root/.nuget/packages:/root/.nuget/packages)
+  else
+    echo "==> docker build: the Dockerfile" >&2
+    build=(docker build --network host)
+  fi
+  "${build[@]}" -t "$image" "$root" >"$state/image-build.log" 2>&1 || { tail -40 "$state/image-build.log" >&2; exit 1; }
 fi
-echo "image: $image ($(podman run --rm --runtime runc --entrypoint ci-migrate "$image" --version))"
+echo "image: $image ($("$engine" run --rm "${engine_flags[@]}" --entrypoint ci-migrate "$image" --version))"
 
 # --- one PostgreSQL, a staging and a production database, as on Supabase ----------------------------------------
 mkdir -p "$state/pg" "$state/pg-socket"
@@ -268,7 +284,7 @@ done
 check "no secret in any output" lacks "$(all_outputs "$deploy_run"; all_outputs "$approved_run")" "$password"
 check "every workspace can be cleaned by the runner's user" clean_as_runner "$approved_run"
 check "an empty expected plan is refused, not skipped" same "$(
-  podman run --rm --runtime runc --network host -e "INPUT_COMMAND=prod-apply" -e "INPUT_ENVIRONMENT=production" \
+  "$engine" run --rm "${engine_flags[@]}" --network host -e "INPUT_COMMAND=prod-apply" -e "INPUT_ENVIRONMENT=production" \
     -e "INPUT_DATABASE-URL=$(url production)" -e "INPUT_EXPECT-PLAN=" -e "INPUT_ARGS=" -e GITHUB_ACTIONS=true \
     -v "$repo:/github/workspace" -w /github/workspace "$image" >/dev/null 2>&1; echo $?)" 1
 

@@ -33,8 +33,12 @@ CHECKOUT, CACHE, SELF_ACTION = "actions/checkout@v4", "actions/cache@v4", "tower
 JOB_KEYS = {"runs-on", "needs", "if", "environment", "outputs", "steps", "strategy", "env", "permissions",
             "concurrency", "name", "timeout-minutes", "continue-on-error"}
 STEP_KEYS = {"name", "id", "uses", "with", "run", "env", "if", "continue-on-error", "shell", "working-directory"}
-PODMAN = ["podman", "run", "--rm", "--runtime", "runc", "--ulimit", "nofile=20000:20000",
-          "--ulimit", "nproc=4096:4096", "--network", "host"]
+# The container engine: podman as it runs here (runc; crun cannot set limits in this sandbox), or Docker as GitHub's
+# hosted runners have it (E2E_ENGINE=docker).
+ENGINES = {"podman": ["podman", "run", "--rm", "--runtime", "runc", "--ulimit", "nofile=20000:20000",
+                      "--ulimit", "nproc=4096:4096", "--network", "host"],
+           "docker": ["docker", "run", "--rm", "--network", "host"]}
+ENGINE = ENGINES[os.environ.get("E2E_ENGINE", "podman")]
 
 
 class WorkflowError(Exception):
@@ -448,7 +452,7 @@ class Run:
         environment.update({key: f"/github/file_commands/{file}" for key, file in files.items()})
         environment.update({"HOME": "/github/home", "GITHUB_EVENT_PATH": "/github/workflow/event.json",
                             "RUNNER_TEMP": "/home/runner/work/_temp", "RUNNER_TOOL_CACHE": "/opt/hostedtoolcache"})
-        command = PODMAN + ["--workdir", "/github/workspace",
+        command = ENGINE + ["--workdir", "/github/workspace",
                             "-v", f"{result['workspace']}:/github/workspace",
                             "-v", f"{mounts['home']}:/github/home",
                             "-v", f"{mounts['workflow']}:/github/workflow",
