@@ -177,8 +177,8 @@ run_workflow() {
 }
 job() { jq -c --arg name "$2" --arg app "${3:-}" '[.jobs[] | select(.name == $name and ($app == "" or .matrix.app == $app))][0]' "$1/result.json"; }
 job_result() { job "$@" | jq -r '.result'; }
-step_output() { job "$1" "$2" "$3" | jq -r --arg id "$4" --arg name "$5" '.steps[] | select(.id == $id) | .outputs[$name] // ""'; }
-step_file() { job "$1" "$2" "$3" | jq -r --arg id "$4" --arg what "$5" '.steps[] | select(.id == $id) | .[$what]' | xargs cat; }
+step_output() { job "$1" "$2" "$3" | jq -r --arg id "$4" --arg name "$5" '(.steps // [])[] | select(.id == $id) | .outputs[$name] // ""'; }
+step_file() { job "$1" "$2" "$3" | jq -r --arg id "$4" --arg what "$5" '(.steps // [])[] | select(.id == $id) | .[$what]' | xargs cat; }
 all_outputs() { find "$1" -type f \( -name '*.out' -o -name '*.err' -o -name 'set_output_*' -o -name 'step_summary_*' \) -exec cat {} +; }
 clean_as_runner() { # every workspace of the run can be cleaned by the runner's uid (git clean -ffdx, then removed)
   local workspace
@@ -221,13 +221,13 @@ check "recipe-box's plan passes" same "$(job_result "$pr_run" plan recipe-box)" 
 check "home-portal's plan passes (nothing pending)" same "$(job_result "$pr_run" plan home-portal)" success
 check "money-tracker's plan fails on the lint error" same "$(job_result "$pr_run" plan money-tracker)" failure
 check "the unbounded DELETE is annotated on its file and line" contains \
-  "$(job "$pr_run" plan money-tracker | jq -r '.steps[] | select(.id == "plan") | .annotations[]')" \
+  "$(job "$pr_run" plan money-tracker | jq -r '(.steps // [])[] | select(.id == "plan") | (.annotations // [])[]')" \
   "file=apps/money-tracker/supabase/migrations/20250310000001_clear_budgets.sql,line=3"
 check "one sticky comment per app with pending changes" same \
   "$(requests "$from" | grep -c 'POST /repos/tower-fleet/apps/issues/7/comments 201')" 2
 check "recipe-box's plan hash is reported" same "$(step_output "$pr_run" plan recipe-box plan "plan-hash" | grep -cE '^[0-9a-f]{64}$')" 1
 check "the shadow cache was saved by the runner's user" same \
-  "$(job "$pr_run" plan recipe-box | jq -r '.steps[] | select(.name == "Restore the shadow cache") | .saved')" true
+  "$(job "$pr_run" plan recipe-box | jq -r '(.steps // [])[] | select(.name == "Restore the shadow cache") | .saved')" true
 check "every workspace can be cleaned by the runner's user" clean_as_runner "$pr_run"
 check "no secret in any output, summary or comment" lacks "$(all_outputs "$pr_run"; cat "$state/github/requests.jsonl")" "$password"
 
@@ -242,7 +242,7 @@ pr_run="$(run_workflow migrations-pr.yml pull_request "$(pr_event 7 tower-fleet/
 check "every app's plan passes" same "$(jq -r '[.jobs[] | select(.name == "plan") | .result] | unique | join(",")' "$pr_run/result.json")" success
 check "the comments were edited, none posted again" same "$(requests "$from" | grep -c 'issues/7/comments 201' || true)" 0
 check "the cache was restored from the first push" same \
-  "$(job "$pr_run" plan recipe-box | jq -r '.steps[] | select(.name == "Restore the shadow cache") | .restored_from != null')" true
+  "$(job "$pr_run" plan recipe-box | jq -r '(.steps // [])[] | select(.name == "Restore the shadow cache") | .restored_from != null')" true
 reviewed_hash="$(step_output "$pr_run" plan recipe-box plan plan-hash)"
 
 echo "==> 2. the same pull request from a fork: no secrets"
@@ -254,7 +254,7 @@ check "every app's plan passes without a database" same \
 check "the plan is in the job summary, said to be against the shadow alone" contains \
   "$(job "$fork_run" plan recipe-box | jq -r '.summary')" "20250310000000"
 check "no cache step ran for the fork" same \
-  "$(job "$fork_run" plan recipe-box | jq -r '.steps[] | select(.name == "Restore the shadow cache") | .outcome')" skipped
+  "$(job "$fork_run" plan recipe-box | jq -r '(.steps // [])[] | select(.name == "Restore the shadow cache") | .outcome')" skipped
 check "the fork's token wrote nothing" same "$(requests "$from" | grep -cE '^(POST|PATCH)' || true)" 0
 
 echo "==> 3. merge: staging, then production behind its reviewers"
