@@ -2,12 +2,15 @@
 # Entrypoint of the ci-migrate container action (action.yml): turns the action's inputs into a ci-migrate
 # command line and replaces itself with the tool, so the tool's exit code is the step's.
 #
-#   command      -> the task (lint, diff, stage-apply, prod-apply, rollback, status)
+#   command      -> the task (apps, lint, diff, stage-apply, prod-apply, rollback, status)
 #   app          -> --app          config      -> --config       environment -> --env
-#   database-url -> --database-url (masked by the tool)
+#   database-url -> not on the command line (argv is visible to every process in /proc): the tool reads
+#                   INPUT_DATABASE-URL itself and masks it
 #   kubeconfig   -> KUBECONFIG (a path in the workspace, or the file's content, written to a private file)
 #   comment      -> --comment, for diff only
-#   expect-plan  -> --expect-plan (the plan hash the staging job saw)
+#   expect-plan  -> --expect-plan=<hash> (the plan hash the staging job saw); "none", the default, passes nothing.
+#                   An empty value is passed as it is (--expect-plan=): the workflow handed a plan hash on and the
+#                   staging job reported none, which the tool refuses rather than applying unchecked
 #   args         -> appended as they are, quotes honoured, nothing expanded
 #   github-token -> not on the command line: the tool reads INPUT_GITHUB-TOKEN itself, so it never shows in argv
 # Output defaults to --format github (annotations, job summary) unless args choose a format.
@@ -23,10 +26,11 @@ fail() {
 }
 
 command="$(input COMMAND)"
+commands="apps, lint, diff, stage-apply, prod-apply, rollback or status"
 case "$command" in
-  lint | diff | stage-apply | prod-apply | rollback | status) ;;
-  "") fail "the input 'command' is required: lint, diff, stage-apply, prod-apply, rollback or status" ;;
-  *) fail "the input 'command' is '$command'; it must be lint, diff, stage-apply, prod-apply, rollback or status" ;;
+  apps | lint | diff | stage-apply | prod-apply | rollback | status) ;;
+  "") fail "the input 'command' is required: $commands" ;;
+  *) fail "the input 'command' is '$command'; it must be $commands" ;;
 esac
 
 # xargs splits like a shell (quotes and backslashes) without running anything; a NUL separates the words.
@@ -50,8 +54,12 @@ option() {
 option --app APP
 option --config CONFIG
 option --env ENVIRONMENT
-option --database-url DATABASE-URL
-option --expect-plan EXPECT-PLAN
+# Unset (the tool run outside an action) is "none" too; the action always sets it, to its default at least.
+expect_plan="$(input EXPECT-PLAN || true)"
+printenv "INPUT_EXPECT-PLAN" >/dev/null || expect_plan=none
+if [[ "$expect_plan" != none ]]; then
+  args+=("--expect-plan=$expect_plan")
+fi
 
 if [[ "$command" == diff && "$(input COMMENT)" == true ]]; then
   args+=(--comment)

@@ -70,7 +70,7 @@ public sealed class ActionEntrypointTests
     }
 
     [Test]
-    public async Task Apply_gets_database_url_and_expected_plan_but_never_the_comment_switch()
+    public async Task Apply_gets_the_expected_plan_but_never_the_database_url_nor_the_comment_switch()
     {
         var (run, argv) = await RunAsync(new()
         {
@@ -82,10 +82,18 @@ public sealed class ActionEntrypointTests
         });
 
         Assert.That(run.ExitCode, Is.EqualTo(5), run.ToString());
-        Assert.That(argv, Is.EqualTo(new[]
-        {
-            "prod-apply", "--database-url", "postgres://u:p@db/postgres", "--expect-plan", "sha256:0a1b", "--format=json",
-        }));
+        // The tool reads INPUT_DATABASE-URL itself: a command line is readable by every process (/proc/<pid>/cmdline).
+        Assert.That(argv, Is.EqualTo(new[] { "prod-apply", "--expect-plan=sha256:0a1b", "--format=json" }));
+    }
+
+    [TestCase("", new[] { "prod-apply", "--expect-plan=", "--format", "github" })]
+    [TestCase("none", new[] { "prod-apply", "--format", "github" })]
+    public async Task An_empty_expected_plan_reaches_the_tool_and_none_passes_nothing(string expectPlan, string[] expected)
+    {
+        var (run, argv) = await RunAsync(new() { ["command"] = "prod-apply", ["expect-plan"] = expectPlan });
+
+        Assert.That(run.ExitCode, Is.EqualTo(5), run.ToString());
+        Assert.That(argv, Is.EqualTo(expected));
     }
 
     [Test]
@@ -110,7 +118,7 @@ public sealed class ActionEntrypointTests
     }
 
     [TestCase("", "the input 'command' is required")]
-    [TestCase("deploy", "the input 'command' is 'deploy'; it must be lint, diff")]
+    [TestCase("deploy", "the input 'command' is 'deploy'; it must be apps, lint, diff")]
     public async Task Bad_command_stops_before_the_tool_runs(string command, string message)
     {
         var (run, argv) = await RunAsync(new() { ["command"] = command });

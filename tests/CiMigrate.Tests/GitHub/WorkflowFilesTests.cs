@@ -87,8 +87,10 @@ public sealed partial class WorkflowFilesTests
     {
         var entrypoint = File.ReadAllText(TestRepository.Combine("docker", "entrypoint.sh"));
         var read = InputRead().Matches(entrypoint).Select(m => m.Groups[1].Value.ToLowerInvariant()).ToHashSet();
-        // The token is read by the tool itself (INPUT_GITHUB-TOKEN), so it never appears on a command line.
+        // The token and the database URL are read by the tool itself (INPUT_GITHUB-TOKEN, INPUT_DATABASE-URL), so
+        // they never appear on a command line.
         read.Add("github-token");
+        read.Add("database-url");
 
         Assert.That(Section("inputs"), Is.EquivalentTo(read));
     }
