@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CiMigrate.GitHub;
 
+using CiMigrate.Tasks;
 using CiMigrate.Tests.Fixtures;
 
 namespace CiMigrate.Tests.GitHub;
@@ -101,6 +102,7 @@ public sealed partial class WorkflowFilesTests
         Assert.That(Section("outputs"), Is.EquivalentTo(new[]
         {
             ActionOutputs.PendingCount, ActionOutputs.PlanHash, ActionOutputs.HasDestructive, ActionOutputs.Apps,
+            ActionOutputs.AppliedCount, ActionOutputs.AppliedVersions, AppsTask.PathsOutput,
         }));
     }
 
