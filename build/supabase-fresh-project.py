@@ -12,7 +12,7 @@ a plain server lacks (an extension's package, supautils) are reported on standar
 output with the checked-in manifest (`diff`) to see what moved when Supabase moves.
 
 Usage: build/supabase-fresh-project.py [--mirrors /work/.mirror] [--pg-bin /usr/lib/postgresql/15/bin] [--without pgjwt,pgsodium]
-                                      [--baseline src/CiMigrate/Shadow/SupabaseBaseline.sql] > manifest.txt
+                                      [--baseline src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql] > manifest.txt
 --pg-bin should be ci-migrate's stand-in tree (/tmp/ci-migrate-install-*/lib/postgresql/<major>/bin, made by any run of
 the throwaway shadow), so the extensions Supabase installs (pg_graphql, supabase_vault, pgsodium, pgjwt) are there.
 The server binaries decide the major version; the facts decide the rest. Needs python3 and the server binaries only.
@@ -145,8 +145,11 @@ def replay(server, mirrors):
     # pgbouncer's auth schema and pg_stat_statements.
     image = [(name, git(postgres, "show", "HEAD:" + name)) for name in
              ("ansible/files/pgbouncer_config/pgbouncer_auth_schema.sql", "ansible/files/stat_extension.sql")]
-    for name, text in (image[:1] + files(postgres, "migrations/db/init-scripts", ".sql") + image[1:]
-                       + files(postgres, "migrations/db/migrations", ".sql")):
+    # migrations/db/migrate.sh runs the init scripts as postgres (so their `alter default privileges in schema public`
+    # are postgres's, the ones every app's objects get) and the migrations as supabase_admin.
+    for name, text in image[:1] + files(postgres, "migrations/db/init-scripts", ".sql"):
+        server.psql(text.split("-- migrate:down")[0], user="postgres", name=name, stop=False)
+    for name, text in image[1:] + files(postgres, "migrations/db/migrations", ".sql"):
         server.psql(text.split("-- migrate:down")[0], name=name, stop=False)
 
     # GoTrue runs its migrations as supabase_auth_admin, in the schema its configuration names.
