@@ -136,21 +136,15 @@ repo="$state/repo"
 mkdir -p "$repo/apps" "$repo/.github/workflows"
 cp -r "$root/examples/apps/money-tracker" "$root/examples/apps/home-portal" "$repo/apps/"
 cp -r "$root/build/e2e/recipe-box" "$repo/apps/"
-cp "$root"/docs/workflows/*.yml "$repo/.github/workflows/"
-cat >"$repo/ci-migrate.json" <<'JSON'
-{
-  "apps": {
-    "money-tracker": { "schema": "money_tracker", "migrations": "apps/money-tracker/supabase/migrations" },
-    "home-portal": { "schema": "home_portal", "migrations": "apps/home-portal/supabase/migrations" },
-    "recipe-box": { "schema": "recipe_box", "migrations": "apps/recipe-box/supabase/migrations" }
-  },
-  "environments": {
-    "staging": {},
-    "production": { "requires": "staging" }
-  },
-  "lint": { "rules": { "missing-down-migration": "off" } }
+# README's quick start, word for word: its ci-migrate.json block and its copy line.
+quickstart() { # quickstart <marker>: the fenced block after <!-- quickstart:<marker> ... -->
+  awk -v marker="<!-- quickstart:$1 " 'index($0, marker) == 1 { found = 1; next }
+    found && /^```/ { if (inside) exit; inside = 1; next } inside { print }' "$root/README.md"
 }
-JSON
+quickstart ci-migrate.json >"$repo/ci-migrate.json"
+jq -e '.apps | length == 3' "$repo/ci-migrate.json" >/dev/null || { echo "workflow-e2e: README's quick start has no ci-migrate.json block" >&2; exit 2; }
+(cd "$repo" && CI_MIGRATE="$root" bash -euo pipefail -c "$(quickstart workflows)")
+[[ -f "$repo/.github/workflows/migrations-pr.yml" ]] || { echo "workflow-e2e: README's copy line copied no workflow" >&2; exit 2; }
 git_repo() { git -C "$repo" -c safe.directory="*" -c user.name=dev -c user.email=dev@example.com -c commit.gpgsign=false "$@"; }
 git_repo init -q -b main
 git_repo add -A
@@ -162,7 +156,7 @@ run_workflow() {
   run_id=$((run_id + 1))
   local changed
   changed="$(jq -c '.changed_files // []' <<<"${6:-{\}}")"
-  jq -n --arg workflow "$root/docs/workflows/$1" --arg event_name "$2" --argjson event "$3" --arg sha "$4" --arg ref "$5" \
+  jq -n --arg workflow "$repo/.github/workflows/$1" --arg event_name "$2" --argjson event "$3" --arg sha "$4" --arg ref "$5" \
     --arg repo "$repo" --arg state "$state" --argjson run_id "$run_id" --arg image "$image" --arg url "$github_url" \
     --arg action "$root/action.yml" --argjson uid "$runner_uid" --arg staging "$(url staging)" \
     --arg production "$(url production)" --argjson extra "${6:-{\}}" '{
@@ -202,6 +196,10 @@ SET search_path TO money_tracker;
 
 DELETE FROM budgets;
 SQL
+printf 'SET search_path TO recipe_box;\n\nALTER TABLE recipes DROP COLUMN IF EXISTS servings;\n' \
+  >"$repo/apps/recipe-box/supabase/migrations/down/20250310000000_add_servings.sql"
+printf 'SET search_path TO money_tracker;\n\n-- The deleted budgets cannot come back.\n' \
+  >"$repo/apps/money-tracker/supabase/migrations/down/20250310000001_clear_budgets.sql"
 git_repo add -A
 git_repo commit -q -m "servings; clear budgets"
 head_sha="$(git_repo rev-parse HEAD)"
@@ -306,6 +304,8 @@ SET search_path TO recipe_box;
 
 ALTER TABLE recipes ADD COLUMN IF NOT EXISTS notes text;
 SQL
+printf 'SET search_path TO recipe_box;\n\nALTER TABLE recipes DROP COLUMN IF EXISTS notes;\n' \
+  >"$repo/apps/recipe-box/supabase/migrations/down/20250320000000_add_notes.sql"
 git_repo add -A
 git_repo commit -q -m "notes"
 git_repo checkout -q main
