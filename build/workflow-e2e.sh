@@ -313,17 +313,20 @@ git_repo merge -q --no-ff second -m "Merge pull request #9"
 second_sha="$(git_repo rev-parse HEAD)"
 changed="$(git_repo diff --name-only "$merge_sha" "$second_sha" | jq -R . | jq -sc .)"
 push_event="$(jq -n --arg before "$merge_sha" --arg after "$second_sha" '{ref: "refs/heads/main", before: $before, after: $after}')"
-# Between the staging job and the production job, production's history moves (a hand-applied fix): the plan
-# production would run is no longer the one staging ran and the reviewers approved.
-staged_run="$(run_workflow migrations-deploy.yml push "$push_event" "$second_sha" refs/heads/main "{\"changed_files\": $changed}")"
-check "staging applies the second pull request" same "$(job_result "$staged_run" staging)" success
-psql -d production -c "ALTER TABLE recipe_box.recipes ADD COLUMN notes text" \
-  -c "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, applied_at, applied_by, duration_ms, environment) SELECT app, '20250320000000', 'add_notes', checksum, now(), 'hand', 0, environment FROM ci_migrate.applied_migrations WHERE app = 'recipe-box' LIMIT 1" >/dev/null 2>&1 || true
+# Between the staging job and the production job, production's history moves (a fix applied there by hand while the
+# run waited for its reviewers): the plan production would run is no longer the one staging ran and the reviewers saw.
+notes="$repo/apps/recipe-box/supabase/migrations/20250320000000_add_notes.sql"
+hand_fix="$(printf '%q ' "$pg_bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d production \
+  -c "ALTER TABLE recipe_box.recipes ADD COLUMN IF NOT EXISTS notes text" \
+  -c "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, applied_by, duration_ms, environment, schema) VALUES ('recipe-box', '20250320000000', 'add_notes', '$(sha256sum "$notes" | cut -d' ' -f1)', 'by hand', 0, 'production', 'recipe_box')")"
 refused_run="$(run_workflow migrations-deploy.yml push "$push_event" "$second_sha" refs/heads/main \
-  "{\"changed_files\": $changed, \"approvals\": {\"production\": \"alice\"}}")"
-check "production refuses the changed plan" same "$(job_result "$refused_run" production)" failure
-check "the refusal says the plan differs from staging's" contains \
-  "$(job "$refused_run" production | jq -r '.steps[-1].stdout' | xargs cat)" "plan"
+  "$(jq -n --argjson changed "$changed" --arg hook "$hand_fix" '{changed_files: $changed, approvals: {production: "alice"}, before_job: {production: $hook}}')")"
+check "staging applies the second pull request" same "$(job_result "$refused_run" staging)" success
+check "production refuses the plan that changed after review" same "$(job_result "$refused_run" production)" failure
+check "the refusal says the pending migrations are not the reviewed plan" contains \
+  "$(job "$refused_run" production | jq -r '(.steps // [])[-1].stdout // empty' | xargs -r cat)" "not the reviewed plan"
+check "production's schema holds only the hand-applied fix" same \
+  "$(psql -d production -At -c "SELECT count(*) FROM ci_migrate.applied_migrations WHERE app = 'recipe-box' AND version = '20250320000000'")" 1
 
 echo "==> 6. the workflows' path filters and cache keys cover every app of ci-migrate.json"
 docs_only="$(run_workflow migrations-pr.yml pull_request "$(pr_event 10 tower-fleet/apps)" "$second_sha" refs/pull/10/merge \

@@ -2,7 +2,8 @@
 """Runs one workflow of docs/workflows/ for one event, job by job and step by step, as GitHub's runner runs it, for
 build/workflow-e2e.sh.
 
-Usage: workflow.py <run.json>   (the run: workflow file, event, repository, secrets, environments, approvals; see
+Usage: workflow.py <run.json>   (the run: workflow file, event, repository, secrets, environments, approvals, and
+                                 commands to run before a job, as the world moves on while a run waits; see
                                  build/workflow-e2e.sh, which writes it)
 
 What is resolved as GitHub resolves it: the trigger and its `paths` filter (against the files the push or pull request
@@ -185,6 +186,9 @@ class Run:
             run = condition(job["if"], evaluator)
         else:
             run = status == "success"
+        # The scenario's own step between jobs (what happens in the world while a run waits: a hand-applied fix).
+        if run and self.spec.get("before_job", {}).get(name):
+            subprocess.run(["bash", "-euo", "pipefail", "-c", self.spec["before_job"][name]], check=True)
         legs = self.matrix(job, contexts) if run else [None]
         outputs, results = {}, []
         for leg in legs:
