@@ -56,7 +56,7 @@ public sealed class LostHistoryTests
         Assert.That(refused.Error, Does.Contain(
             "refused (schema-without-history): The schema money_tracker already holds 1 object(s) (acct), but the ledger has no " +
             "migration of app 'money-tracker' on staging: applying would run every migration again on top of them.\n" +
-            "  If they came from these migrations, record them without running them: ci-migrate baseline --env staging"));
+            "  If they came from these migrations, record them without running them: ci-migrate baseline --app money-tracker --env staging"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
         // The refused run created the ledger to read it, and leaves nothing of it behind.
         Assert.That(await repo.Staging.ScalarAsync("SELECT to_regnamespace('ci_migrate') IS NULL"), Is.True);

@@ -166,6 +166,8 @@ public sealed class SegmentedApplyTests
         await using var psql = await PostgresServer.CreateDatabaseAsync();
         repo.Up("20250208000001", "tables", Tables);
         repo.Up("20250208000002", "index", Segmented);
+        // The schema exists on both, as on a shared database: a schema ci-migrate creates also gets the API roles' USAGE.
+        await repo.Staging.ExecuteAsync("CREATE SCHEMA IF NOT EXISTS money_tracker");
 
         var run = await repo.RunAsync("stage-apply");
         await PsqlAsync(psql, Tables + "\n" + Segmented);
@@ -208,6 +210,8 @@ public sealed class SegmentedApplyTests
             """;
         repo.Up("20250208000001", "notes", setup);
         repo.Up("20250208000002", "blocks", blocks);
+        // The schema exists on both, as on a shared database: a schema ci-migrate creates also gets the API roles' USAGE.
+        await repo.Staging.ExecuteAsync("CREATE SCHEMA IF NOT EXISTS money_tracker");
 
         var run = await repo.RunAsync("stage-apply", "--verbose");
         await PsqlAsync(psql, setup + "\n" + blocks);
