@@ -39,28 +39,34 @@ public sealed class MigrationFolderListing
     public static MigrationFolderListing Of(string folder, IReadOnlyList<string>? ignore = null)
     {
         var path = System.IO.Path.GetFullPath(folder);
+        var boundary = new LinkBoundary(path);
         var files = new List<ListedFile>();
-        Add(path, "", inDownFolder: false, ignore ?? [], files);
-        Add(System.IO.Path.Combine(path, DownFolderName), DownFolderName + "/", inDownFolder: true, ignore ?? [], files);
+        Add(path, "", inDownFolder: false, ignore ?? [], boundary, files);
+        Add(System.IO.Path.Combine(path, DownFolderName), DownFolderName + "/", inDownFolder: true, ignore ?? [], boundary, files);
         return new MigrationFolderListing(path, files);
     }
 
-    static void Add(string folder, string prefix, bool inDownFolder, IReadOnlyList<string> ignore, List<ListedFile> files)
+    static void Add(string folder, string prefix, bool inDownFolder, IReadOnlyList<string> ignore, LinkBoundary boundary,
+        List<ListedFile> files)
     {
         if (!Directory.Exists(folder))
             return;
+        boundary.Check(new DirectoryInfo(folder));
         var start = files.Count;
         // What Directory.EnumerateFiles(folder) lists (hidden files too, links to files), filtered on the entry's name
         // before any string is made of it: a folder of 10,000 migrations and their down files is listed on every run.
-        var entries = new FileSystemEnumerable<string>(folder, (ref entry) => entry.ToFullPath(),
+        var entries = new FileSystemEnumerable<(string Path, bool IsLink)>(folder,
+            (ref entry) => (entry.ToFullPath(), entry.Attributes.HasFlag(FileAttributes.ReparsePoint)),
             new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref entry) => !entry.IsDirectory
                 && entry.FileName.EndsWith(".sql", StringComparison.OrdinalIgnoreCase)
                 && !Ignored(entry.FileName, prefix, ignore),
         };
-        foreach (var path in entries)
+        foreach (var (path, isLink) in entries)
         {
+            if (isLink)
+                boundary.Check(new FileInfo(path));
             var name = MigrationFileName.TryParse(System.IO.Path.GetFileName(path.AsSpan()), out var parsed) ? parsed : null;
             files.Add(new ListedFile(path, name, inDownFolder));
         }

@@ -23,6 +23,8 @@ public static partial class SettingsLoader
         var configPath = ConfigPathOf(options, environment, workingDirectory);
         var root = configPath is null ? workingDirectory : Path.GetDirectoryName(configPath)!;
 
+        if (configPath is not null)
+            SettingsFileSyntax.Check(configPath, RepositoryPaths.Display(configPath, workingDirectory));
         var builder = new ConfigurationBuilder();
         if (configPath is not null)
             builder.AddJsonFile(configPath, optional: false, reloadOnChange: false);
@@ -166,6 +168,9 @@ public static partial class SettingsLoader
             var folder = migrations is null
                 ? Path.Combine(root, "supabase", "migrations")
                 : Path.GetFullPath(migrations, root);
+            if (!IsFromFlag(folder, options) && Outside(folder, root))
+                reader.Problem("migrations", $"the folder {migrations} is outside the repository ({root}); " +
+                    "a pull request could then change migrations that no review of this repository shows");
             apps.Add(ReadApp(appSection.Key, soleAppSchema ?? reader.String("schema"), folder, reader, options.WorkingDirectory)
                 with { Ignore = reader.Strings("ignore"), ApiRoles = ApiRoles(reader) });
         }
@@ -182,6 +187,17 @@ public static partial class SettingsLoader
         Unshared(apps, a => a.Schema, "schema", problems);
         Unshared(apps, a => Path.TrimEndingDirectorySeparator(a.Migrations), "migrations folder", problems);
         return apps;
+    }
+
+    /// <summary>A folder given with <c>--migrations</c> is the caller's explicit choice, wherever it is.</summary>
+    static bool IsFromFlag(string folder, GlobalOptions options) =>
+        options.Migrations is not null && folder == Path.GetFullPath(options.Migrations, options.WorkingDirectory);
+
+    static bool Outside(string folder, string root)
+    {
+        var relative = Path.GetRelativePath(root, folder);
+        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || Path.IsPathRooted(relative);
     }
 
     /// <summary>Each app owns its schema and its folder: two apps sharing one would mix their histories.</summary>
@@ -251,6 +267,9 @@ public static partial class SettingsLoader
                 problems.Add($"environments:{env.Name}:requires: there is no environment '{env.Requires}'");
             if (env.Requires == env.Name)
                 problems.Add($"environments:{env.Name}:requires: an environment cannot require itself");
+            else if (RequiresCycleFrom(env, settings.Environments) is { } cycle)
+                problems.Add($"environments:{env.Name}:requires: the environments require each other in a circle ({cycle}); " +
+                    "no order of applies can satisfy it");
             if (env.DatabaseUrl is not null && env.DatabaseUrlEnv is not null)
                 problems.Add($"environments:{env.Name}: set databaseUrl or databaseUrlEnv, not both");
             if (env.Kubernetes is not null && (env.DatabaseUrl ?? env.DatabaseUrlEnv) is not null)
@@ -262,6 +281,23 @@ public static partial class SettingsLoader
         if (settings.Env is not null && settings.Environments.Count > 0 && !settings.Environments.ContainsKey(settings.Env)
             && settings.DatabaseUrl is null)
             problems.Add($"env: there is no environment '{settings.Env}' (environments: {string.Join(", ", settings.Environments.Keys)})");
+    }
+
+    /// <summary>The circle <c>staging → production → staging</c> when following <c>requires</c> from
+    /// <paramref name="env"/> comes back to it; null when the chain ends.</summary>
+    static string? RequiresCycleFrom(EnvironmentSettings env, IReadOnlyDictionary<string, EnvironmentSettings> environments)
+    {
+        var chain = new List<string> { env.Name };
+        for (var next = env.Requires; next is not null && environments.TryGetValue(next, out var required); next = required.Requires)
+        {
+            if (string.Equals(required.Name, env.Name, StringComparison.OrdinalIgnoreCase))
+                return string.Join(" → ", chain.Append(env.Name));
+            if (chain.Contains(required.Name, StringComparer.OrdinalIgnoreCase))
+                return null;
+            chain.Add(required.Name);
+        }
+
+        return null;
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$")]

@@ -33,12 +33,22 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
         foreach (var given in paths)
         {
             var path = Path.GetFullPath(given, workingDirectory);
-            if (File.Exists(path))
-                AddFile(path, files, seen);
-            else if (Directory.Exists(path))
-                AddFolder(path, files, seen);
-            else
-                throw new UsageException($"{given}: no such file or folder.");
+            if (Path.GetPathRoot(path) == path)
+                throw new UsageException($"{given}: the root of the file system is no migrations folder; name the migrations files or folders to lint.");
+            try
+            {
+                if (File.Exists(path))
+                    AddFile(path, files, seen);
+                else if (Directory.Exists(path))
+                    AddFolder(path, files, seen);
+                else
+                    throw new UsageException($"{given}: no such file or folder.");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A symbolic link loop, an unreadable folder: the user's paths, not a fault of the tool.
+                throw new UsageException($"{given}: cannot be read ({ex.Message}); name the migrations files or folders to lint.", ex);
+            }
         }
 
         return [.. files.Where(file => FolderOf(file)?.Ignores(file) != true)];

@@ -143,7 +143,7 @@ sealed class RepairTask : ITask
         log.Add(new PartialSettled(version, entry.Name, asApplied, committed, segments, reason));
     }
 
-    /// <summary>Puts back each lost row with the checksum its apply recorded; the local file must still exist.</summary>
+    /// <summary>Puts back each lost row with the checksum its apply recorded; the local file and the app's schema must still exist.</summary>
     static async Task RestoreLostAsync(MigrationSession session, TaskTarget target, IReadOnlyList<(string Version, string Checksum)> lost,
         RunProvenance provenance, ExecutionLog log, CancellationToken cancellationToken)
     {
@@ -152,6 +152,16 @@ sealed class RepairTask : ITask
         var missing = lost.Where(l => target.Migrations.Find(l.Version) is null).Select(l => l.Version).ToList();
         if (missing.Count > 0)
             throw new UsageException($"Cannot restore {string.Join(", ", missing)}: no local file. Nothing was restored.");
+        // The rows would say objects exist that went with the schema; the next apply would then build on nothing.
+        if (!await session.SchemaExistsAsync(cancellationToken))
+        {
+            throw new UsageException(
+                $"Cannot restore {string.Join(", ", lost.Select(l => l.Version))}: the schema {target.App.Schema} no longer exists on " +
+                $"{target.Environment.Name}, so the rows would record objects that are not there. Nothing was restored. If the schema " +
+                $"was dropped on purpose, say so for each version (ci-migrate repair --env {target.Environment.Name} --forget <version>), " +
+                "then apply again to rebuild it; if it was dropped by mistake, restore the schema from a backup first.");
+        }
+
         var ledger = session.Ledger;
         var migrations = lost.Select(l => (Migration: target.Migrations.Find(l.Version)!, l.Checksum)).ToList();
         await ledger.WriteAsync(migrations.Select(m => ledger.RecordRestored(m.Migration, m.Checksum, provenance,

@@ -149,7 +149,82 @@ public class SettingsLoaderTests
 
         var error = Assert.Throws<UsageException>(() => Load())!;
 
-        Assert.That(error.Message, Does.StartWith(Path.Combine(_repo.Path, "ci-migrate.json") + ":"));
+        Assert.That(error.Message, Does.StartWith("ci-migrate.json:1:13: invalid JSON:"));
+    }
+
+    [Test]
+    public void Malformed_json_names_the_line_and_column()
+    {
+        _repo.File("ci-migrate.json", "{\n  \"apps\": {\n    \"money-tracker\": { \"schema\" \"money_tracker\" }\n  }\n}\n");
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.StartWith("ci-migrate.json:3:33: invalid JSON: "));
+        Assert.That(error.Message, Does.Not.Contain("LineNumber"));
+    }
+
+    [Test]
+    public void An_app_written_twice_is_an_error_naming_both_lines()
+    {
+        _repo.File("ci-migrate.json", """
+            {
+              "apps": {
+                "money-tracker": { "schema": "money_tracker", "migrations": "apps/money-tracker/supabase/migrations" },
+                "home-portal": { "schema": "home_portal", "migrations": "apps/home-portal/supabase/migrations" },
+                "money-tracker": { "migrations": "apps/home-portal/supabase/migrations" }
+              }
+            }
+            """);
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.StartWith("ci-migrate.json:5: the key \"money-tracker\" appears twice in apps (lines 3 and 5)"));
+    }
+
+    [Test]
+    public void Comments_and_trailing_commas_stay_allowed()
+    {
+        _repo.File("ci-migrate.json", """
+            {
+              // the one app
+              "apps": { "money-tracker": { "schema": "money_tracker", "migrations": "apps/money-tracker/supabase/migrations", }, },
+            }
+            """);
+
+        Assert.That(Load().Apps.Single().Schema, Is.EqualTo("money_tracker"));
+    }
+
+    [TestCase("production", "production → staging → production")]
+    [TestCase("staging", "staging → production → staging")]
+    public void Environments_that_require_each_other_are_an_error_naming_the_circle(string env, string circle)
+    {
+        _repo.File("ci-migrate.json", """
+            {
+              "apps": { "money-tracker": { "schema": "money_tracker", "migrations": "apps/money-tracker/supabase/migrations" } },
+              "environments": {
+                "staging": { "databaseUrlEnv": "STAGING_URL", "requires": "production" },
+                "production": { "databaseUrlEnv": "PRODUCTION_URL", "requires": "staging" }
+              }
+            }
+            """);
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.Contain($"environments:{env}:requires: the environments require each other in a circle ({circle})"));
+    }
+
+    [Test]
+    public void A_migrations_folder_outside_the_repository_is_an_error()
+    {
+        using var outside = new TempDirectory();
+        outside.Folder("other");
+        _repo.File("ci-migrate.json",
+            $$"""{ "apps": { "money-tracker": { "schema": "money_tracker", "migrations": "{{Path.GetRelativePath(_repo.Path, Path.Combine(outside.Path, "other")).Replace('\\', '/')}}" } } }""");
+
+        var error = Assert.Throws<UsageException>(() => Load())!;
+
+        Assert.That(error.Message, Does.Contain("apps:money-tracker:migrations: the folder ../"));
+        Assert.That(error.Message, Does.Contain("is outside the repository"));
     }
 
     [Test]

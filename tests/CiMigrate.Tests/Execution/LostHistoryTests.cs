@@ -42,6 +42,32 @@ public sealed class LostHistoryTests
     }
 
     [Test]
+    public async Task Repair_restores_no_lost_row_of_an_app_whose_schema_was_dropped_and_forget_then_apply_rebuilds_it()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "accounts", Accounts);
+        repo.Up("20250208000002", "double", Double);
+        await repo.RunAsync("stage-apply");
+        await repo.Staging.ExecuteAsync("DROP SCHEMA money_tracker CASCADE; DELETE FROM ci_migrate.applied_migrations");
+
+        var refused = await repo.RunAsync("repair", "--env", "staging", "--restore-lost");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.Error + refused.Output);
+        Assert.That(refused.Error, Does.Contain(
+            "Cannot restore 20250208000001, 20250208000002: the schema money_tracker no longer exists on staging, so the rows " +
+            "would record objects that are not there. Nothing was restored."));
+        Assert.That(refused.Error, Does.Contain("ci-migrate repair --env staging --forget <version>"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+
+        await repo.RunAsync("repair", "--env", "staging", "--forget", "20250208000001");
+        await repo.RunAsync("repair", "--env", "staging", "--forget", "20250208000002");
+        var applied = await repo.RunAsync("stage-apply");
+
+        Assert.That(applied.ExitCode, Is.EqualTo(0), applied.Error + applied.Output);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT balance FROM money_tracker.acct"), Is.EqualTo(200));
+    }
+
+    [Test]
     public async Task A_schema_with_objects_and_no_ledger_rows_is_refused_and_baseline_adopts_it()
     {
         await using var repo = await MigrationRepository.CreateAsync();

@@ -55,4 +55,76 @@ public sealed class HostileFileTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
         Assert.That(run.Output, Does.EndWith("1 file linted: 0 errors, 0 warnings\n"));
     }
+
+    const string Folder = "apps/money-tracker/supabase/migrations";
+
+    [Test]
+    public async Task A_migration_linked_to_a_file_outside_the_repository_is_refused_naming_the_link_and_nothing_of_its_target()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        using var outside = new TempDirectory();
+        var target = outside.File("shadow", "root_secret_hash:$6$abc:19000:0:99999:7:::\n");
+        repo.Up("20250101000000", "create_budgets", "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id int);\n");
+        File.CreateSymbolicLink(repo.PathOf($"{Folder}/20250101000001_linked.sql"), target);
+
+        var apply = await repo.RunAsync("stage-apply");
+        var lint = await repo.RunAsync("lint");
+
+        foreach (var run in new[] { apply, lint })
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Error + run.Output);
+            Assert.That(run.Error, Does.Contain($"{Folder}/20250101000001_linked.sql: a symbolic link to {target}, outside the repository"));
+            Assert.That(run.Error + run.Output, Does.Not.Contain("root_secret_hash"));
+        }
+
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
+    }
+
+    [Test]
+    public async Task A_down_folder_linked_outside_the_repository_is_refused()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        using var outside = new TempDirectory();
+        outside.File("20250101000000_create_budgets.sql", "DROP TABLE secret_down;\n");
+        repo.Up("20250101000000", "create_budgets", "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id int);\n");
+        Directory.CreateSymbolicLink(repo.PathOf($"{Folder}/down"), outside.Path);
+
+        var apply = await repo.RunAsync("stage-apply");
+
+        Assert.That(apply.ExitCode, Is.EqualTo(2), apply.Error + apply.Output);
+        Assert.That(apply.Error, Does.Contain($"{Folder}/down: a symbolic link to {outside.Path}, outside the repository"));
+        Assert.That(apply.Error + apply.Output, Does.Not.Contain("secret_down"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
+    }
+
+    [Test]
+    public async Task A_symlink_loop_in_the_migrations_folder_is_a_usage_error()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250101000000", "create_budgets", "SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id int);\n");
+        File.CreateSymbolicLink(repo.PathOf($"{Folder}/20250101000001_loop.sql"), repo.PathOf($"{Folder}/20250101000001_loop.sql"));
+
+        var apply = await repo.RunAsync("stage-apply");
+        var lint = await repo.RunAsync("lint", Folder);
+
+        foreach (var run in new[] { apply, lint })
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Error + run.Output);
+            Assert.That(run.Error, Does.Contain("20250101000001_loop.sql"));
+            Assert.That(run.Error, Does.Not.Contain("internal error"));
+        }
+
+        Assert.That(apply.Error, Does.Contain("a symbolic link loop"));
+    }
+
+    [Test]
+    public async Task Lint_of_the_file_system_root_is_a_usage_error()
+    {
+        using var repo = new TempDirectory();
+
+        var run = await CliRun.RunAsync(repo.Path, "lint", "/");
+
+        Assert.That((run.ExitCode, run.Error), Is.EqualTo((2,
+            "error: /: the root of the file system is no migrations folder; name the migrations files or folders to lint.\n")));
+    }
 }
