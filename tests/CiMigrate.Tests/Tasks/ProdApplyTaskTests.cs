@@ -97,6 +97,28 @@ public sealed class ProdApplyTaskTests
     }
 
     [Test]
+    public async Task Production_refuses_a_staging_ledger_row_that_no_apply_event_backs()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        await repo.RunAsync("stage-apply");
+        const string Goals = "SET search_path TO money_tracker;\nCREATE TABLE goals (id int);\n";
+        repo.Up("20250208000002", "create_goals", Goals);
+        await repo.Staging.ExecuteAsync(
+            "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, environment, schema) " +
+            $"VALUES ('money-tracker', '20250208000002', 'create_goals', '{CiMigrate.Migrations.MigrationChecksum.Of(Goals)}', 'staging', 'money_tracker')");
+
+        var refused = await repo.RunAsync("prod-apply");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output + refused.Error);
+        Assert.That(refused.Error, Does.Contain(
+            "refused (not-promoted): production requires every migration to pass through staging first: " +
+            "apps/money-tracker/supabase/migrations/20250208000002_create_goals.sql has a ledger row on staging but no apply event"));
+        Assert.That(refused.Error, Does.Not.Contain("20250208000001_create_budgets.sql"));
+        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+    }
+
+    [Test]
     public async Task Expect_plan_refuses_a_pending_set_other_than_the_reviewed_one()
     {
         await using var repo = await MigrationRepository.CreateAsync();
