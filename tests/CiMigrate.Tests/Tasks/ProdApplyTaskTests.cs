@@ -35,7 +35,7 @@ public sealed class ProdApplyTaskTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output + refused.Error);
         Assert.That(refused.Error, Does.Contain("refused (not-promoted): production requires every migration to pass through staging first"));
-        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed class ProdApplyTaskTests
             "production requires every migration to pass through staging first: " +
             "apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql is not applied to staging."));
         Assert.That(refusal.GetProperty("help").GetString(), Is.EqualTo("Apply to staging first (ci-migrate stage-apply)."));
-        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
     [Test]
@@ -115,7 +115,7 @@ public sealed class ProdApplyTaskTests
             "refused (not-promoted): production requires every migration to pass through staging first: " +
             "apps/money-tracker/supabase/migrations/20250208000002_create_goals.sql has a ledger row on staging but no apply event"));
         Assert.That(refused.Error, Does.Not.Contain("20250208000001_create_budgets.sql"));
-        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
     [Test]
