@@ -67,7 +67,7 @@ public sealed class GitHubDeployments
         {
             var created = await _client.Connection.Post<string>(new Uri(DeploymentsPath, UriKind.Relative), deployment, Accepts,
                 "application/json");
-            using var document = JsonDocument.Parse(created.Body);
+            using var document = JsonDocument.Parse(BodyOf(created));
             return document.RootElement.GetProperty("id").GetInt64();
         });
 
@@ -97,7 +97,7 @@ public sealed class GitHubDeployments
             _client.Connection.Get<string>(new Uri(DeploymentsPath, UriKind.Relative),
                 new Dictionary<string, string> { ["sha"] = sha, ["environment"] = environment, ["per_page"] = "100" }, Accepts));
         var candidates = new List<(long Id, IReadOnlyList<string>? Versions)>();
-        using (var deployments = JsonDocument.Parse(listed.Body))
+        using (var deployments = JsonDocument.Parse(BodyOf(listed)))
         {
             // GitHub lists the newest first.
             foreach (var deployment in deployments.RootElement.EnumerateArray())
@@ -114,7 +114,7 @@ public sealed class GitHubDeployments
             var statusesPath = $"{DeploymentsPath}/{id}/statuses";
             var statuses = await SendAsync($"Reading the statuses of deployment {id} (GET /{statusesPath})", () =>
                 _client.Connection.Get<string>(new Uri(statusesPath, UriKind.Relative), new Dictionary<string, string>(), Accepts));
-            using var document = JsonDocument.Parse(statuses.Body);
+            using var document = JsonDocument.Parse(BodyOf(statuses));
             var newest = document.RootElement.EnumerateArray().FirstOrDefault();
             if (newest.ValueKind == JsonValueKind.Object && newest.GetProperty("state").GetString() == "success")
                 return new RecordedDeployment(id, versions);
@@ -142,6 +142,10 @@ public sealed class GitHubDeployments
             throw new ExecutionException(GitHubErrors.Describe(action, ex, _secrets) + hint);
         }
     }
+
+    // Octokit hands a string response's text over only as the raw HTTP body.
+    static string BodyOf(IApiResponse<string> response) =>
+        response.HttpResponse.Body as string ?? throw new ExecutionException("GitHub answered with an empty body where JSON was expected.");
 
     static string Json(Action<Utf8JsonWriter> write)
     {
