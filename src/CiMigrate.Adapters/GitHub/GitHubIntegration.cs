@@ -71,4 +71,15 @@ public sealed class GitHubIntegration
                 "GITHUB_RUN_ID and a token (--github-token, the action input github-token, or GITHUB_TOKEN).");
         return new GitHubApprovals(GitHubClientFactory.Create(Context, _retry), owner, repository, runId, _secrets);
     }
+
+    /// <summary>The deployments of this repository: the record that an environment was migrated at a commit.</summary>
+    /// <exception cref="UsageException">Not in a workflow run with a repository and token.</exception>
+    public GitHubDeployments CreateDeployments()
+    {
+        if (Context is not { Owner: { } owner, Repository: { } repository } || !Context.HasToken)
+            throw new UsageException(
+                "Deployments are recorded and read in a GitHub Actions run: they need GITHUB_REPOSITORY and a token " +
+                "(--github-token, the action input github-token, or GITHUB_TOKEN).");
+        return new GitHubDeployments(GitHubClientFactory.Create(Context, _retry), owner, repository, _secrets);
+    }
 }

@@ -10,6 +10,8 @@ public static class WorkflowCommands
 {
     public static string Notice(string message) => Format("notice", message);
 
+    public static string Warning(string message) => Format("warning", message);
+
     /// <summary>
     /// Tells the runner to mask a value in the log from now on. Write it before the value could appear anywhere,
     /// and only in Actions: elsewhere the line would print the secret.

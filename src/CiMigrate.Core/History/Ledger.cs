@@ -69,6 +69,31 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     }
 
     /// <summary>
+    /// The versions of this app that ci-migrate applied in <paramref name="environment"/>, each with the checksum its
+    /// <c>apply</c> events name (the event's detail ends with it). A ledger row is a claim anyone holding the login can
+    /// insert; the apply event is written in the same statement as the row the executor writes, so a row without one
+    /// was not applied by ci-migrate.
+    /// </summary>
+    public async Task<ILookup<string, string>> ReadAppliedChecksumsAsync(string environment, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"SELECT version, detail FROM {LedgerSchema.Events} WHERE app = $1 AND kind = $2 AND environment = $3 AND version IS NOT NULL",
+            connection);
+        command.Parameters.Add(new() { Value = App });
+        command.Parameters.Add(new() { Value = LedgerEventKind.Apply.Text() });
+        command.Parameters.Add(new() { Value = environment });
+        var events = new List<(string Version, string Checksum)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var detail = NullableString(reader, 1) ?? "";
+            events.Add((reader.GetString(0), detail[(detail.LastIndexOf(' ') + 1)..]));
+        }
+
+        return events.ToLookup(e => e.Version, e => e.Checksum, StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// This app's committed segments of partly applied migrations, by version then segment; empty when the ledger has
     /// none (or predates them: a read session does not upgrade it).
     /// </summary>

@@ -81,6 +81,14 @@ public sealed class Workspace(Settings settings, IReadOnlyDictionary<string, str
                 : $" (environments: {string.Join(", ", Settings.Environments.Keys)})."));
 
     /// <summary>
+    /// Whether this job can reach <paramref name="target"/>'s database: a Kubernetes block, a URL, or a URL variable that
+    /// is set. A deploy job holds only its own environment's secret, so another environment's is unset there.
+    /// </summary>
+    public bool HasConnection(EnvironmentSettings target) =>
+        target.Kubernetes is not null || target.DatabaseUrl is not null
+        || (target.DatabaseUrlEnv is not null && environment.TryGetValue(target.DatabaseUrlEnv, out var url) && !string.IsNullOrWhiteSpace(url));
+
+    /// <summary>
     /// The Npgsql connection string of a direct target: the environment's <c>databaseUrl</c>, else the variable its
     /// <c>databaseUrlEnv</c> names (for the run's own environment, <see cref="Environment"/> put <c>--database-url</c>
     /// there). The password becomes a secret.

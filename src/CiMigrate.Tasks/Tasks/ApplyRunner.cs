@@ -43,6 +43,8 @@ static class ApplyRunner
         if (!dryRun)
             await RefusedRunCleanup.RunAsync(session, log, cancellationToken);
         var outcome = new ExecutionOutcome(log.Events);
+        if (!dryRun && outcome.Succeeded)
+            await DeploymentRecord.WriteAsync(context, target, session, pending, cancellationToken);
         await WriteOutputsAsync(context, target, pending, dryRun ? new ExecutionOutcome([]) : outcome, cancellationToken);
         return await writer.FinishAsync(new ExecutionReport(command, target.App.Name, environment.Name, session.Target, dryRun,
             planHash, pending.Count, log.Events));

@@ -44,8 +44,21 @@ public static class Environments
                 context.Environment)
             : new ConnectionStringTarget(context.Workspace.ConnectionString(settings));
 
-    // The required environment is read only when something is pending, so its connection is made then.
-    static PromotionGate Promotion(TaskContext context, EnvironmentSettings required) => new(required, () => Database(context, required));
+    /// <summary>
+    /// The proof of <c>requires</c>: the required environment's ledger when this job can reach its database; else, in
+    /// GitHub Actions with a token, the deployment of this commit that the required environment's job recorded
+    /// (<see cref="DeploymentEvidence"/>); else the ledger, whose missing connection is then the error.
+    /// </summary>
+    static IPromotionEvidence Promotion(TaskContext context, EnvironmentSettings required)
+    {
+        // Only the apply tasks carry --github-token; status and doctor read GITHUB_TOKEN alone.
+        var token = context.ParseResult.CommandResult.Command.Options.Contains(GitHubOptions.Token) ? context.Get(GitHubOptions.Token) : null;
+        if (!context.Workspace.HasConnection(required) && GitHubIntegration.From(context, token) is
+            { Context: { IsActions: true, HasToken: true, Sha: { } sha } } github)
+            return new DeploymentEvidence(required.Name, github.CreateDeployments(), sha);
+        // The required environment is read only when something is pending, so its connection is made then.
+        return new PromotionGate(required, () => Database(context, required));
+    }
 
     /// <summary>The GitHub approval gate when the environment requires an approval (<see cref="EnvironmentSettings.RequiresApproval"/>).</summary>
     static IApprovalGate Approval(TaskContext context, EnvironmentSettings settings) =>

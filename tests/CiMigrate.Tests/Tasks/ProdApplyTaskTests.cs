@@ -35,7 +35,7 @@ public sealed class ProdApplyTaskTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output + refused.Error);
         Assert.That(refused.Error, Does.Contain("refused (not-promoted): production requires every migration to pass through staging first"));
-        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
     [Test]
@@ -79,7 +79,7 @@ public sealed class ProdApplyTaskTests
             "production requires every migration to pass through staging first: " +
             "apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql is not applied to staging."));
         Assert.That(refusal.GetProperty("help").GetString(), Is.EqualTo("Apply to staging first (ci-migrate stage-apply)."));
-        Assert.That(await repo.Production.ScalarAsync("SELECT count(*) FROM ci_migrate.applied_migrations"), Is.EqualTo(0));
+        Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
     [Test]
@@ -94,6 +94,28 @@ public sealed class ProdApplyTaskTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(refused.Error, Does.Contain("20250208000001_create_budgets.sql was applied to staging with different content"));
+    }
+
+    [Test]
+    public async Task Production_refuses_a_staging_ledger_row_that_no_apply_event_backs()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "create_budgets", Budgets);
+        await repo.RunAsync("stage-apply");
+        const string Goals = "SET search_path TO money_tracker;\nCREATE TABLE goals (id int);\n";
+        repo.Up("20250208000002", "create_goals", Goals);
+        await repo.Staging.ExecuteAsync(
+            "INSERT INTO ci_migrate.applied_migrations (app, version, name, checksum, environment, schema) " +
+            $"VALUES ('money-tracker', '20250208000002', 'create_goals', '{CiMigrate.Migrations.MigrationChecksum.Of(Goals)}', 'staging', 'money_tracker')");
+
+        var refused = await repo.RunAsync("prod-apply");
+
+        Assert.That(refused.ExitCode, Is.EqualTo(1), refused.Output + refused.Error);
+        Assert.That(refused.Error, Does.Contain(
+            "refused (not-promoted): production requires every migration to pass through staging first: " +
+            "apps/money-tracker/supabase/migrations/20250208000002_create_goals.sql has a ledger row on staging but no apply event"));
+        Assert.That(refused.Error, Does.Not.Contain("20250208000001_create_budgets.sql"));
+        Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
     [Test]
