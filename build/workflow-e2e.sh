@@ -150,10 +150,13 @@ git_repo init -q -b main
 git_repo add -A
 git_repo commit -q -m "three apps"
 
-run_id=1000
+echo 1000 >"$state/last-run-id"
 # run_workflow <workflow> <event name> <event json> <sha> <ref> [extra spec json]: prints the run's folder
+# (called in $(...): the run id is counted in a file, as a variable would not outlive the subshell)
 run_workflow() {
-  run_id=$((run_id + 1))
+  local run_id
+  run_id=$(($(cat "$state/last-run-id") + 1))
+  echo "$run_id" >"$state/last-run-id"
   local changed
   changed="$(jq -c '.changed_files // []' <<<"${6:-{\}}")"
   jq -n --arg workflow "$repo/.github/workflows/$1" --arg event_name "$2" --argjson event "$3" --arg sha "$4" --arg ref "$5" \

@@ -13,7 +13,7 @@
 #                   staging job reported none, which the tool refuses rather than applying unchecked
 #   args         -> appended as they are, quotes honoured, nothing expanded
 #   github-token -> not on the command line: the tool reads INPUT_GITHUB-TOKEN itself, so it never shows in argv
-# Output defaults to --format github (annotations, job summary) unless args choose a format.
+# Output defaults to --format github (annotations, job summary) unless args choose a format (apps has only its JSON).
 set -euo pipefail
 
 # Docker actions get each input as INPUT_<NAME> upper-cased with its hyphens kept (INPUT_DATABASE-URL), a name
@@ -71,7 +71,8 @@ for word in "${extra[@]}"; do
     format_chosen=true
   fi
 done
-if [[ "$format_chosen" == false ]]; then
+# apps prints JSON for a matrix and writes its outputs; it has no other format.
+if [[ "$format_chosen" == false && "$command" != apps ]]; then
   args+=(--format github)
 fi
 
