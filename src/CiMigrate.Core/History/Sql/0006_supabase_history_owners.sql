@@ -12,8 +12,13 @@ CREATE TABLE ci_migrate.supabase_history_rows (
 REVOKE ALL ON ci_migrate.supabase_history_rows FROM PUBLIC;
 
 -- Rows mirrored before this table existed: a version and name that exactly one app's ledger holds was that app's.
+-- A login without USAGE on supabase_migrations (a fresh project's schema belongs to postgres) has nothing to backfill:
+-- to_regclass itself would fail on the schema, so the schema's privilege is asked first, on its own.
 DO $$
 BEGIN
+    IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = 'supabase_migrations' AND has_schema_privilege(oid, 'USAGE')) THEN
+        RETURN;
+    END IF;
     IF to_regclass('supabase_migrations.schema_migrations') IS NOT NULL
        AND has_table_privilege(to_regclass('supabase_migrations.schema_migrations'), 'SELECT') THEN
         INSERT INTO ci_migrate.supabase_history_rows (version, app, name)
