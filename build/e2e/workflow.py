@@ -461,11 +461,19 @@ class Run:
                             "-v", f"{mounts['home']}:/github/home",
                             "-v", f"{mounts['workflow']}:/github/workflow",
                             "-v", f"{mounts['file_commands']}:/github/file_commands"]
-        for name in environment:
-            command += ["-e", name]
-        command.append(self.spec["image"])
-        completed = subprocess.run(command, env={**os.environ, **environment}, capture_output=True, text=True,
-                                   timeout=900)
+        # An env file, not `-e NAME`: podman passes no variable whose name holds a hyphen (INPUT_DATABASE-URL) from its
+        # own environment, and `-e NAME=value` would put the secrets on the engine's command line.
+        env_file = os.path.join(temp, f"env_{step_key}")
+        with open(os.open(env_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as handle:
+            for name, value in environment.items():
+                if "\n" in value:
+                    raise WorkflowError(f"the variable {name} holds a line break, which an env file cannot carry")
+                handle.write(f"{name}={value}\n")
+        command += ["--env-file", env_file, self.spec["image"]]
+        try:
+            completed = subprocess.run(command, capture_output=True, text=True, timeout=900)
+        finally:
+            os.remove(env_file)
         self.keep_output(record, result, completed)
         record["exit_code"] = completed.returncode
         record["outputs"] = read_outputs(os.path.join(mounts["file_commands"], files["GITHUB_OUTPUT"]))
