@@ -40,6 +40,9 @@ ENGINES = {"podman": ["podman", "run", "--rm", "--runtime", "runc", "--ulimit", 
                       "--ulimit", "nproc=4096:4096", "--network", "host"],
            "docker": ["docker", "run", "--rm", "--network", "host"]}
 ENGINE = ENGINES[os.environ.get("E2E_ENGINE", "podman")]
+SET_ENV_AND_EXEC = ('open(my $f, "<", "/run/e2e-env") or die "e2e env file: $!"; '
+                    'while (<$f>) { chomp; my ($k, $v) = split /=/, $_, 2; $ENV{$k} = $v; } '
+                    'close $f; exec { $ARGV[0] } @ARGV or die "exec $ARGV[0]: $!";')
 
 
 class WorkflowError(Exception):
@@ -461,15 +464,23 @@ class Run:
                             "-v", f"{mounts['home']}:/github/home",
                             "-v", f"{mounts['workflow']}:/github/workflow",
                             "-v", f"{mounts['file_commands']}:/github/file_commands"]
-        # An env file, not `-e NAME`: podman passes no variable whose name holds a hyphen (INPUT_DATABASE-URL) from its
-        # own environment, and `-e NAME=value` would put the secrets on the engine's command line.
+        # The variables go in a private file, never on the engine's command line. Docker reads it as an env file.
+        # Podman (4.3) drops every variable whose name holds a hyphen (INPUT_DATABASE-URL), however it is given, so
+        # there the image's entrypoint is started through perl (perl-base is in every Debian image), which sets them
+        # from the file and execs the entrypoint: the same process, environment and argv the runner gives it.
         env_file = os.path.join(temp, f"env_{step_key}")
         with open(os.open(env_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as handle:
             for name, value in environment.items():
                 if "\n" in value:
                     raise WorkflowError(f"the variable {name} holds a line break, which an env file cannot carry")
                 handle.write(f"{name}={value}\n")
-        command += ["--env-file", env_file, self.spec["image"]]
+        if ENGINE[0] == "podman":
+            entrypoint = json.loads(subprocess.run(["podman", "image", "inspect", "--format", "{{json .Config.Entrypoint}}",
+                                                    self.spec["image"]], check=True, capture_output=True, text=True).stdout)
+            command += ["-v", f"{env_file}:/run/e2e-env:ro", "--entrypoint", "perl", self.spec["image"], "-e", SET_ENV_AND_EXEC,
+                        *entrypoint]
+        else:
+            command += ["--env-file", env_file, self.spec["image"]]
         try:
             completed = subprocess.run(command, capture_output=True, text=True, timeout=900)
         finally:
