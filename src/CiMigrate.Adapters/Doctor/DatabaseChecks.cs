@@ -171,11 +171,20 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
     async Task PartlyAppliedAsync(NpgsqlConnectionStringBuilder builder)
     {
         await using var connection = await OpenAsync(builder);
+        // Asked apart: a query naming the table fails to parse where it does not exist, whatever a CASE around it says.
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.segment_progress') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            {
+                checklist.Pass("partly applied", "no migration is partly applied (no ledger yet)");
+                return;
+            }
+        }
+
         await using var command = new NpgsqlCommand(
-            "SELECT CASE WHEN to_regclass('ci_migrate.segment_progress') IS NULL THEN '' ELSE (SELECT coalesce(string_agg(" +
-            "format('%s %s_%s (%s of %s segments)', app, version, name, committed, segments), ', ' ORDER BY app, version), '') " +
-            "FROM (SELECT app, version, max(name) AS name, count(*) AS committed, max(segments) AS segments " +
-            "FROM ci_migrate.segment_progress GROUP BY app, version) AS p) END", connection);
+            "SELECT coalesce(string_agg(format('%s %s_%s (%s of %s segments)', app, version, name, committed, segments), ', ' " +
+            "ORDER BY app, version), '') FROM (SELECT app, version, max(name) AS name, count(*) AS committed, " +
+            "max(segments) AS segments FROM ci_migrate.segment_progress GROUP BY app, version) AS p", connection);
         var partly = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         if (partly.Length == 0)
             checklist.Pass("partly applied", "no migration is partly applied");

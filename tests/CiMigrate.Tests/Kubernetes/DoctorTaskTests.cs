@@ -49,13 +49,13 @@ public sealed class DoctorTaskTests
         Assert.That(exitCode, Is.EqualTo(0), output);
         Assert.That(Checks(output), Is.EqualTo(new[]
         {
-            "✓ tcp", "✓ tls", "✓ authentication", "✓ server version", "! ledger", "✓ advisory locks",
+            "✓ tcp", "✓ tls", "✓ authentication", "✓ server version", "! ledger", "✓ partly applied", "✓ advisory locks",
         }));
         Assert.That(output, Does.Contain($"✓ tcp  PostgreSQL answers on 127.0.0.1:{SharedPostgres.Server.Port}"));
         Assert.That(output, Does.Contain("✓ authentication  logged in as postgres to database postgres"));
         Assert.That(output, Does.Contain("✓ advisory locks  a session lock holds across transactions and keeps other sessions out"));
         Assert.That(output, Does.Contain("! ledger  the ci_migrate schema is not there yet"));
-        Assert.That(Lines(output)[^1], Is.EqualTo("5 passed, 0 failed, 1 warnings, 0 skipped"));
+        Assert.That(Lines(output)[^1], Is.EqualTo("6 passed, 0 failed, 1 warnings, 0 skipped"));
         Assert.That(output, Does.Not.Contain(LocalPostgres.Password));
     }
 
@@ -93,13 +93,13 @@ public sealed class DoctorTaskTests
         Assert.That(Checks(output), Is.EqualTo(new[]
         {
             "✓ kubeconfig", "✓ rbac", "✓ rbac", "✓ rbac", "✓ pod", "✓ secret", "✓ port-forward", "✓ tcp", "✓ tls",
-            "✓ authentication", "✓ server version", "! ledger", "✓ advisory locks",
+            "✓ authentication", "✓ server version", "! ledger", "✓ partly applied", "✓ advisory locks",
         }));
         Assert.That(output, Does.Contain($"✓ kubeconfig  {kubeconfig}, context fake, server {api.Url}, namespace supabase"));
         Assert.That(output, Does.Contain("✓ rbac  may create pods/portforward \"postgres-0\" in namespace supabase"));
         Assert.That(output, Does.Contain("✓ tls  SSL off through the port-forward"));
         Assert.That(output, Does.Contain("✓ advisory locks  a session lock holds across transactions"));
-        Assert.That(Lines(output)[^1], Is.EqualTo("12 passed, 0 failed, 1 warnings, 0 skipped"));
+        Assert.That(Lines(output)[^1], Is.EqualTo("13 passed, 0 failed, 1 warnings, 0 skipped"));
         Assert.That(output, Does.Not.Contain(LocalPostgres.Password));
         Assert.That(api.ServerErrors, Is.Empty);
     }

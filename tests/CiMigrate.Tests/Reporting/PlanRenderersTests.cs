@@ -31,7 +31,7 @@ public sealed class PlanRenderersTests
         Assert.That(json.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
         {
             "app", "schema", "environment", "planHash", "verdict", "hasDestructiveChanges", "pending", "changes",
-            "hazards", "drift", "declared", "findings", "notes",
+            "hazards", "drift", "declared", "findings", "appliedFindings", "notes",
         }));
         var change = json.RootElement.GetProperty("changes")[0];
         Assert.That((change.GetProperty("change").GetString(), change.GetProperty("kind").GetString(),
