@@ -407,7 +407,8 @@ class Run:
         record["restored_from"] = hit
         record["outputs"] = {"cache-hit": "true" if exact else "false"}
         if hit:
-            os.makedirs(path, exist_ok=True)
+            # The cache action runs as the runner's user: the folders it makes are that user's.
+            as_runner(uid, ["mkdir", "-p", path])
             as_runner(uid, ["tar", "-xf", hit, "-C", path])
         cache_root = os.path.join(self.state, "cache", self.spec["ref"].replace("/", "_"))
 
