@@ -114,9 +114,16 @@ psql -d postgres -c "CREATE ROLE anon NOLOGIN" -c "CREATE ROLE authenticated NOL
   -c "CREATE ROLE deployer LOGIN SUPERUSER PASSWORD '$password'"
 for database in staging production; do
   psql -d postgres -c "CREATE DATABASE $database"
-  # What a Supabase project has that the example apps use: auth.users and auth.uid().
+  # What a Supabase project has that the example apps use: auth.users and auth.uid(), storage's buckets and objects
+  # with storage.foldername(), and the supabase_realtime publication.
   psql -d "$database" -c "CREATE SCHEMA auth" -c "CREATE TABLE auth.users (id uuid PRIMARY KEY, email text)" \
-    -c "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS 'SELECT NULL::uuid'"
+    -c "CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS 'SELECT NULL::uuid'" \
+    -c "CREATE SCHEMA storage" \
+    -c "CREATE TABLE storage.buckets (id text PRIMARY KEY, name text NOT NULL, public boolean DEFAULT false, owner uuid)" \
+    -c "CREATE TABLE storage.objects (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), bucket_id text REFERENCES storage.buckets (id), name text, owner uuid, metadata jsonb)" \
+    -c "ALTER TABLE storage.objects ENABLE ROW LEVEL SECURITY" \
+    -c "CREATE FUNCTION storage.foldername(name text) RETURNS text[] LANGUAGE sql IMMUTABLE AS 'SELECT string_to_array(name, ''/'')'" \
+    -c "CREATE PUBLICATION supabase_realtime"
 done
 url() { echo "postgres://deployer:$password@127.0.0.1:$pg_port/$1"; }
 ledger() { # ledger <database> <app>: the versions applied, comma-separated
