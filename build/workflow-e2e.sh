@@ -284,8 +284,9 @@ staging_hash="$(job "$deploy_run" staging | jq -r '.outputs["plan-hash"]')"
 check "staging reported its plan hash" same "$(grep -cE '^[0-9a-f]{64}$' <<<"$staging_hash")" 1
 check "staging recorded a deployment of the commit with the plan hash" same \
   "$(jq -r --arg sha "$merge_sha" 'select(.method == "POST" and (.path | endswith("/deployments")) and .status == 201) | .body | fromjson | select(.ref == $sha or .sha == $sha) | .environment' "$state/github/requests.jsonl" | head -1)" staging
+# The reviewers approve: the same run goes on with the job that waited (GitHub does not run staging again).
 approved_run="$(run_workflow migrations-deploy.yml push "$push_event" "$merge_sha" refs/heads/main \
-  "{\"changed_files\": $changed, \"approvals\": {\"production\": \"alice\"}}")"
+  "{\"changed_files\": $changed, \"approvals\": {\"production\": \"alice\"}, \"resume\": true, \"run_id\": $(basename "$deploy_run")}")"
 check "approved, production applies" same "$(job_result "$approved_run" production)" success
 for app in money-tracker home-portal recipe-box; do
   check "production's ledger equals staging's for $app" same "$(ledger production "$app")" "$(ledger staging "$app")"

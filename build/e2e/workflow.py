@@ -146,7 +146,23 @@ class Run:
         if concurrency is not None:
             self.report["concurrency"] = interpolate(concurrency, Evaluator(dict(base)))
         jobs = self.workflow["jobs"]
+        # A run resumed after its reviewers approved (spec "resume"): GitHub does not run its finished jobs again; the
+        # jobs that waited run now, with the finished jobs' outputs.
+        finished = {}
+        if self.spec.get("resume"):
+            with open(os.path.join(self.folder, "result.json"), encoding="utf-8") as handle:
+                for job in json.load(handle)["jobs"]:
+                    if job["result"] == "success":
+                        finished.setdefault(job["name"], []).append(job)
         for name in self.order(jobs):
+            if name in finished:
+                outputs = {}
+                for leg in finished[name]:
+                    outputs.update({key: value for key, value in leg["outputs"].items() if value != ""})
+                self.results[name] = {"result": "success", "outputs": outputs}
+                self.report["jobs"].extend(finished[name])
+                print(f"job {name}: success (finished before the approval)")
+                continue
             self.run_job(name, jobs[name])
         with open(os.path.join(self.folder, "result.json"), "w", encoding="utf-8") as handle:
             json.dump(self.report, handle, indent=2)
