@@ -177,7 +177,7 @@ run_workflow() {
       environments: {staging: {secrets: {DATABASE_URL: $staging}}, production: {reviewers: true, secrets: {DATABASE_URL: $production}}}
     } + $extra' >"$state/run-$run_id.json"
   python3 "$root/build/e2e/workflow.py" "$state/run-$run_id.json" | sed 's/^/    /' >&2
-  echo "$state/runs/$run_id"
+  echo "$state/runs/$(jq -r .run_id "$state/run-$run_id.json")"
 }
 job() { jq -c --arg name "$2" --arg app "${3:-}" '[.jobs[] | select(.name == $name and ($app == "" or .matrix.app == $app))][0]' "$1/result.json"; }
 job_result() { job "$@" | jq -r '.result'; }
