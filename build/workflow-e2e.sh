@@ -349,8 +349,9 @@ check "the pull request's apps job checked that the workflows cover every app" s
 # A fourth app whose folder no pattern covers: the check (as the apps job runs it) fails and names it.
 jq '.apps["meal-plan"] = {schema: "meal_plan", migrations: "services/meal-plan/supabase/migrations"}' \
   "$repo/ci-migrate.json" >"$state/drifted.json"
-drift="$("$engine" run --rm "${engine_flags[@]}" -v "$repo:/github/workspace:ro" -v "$state/drifted.json:/drifted.json:ro" \
-  -w /github/workspace --entrypoint ci-migrate "$image" apps --config /drifted.json \
+drift="$("$engine" run --rm "${engine_flags[@]}" -v "$repo:/github/workspace:ro" \
+  -v "$state/drifted.json:/github/workspace/drifted.json:ro" \
+  -w /github/workspace --entrypoint ci-migrate "$image" apps --config drifted.json \
   --check-workflow .github/workflows/migrations-pr.yml 2>&1; echo "exit $?")"
 check "an app the path filters leave out fails the check, named" contains "$drift" "meal-plan"
 check "... with exit 1" contains "$drift" "exit 1"

@@ -139,6 +139,7 @@ class Run:
         if not triggered:
             self.report["reason"] = reason
             print(f"workflow {self.report['workflow']}: not run ({reason})")
+            self.write_report()
             return
         self.input_values = self.inputs()
         base = {"github": self.github, "inputs": self.input_values, "runner": {}, "secrets": {}, "vars": {}}
@@ -164,6 +165,9 @@ class Run:
                 print(f"job {name}: success (finished before the approval)")
                 continue
             self.run_job(name, jobs[name])
+        self.write_report()
+
+    def write_report(self):
         with open(os.path.join(self.folder, "result.json"), "w", encoding="utf-8") as handle:
             json.dump(self.report, handle, indent=2)
 
