@@ -87,8 +87,9 @@ public sealed class GitHubDeployments
     }
 
     /// <summary>
-    /// The newest deployment of <paramref name="sha"/> to <paramref name="environment"/> made by ci-migrate whose
-    /// newest status is <c>success</c>, with the versions its payload names for <paramref name="app"/>; null when none.
+    /// The newest deployment of <paramref name="sha"/> to <paramref name="environment"/> made by ci-migrate for
+    /// <paramref name="app"/> whose newest status is <c>success</c>, with the versions its payload names for the app;
+    /// null when none.
     /// </summary>
     public async Task<RecordedDeployment?> NewestSuccessfulAsync(string environment, string sha, string app,
         CancellationToken cancellationToken)
@@ -102,9 +103,11 @@ public sealed class GitHubDeployments
             // GitHub lists the newest first.
             foreach (var deployment in deployments.RootElement.EnumerateArray())
             {
+                // A multi-app stage-apply records one deployment per app: only those that name this app count.
                 if (deployment.TryGetProperty("payload", out var payload) && payload.ValueKind == JsonValueKind.Object
-                    && payload.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.String && tool.GetString() == Tool)
-                    candidates.Add((deployment.GetProperty("id").GetInt64(), Versions(payload, app)));
+                    && payload.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.String && tool.GetString() == Tool
+                    && Versions(payload, app) is { } versions)
+                    candidates.Add((deployment.GetProperty("id").GetInt64(), versions));
             }
         }
 
