@@ -264,7 +264,8 @@ check "the plan is in the job summary, said to be against the shadow alone" cont
   "$(job "$fork_run" plan recipe-box | jq -r '.summary')" "20250310000000"
 check "no cache step ran for the fork" same \
   "$(job "$fork_run" plan recipe-box | jq -r '(.steps // [])[] | select(.name == "Restore the shadow cache") | .outcome')" skipped
-check "the fork's token wrote nothing" same "$(requests "$from" | grep -cE '^(POST|PATCH)' || true)" 0
+# The tool tries to comment and falls back to the job summary when GitHub refuses (403): no write may succeed.
+check "the fork's token wrote nothing" same "$(requests "$from" | grep -cE '^(POST|PATCH) .* 20[0-9]$' || true)" 0
 
 echo "==> 3. merge: staging, then production behind its reviewers"
 git_repo checkout -q main
@@ -281,7 +282,8 @@ for app in money-tracker home-portal recipe-box; do
 done
 check "production is untouched" same "$(psql -d production -At -c "SELECT to_regnamespace('ci_migrate') IS NULL")" t
 staging_hash="$(job "$deploy_run" staging | jq -r '.outputs["plan-hash"]')"
-check "staging reported its plan hash" same "$(grep -cE '^[0-9a-f]{64}$' <<<"$staging_hash")" 1
+check "staging reported a plan hash per app" same \
+  "$(jq -r 'to_entries | map(select(.value | test("^[0-9a-f]{64}$"))) | length' <<<"$staging_hash" 2>/dev/null)" 3
 check "staging recorded a deployment of the commit with the plan hash" same \
   "$(jq -r --arg sha "$merge_sha" 'select(.method == "POST" and (.path | endswith("/deployments")) and .status == 201) | .body | fromjson | select(.ref == $sha or .sha == $sha) | .environment' "$state/github/requests.jsonl" | head -1)" staging
 # The reviewers approve: the same run goes on with the job that waited (GitHub does not run staging again).
