@@ -272,7 +272,7 @@ class Run:
         leg_id = uuid.uuid4().hex[:8]
         folder = os.path.join(self.folder, f"{name}-{leg_id}")
         workspace = os.path.join(folder, "workspace")
-        os.makedirs(workspace)
+        os.makedirs(folder)
         contexts = dict(contexts, matrix=leg or {}, strategy={"fail-fast": True}, steps={}, job={"status": "success"},
                         runner=self.runner_context(folder))
         os.makedirs(contexts["runner"]["temp"])
@@ -292,6 +292,8 @@ class Run:
                 result.update(result="waiting", reason=f"waiting for {environment}'s reviewers")
                 return result
             self.record_approval(environment, approver)
+        # A job that waits for its reviewers has no workspace yet: the runner checks out once it starts.
+        os.makedirs(workspace)
         secrets = {} if self.spec.get("fork") else dict(self.spec.get("secrets", {}))
         if not self.spec.get("fork"):
             secrets.update(settings.get("secrets", {}))
