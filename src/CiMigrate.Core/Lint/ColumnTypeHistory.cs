@@ -26,25 +26,8 @@ public sealed class ColumnTypeHistory
     public static ColumnTypeHistory Read(IEnumerable<string> upFiles)
     {
         var history = new ColumnTypeHistory();
-        foreach (var path in upFiles)
-        {
-            if (!Migrations.MigrationFileName.TryParse(Path.GetFileName(path), out var name))
-                continue;
-            var version = name.Value.Version;
-            SqlScript script;
-            try
-            {
-                script = SqlScript.Parse(File.ReadAllText(path), path);
-            }
-            catch (SqlSyntaxException)
-            {
-                // The broken file gets its own syntax-error finding; here it just declares nothing.
-                continue;
-            }
-
-            foreach (var statement in script.Statements)
-                history.Record(version, statement);
-        }
+        foreach (var (version, statement) in EarlierMigrations.Statements(upFiles))
+            history.Record(version, statement);
 
         return history;
     }

@@ -40,26 +40,10 @@ public sealed class SecurityDefinerFunctions
     public static SecurityDefinerFunctions Read(IEnumerable<string> upFiles)
     {
         var history = new SecurityDefinerFunctions();
-        foreach (var path in upFiles)
+        foreach (var (version, statement) in EarlierMigrations.Statements(upFiles))
         {
-            if (!Migrations.MigrationFileName.TryParse(Path.GetFileName(path), out var name))
-                continue;
-            SqlScript script;
-            try
-            {
-                script = SqlScript.Parse(File.ReadAllText(path), path);
-            }
-            catch (SqlSyntaxException)
-            {
-                // The broken file gets its own syntax-error finding; here it just declares nothing.
-                continue;
-            }
-
-            foreach (var statement in script.Statements)
-            {
-                if (Sets(statement) is { } definer)
-                    history._events.Add((name.Value.Version, SqlNames.LastPart(statement.Target!), definer));
-            }
+            if (Sets(statement) is { } definer)
+                history._events.Add((version, SqlNames.LastPart(statement.Target!), definer));
         }
 
         return history;
