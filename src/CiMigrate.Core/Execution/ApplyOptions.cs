@@ -23,12 +23,14 @@ public sealed record ApplyOptions
 
     /// <summary>
     /// The server is one the job started (the shadow), on the CI runner: statements of pending migrations that reach
-    /// its files and programs (<see cref="ContentChecks.ServerAccess"/>) are refused instead of run.
+    /// its files and programs (<see cref="ContentChecks.ServerAccess"/>) are refused instead of run. Global DDL is
+    /// replayed there: the shadow is no one's shared database, and the plan goes on to show every change, while the
+    /// lint finding of the same statement keeps the verdict dangerous and the apply refuses it on the target.
     /// </summary>
     public bool OnShadow { get; init; }
 
     /// <summary>What the preflight checks the files' statements for: applied files ran already and are not judged again.</summary>
     internal ContentChecks Checks => AlreadyApplied ? ContentChecks.None
-        : OnShadow ? ContentChecks.GlobalDdl | ContentChecks.ServerAccess
+        : OnShadow ? ContentChecks.ServerAccess
         : ContentChecks.GlobalDdl;
 }

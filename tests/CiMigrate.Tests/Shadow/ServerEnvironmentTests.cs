@@ -56,4 +56,25 @@ public sealed class ServerEnvironmentTests
         var lint = await repo.RunAsync("lint");
         Assert.That(lint.Output, Does.Contain(":3:1: warning[server-access]"), lint.Output + lint.Error);
     }
+
+    [Test]
+    public async Task Diff_replays_global_ddl_on_the_shadow_and_keeps_the_plan_dangerous()
+    {
+        // The shadow is no one's shared database: the plan shows every change after the statement, and the lint
+        // finding of the statement (which the apply refuses on the target) keeps the verdict dangerous.
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.LintSettings = null;
+        repo.Up("20250208000001", "defaults", """
+            SET search_path TO money_tracker;
+            ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+            CREATE TABLE IF NOT EXISTS budgets (id bigint PRIMARY KEY);
+            """);
+
+        var diff = await repo.RunAsync("diff", "--format", "json");
+
+        Assert.That(diff.ExitCode, Is.EqualTo(1), diff.Output + diff.Error);
+        Assert.That(diff.Output, Does.Contain("\"table\": \"budgets\""), "the change after the statement is planned");
+        Assert.That(diff.Output, Does.Contain("\"rule\": \"global-ddl\",\n      \"severity\": \"error\""));
+        Assert.That(diff.Output, Does.Not.Contain("fails-on-shadow"));
+    }
 }
