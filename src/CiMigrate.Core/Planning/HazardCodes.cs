@@ -18,6 +18,7 @@ public static class HazardCodes
         HazardKind.FailsOnTarget => "fails-on-target",
         HazardKind.FailsOnShadow => "fails-on-shadow",
         HazardKind.CollidesOnTarget => "collides-on-target",
+        HazardKind.ShadowVersion => "shadow-version",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

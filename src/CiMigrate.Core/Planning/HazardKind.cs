@@ -29,4 +29,10 @@ public enum HazardKind
     /// <c>public.messages</c>): the shadow, empty, cannot see it.
     /// </summary>
     CollidesOnTarget,
+
+    /// <summary>
+    /// The shadow ran another PostgreSQL major version than the target: what differs between the two (syntax, catalog,
+    /// defaults) was not checked, so a plan that looks clean may still fail or behave differently on the target.
+    /// </summary>
+    ShadowVersion,
 }

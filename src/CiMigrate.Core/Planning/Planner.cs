@@ -4,6 +4,7 @@ using CiMigrate.Execution.Events;
 using CiMigrate.Migrations;
 using CiMigrate.Planning.Catalog;
 using CiMigrate.Sql;
+using Npgsql;
 
 namespace CiMigrate.Planning;
 
@@ -77,13 +78,24 @@ public static class Planner
 
         return plan with
         {
-            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, request.LiveConnection,
-                request.Environment, cancellationToken), .. ShadowExtensions.IndexOptionNotes(replay.IndexOptionsLeftOut),
+            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, cancellationToken),
+                .. ShadowExtensions.IndexOptionNotes(replay.IndexOptionsLeftOut),
                 .. ExtensionTable.Notes(catalog.ExtensionTablesLeftOut)],
             Changes = changes,
-            Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before)],
+            Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before),
+                .. await VersionHazardAsync(database.DataSource, request, cancellationToken)],
             Drift = drift,
             Diagram = EntityDiagramBuilder.Build(app.Schema, changes, after),
         };
+    }
+
+    /// <summary>The shadow-version hazard when a target is there to compare with (<see cref="ShadowExtensions.VersionHazard"/>).</summary>
+    static async Task<IReadOnlyList<Hazard>> VersionHazardAsync(NpgsqlDataSource shadow, PlanRequest request, CancellationToken cancellationToken)
+    {
+        if (request.LiveConnection is not { } target)
+            return [];
+        await using var connection = await shadow.OpenConnectionAsync(cancellationToken);
+        return ShadowExtensions.VersionHazard(connection.PostgreSqlVersion, target.PostgreSqlVersion, request.Environment) is { } hazard
+            ? [hazard] : [];
     }
 }

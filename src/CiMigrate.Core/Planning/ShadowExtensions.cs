@@ -84,32 +84,35 @@ public static class ShadowExtensions
 
     /// <summary>
     /// The plan's notes about the shadow: the stand-ins the migrations created (those of the Supabase baseline,
-    /// <paramref name="baseline"/>, are in every plan and go unmentioned), and a major version other than the target's.
+    /// <paramref name="baseline"/>, are in every plan and go unmentioned).
     /// </summary>
     public static async Task<IReadOnlyList<string>> NotesAsync(NpgsqlDataSource shadow, IReadOnlyList<string> baseline,
-        NpgsqlConnection? target, string? environment, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
-        var notes = new List<string>();
         var standIns = (await StandInsAsync(shadow, cancellationToken)).Except(baseline, StringComparer.Ordinal).ToList();
-        if (standIns.Count > 0)
-        {
-            notes.Add($"Stand-ins replaced {string.Join(", ", standIns)} on the shadow: their schemas, types, functions and tables " +
-                "were created so the migrations using them replayed, but their behaviour was not run (no jobs scheduled, " +
-                "no HTTP calls, no real index methods). Review what these statements do on the target.");
-        }
+        return standIns.Count == 0 ? [] :
+        [
+            $"Stand-ins replaced {string.Join(", ", standIns)} on the shadow: their schemas, types, functions and tables " +
+            "were created so the migrations using them replayed, but their behaviour was not run (no jobs scheduled, " +
+            "no HTTP calls, no real index methods). Review what these statements do on the target.",
+        ];
+    }
 
-        if (target is not null)
+    /// <summary>
+    /// A hazard when the shadow ran another major version than the target (a PostgreSQL 17 project planned on a
+    /// runner that has only 15's binaries): a warning in every format, never a quiet note, because the plan did not
+    /// check what differs between the two.
+    /// </summary>
+    public static Hazard? VersionHazard(Version shadow, Version target, string? environment)
+    {
+        if (shadow.Major == target.Major)
+            return null;
+        return new Hazard(HazardKind.ShadowVersion, $"PostgreSQL {target.Major}",
+            $"The shadow ran PostgreSQL {shadow.Major}.{shadow.Minor} while {environment ?? "the target"} runs {target.Major}.{target.Minor}: " +
+            "what differs between the two versions was not checked.")
         {
-            await using var connection = await shadow.OpenConnectionAsync(cancellationToken);
-            var (ours, theirs) = (connection.PostgreSqlVersion, target.PostgreSqlVersion);
-            if (ours.Major != theirs.Major)
-            {
-                notes.Add($"The shadow ran PostgreSQL {ours.Major}.{ours.Minor} while {environment ?? "the target"} runs {theirs.Major}.{theirs.Minor}: " +
-                    "what differs between the two versions was not checked. The throwaway shadow takes the target's version when " +
-                    $"its server binaries are installed (postgresql-{theirs.Major}, or PG_BIN); a scratch shadow has the server's own.");
-            }
-        }
-
-        return notes;
+            Advice = $"Install PostgreSQL {target.Major}'s server binaries where diff runs (postgresql-{target.Major}, or PG_BIN): " +
+                "the throwaway shadow then takes the target's version. A scratch shadow (--shadow-url) has its own server's version.",
+        };
     }
 }
