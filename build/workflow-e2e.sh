@@ -348,12 +348,15 @@ docs_only="$(run_workflow migrations-pr.yml pull_request "$(pr_event 10 tower-fl
 check "a pull request touching no migration runs no workflow" same "$(jq -r '.triggered' "$docs_only/result.json")" false
 check "the pull request's apps job checked that the workflows cover every app" same \
   "$(job "$pr_run" apps | jq -r '(.steps // [])[] | select(.name == "The workflows cover every app") | .outcome')" success
-# A fourth app whose folder no pattern covers: the check (as the apps job runs it) fails and names it.
+# A fourth app whose folder no pattern covers: the check (as the apps job runs it) fails and names it. The drifted
+# config goes into a copy of the repository (a file mounted inside a read-only mount cannot be created by runc).
+cp -a "$repo" "$state/drifted-repo"
+mkdir -p "$state/drifted-repo/services/meal-plan/supabase/migrations"
+printf 'CREATE SCHEMA IF NOT EXISTS meal_plan;\n' >"$state/drifted-repo/services/meal-plan/supabase/migrations/20250401000000_init.sql"
 jq '.apps["meal-plan"] = {schema: "meal_plan", migrations: "services/meal-plan/supabase/migrations"}' \
-  "$repo/ci-migrate.json" >"$state/drifted.json"
-drift="$("$engine" run --rm "${engine_flags[@]}" -v "$repo:/github/workspace:ro" \
-  -v "$state/drifted.json:/github/workspace/drifted.json:ro" \
-  -w /github/workspace --entrypoint ci-migrate "$image" apps --config drifted.json \
+  "$repo/ci-migrate.json" >"$state/drifted-repo/ci-migrate.json"
+drift="$("$engine" run --rm "${engine_flags[@]}" -v "$state/drifted-repo:/github/workspace:ro" \
+  -w /github/workspace --entrypoint ci-migrate "$image" apps \
   --check-workflow .github/workflows/migrations-pr.yml 2>&1; echo "exit $?")"
 check "an app the path filters leave out fails the check, named" contains "$drift" "meal-plan"
 check "... with exit 1" contains "$drift" "exit 1"
