@@ -62,12 +62,20 @@ sealed class RefusedRunRenderingTests
     [Test]
     public void A_report_read_back_from_json_has_the_same_refusals()
     {
-        var json = JsonSerializer.Serialize(Refused, ReportJsonContext.Default.ExecutionReport);
+        var report = Refused with
+        {
+            Events =
+            [
+                new RunRefused(RefusalCodes.NotPromoted, "not applied to staging", "Apply to staging first.", File, 3, null),
+                new RunRefused(RefusalCodes.PlanMismatch, "not the reviewed plan", null, null, null, null),
+            ],
+        };
+        var json = JsonSerializer.Serialize(report, ReportJsonContext.Default.ExecutionReport);
 
         var read = JsonSerializer.Deserialize(json, ReportJsonContext.Default.ExecutionReport)!;
 
-        Assert.That(read.Events.OfType<RunRefused>(), Is.EqualTo(Refused.Events.OfType<RunRefused>()));
-        Assert.That(read.Succeeded, Is.False);
+        Assert.That(read.Events, Is.EqualTo(report.Events));
+        Assert.That(ExecutionReportWriter.ExitCode(read), Is.EqualTo(1));
     }
 
     [Test]
