@@ -172,7 +172,7 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
     {
         await using var connection = await OpenAsync(builder);
         // Asked apart: a query naming the table fails to parse where it does not exist, whatever a CASE around it says.
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.segment_progress') IS NOT NULL", connection))
+        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{LedgerSchema.SegmentProgress}') IS NOT NULL", connection))
         {
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
             {
@@ -184,7 +184,7 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
         await using var command = new NpgsqlCommand(
             "SELECT coalesce(string_agg(format('%s %s_%s (%s of %s segments)', app, version, name, committed, segments), ', ' " +
             "ORDER BY app, version), '') FROM (SELECT app, version, max(name) AS name, count(*) AS committed, " +
-            "max(segments) AS segments FROM ci_migrate.segment_progress GROUP BY app, version) AS p", connection);
+            $"max(segments) AS segments FROM {LedgerSchema.SegmentProgress} GROUP BY app, version) AS p", connection);
         var partly = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         if (partly.Length == 0)
             checklist.Pass("partly applied", "no migration is partly applied");

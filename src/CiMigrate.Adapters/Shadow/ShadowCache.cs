@@ -1,4 +1,5 @@
 using System.Globalization;
+using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using Npgsql;
 
@@ -47,7 +48,7 @@ public sealed class ShadowCache
             return null;
         var root = Variable(FolderVariable) is { } configured
             ? configured.Equals("off", StringComparison.OrdinalIgnoreCase) ? null : configured
-            : Variable("GITHUB_ACTIONS") == "true" && Variable("RUNNER_TEMP") is { } runnerTemp ? Path.Combine(runnerTemp, "ci-migrate")
+            : GitHubActionsRun.Detected(environment) && Variable("RUNNER_TEMP") is { } runnerTemp ? Path.Combine(runnerTemp, "ci-migrate")
             : Variable("XDG_CACHE_HOME") is { } xdg ? Path.Combine(xdg, "ci-migrate")
             : Variable("HOME") is { } home ? Path.Combine(home, ".cache", "ci-migrate")
             : null;

@@ -64,7 +64,7 @@ sealed class BatchTransaction(RunContext context)
             // A deferred constraint checked at COMMIT: the transaction is gone, nothing was applied.
             var last = steps[^1];
             context.Log.Add(new MigrationFailed(last.Migration.Version, last.Migration.Name, last.File.DisplayPath, 1, 1,
-                $"COMMIT failed: {ex.MessageText}", ex.Detail, ex.Hint, ex.SqlState, InTransaction: true, 0));
+                $"COMMIT failed: {ex.MessageText}", ex.Detail, ex.Hint, ex.SqlState, inTransaction: true, 0));
             return false;
         }
         catch (NpgsqlException ex)

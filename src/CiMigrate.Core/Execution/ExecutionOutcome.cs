@@ -9,5 +9,5 @@ namespace CiMigrate.Execution;
 /// </summary>
 public sealed record ExecutionOutcome(IReadOnlyList<ExecutionEvent> Events)
 {
-    public bool Succeeded => !Events.Any(e => e is MigrationFailed or RunFailed or RunRefused);
+    public bool Succeeded => !Events.OfType<RunStop>().Any();
 }

@@ -90,7 +90,7 @@ public static class InvalidIndexes
             $"DROP INDEX CONCURRENTLY IF EXISTS {Identifiers.Quote(session.App.Schema)}.{Identifiers.Quote(name)};"));
         return new MigrationFailed(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, at.Line, at.Column,
             $"the file ran, but the index {names} is invalid (indisvalid = false), so the migration is not recorded",
-            null, $"Drop it ({drops}), fix what made the build fail, and run again.", null, InTransaction: false, committed);
+            null, $"Drop it ({drops}), fix what made the build fail, and run again.", null, inTransaction: false, committed);
     }
 
     /// <summary>The index a CREATE or DROP INDEX names, without its schema: PostgreSQL keeps an index in its table's schema.</summary>

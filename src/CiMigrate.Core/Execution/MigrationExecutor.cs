@@ -23,7 +23,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         var oneTransaction = options.DryRun ? "--dry-run" : options.Atomic ? "--atomic" : null;
         var problems = MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction, options.Checks);
         var replayedOutside = options.AlreadyApplied ? ReplayOutsideTransaction(pending, problems) : [];
-        if (Refused([.. problems.Where(p => !replayedOutside.Contains(p.File ?? ""))]))
+        if (Refused([.. problems.Where(p => !replayedOutside.Contains(p.Finding.File ?? ""))]))
             return Outcome;
         if (session.Guard is { } guard && Refused(await guard.CheckAllowancesAsync(session.Connection, pending.Select(m => m.Up), cancellationToken)))
             return Outcome;
@@ -135,11 +135,11 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
         foreach (var migration in migrations)
         {
             var path = migration.Up.DisplayPath;
-            var own = problems.Where(p => p.File == path).ToList();
+            var own = problems.Where(p => p.Finding.File == path).ToList();
             if (own.Count == 0 || own.Any(p => p.Code != RefusalCodes.NeedsNoTransaction))
                 continue;
             files.Add(path);
-            log.Add(new ReplayedWithoutTransaction(migration.Version, path, own[0].Message));
+            log.Add(new ReplayedWithoutTransaction(migration.Version, path, own[0].Finding.Message));
         }
 
         return files;

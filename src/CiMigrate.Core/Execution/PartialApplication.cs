@@ -57,7 +57,7 @@ static class PartialApplication
             {
                 return new RunRefused(RefusalCodes.AppliedPartChanged,
                     $"the ledger's progress rows of this migration skip segment {i + 1} (found {row.Segment + 1}): they were changed by hand",
-                    $"Look at ci_migrate.segment_progress, then settle it: 'ci-migrate repair --partial {migration.Version} --to applied|not-applied --reason ...'.",
+                    $"Look at {LedgerSchema.SegmentProgress}, then settle it: 'ci-migrate repair --partial {migration.Version} --to applied|not-applied --reason ...'.",
                     file.DisplayPath, 1, 1);
             }
 

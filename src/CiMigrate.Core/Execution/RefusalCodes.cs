@@ -89,6 +89,7 @@ public static class RefusalCodes
     [
         TransactionControl, NeedsNoTransaction, NoTransactionInOneTransaction, MissingDownFile, MissingLocalFile, SchemaMissing,
         InvalidIndex, LostLedgerRows, SchemaWithoutHistory, SchemaMismatch, EditedMigration, OutOfOrder, LintErrors, PlanMismatch,
-        NotPromoted, NotApproved, ContractTooEarly, AllowSchemaWithoutReason,
+        NoReviewedPlan, NotPromoted, NotApproved, ContractTooEarly, AllowSchemaWithoutReason, AppliedPartChanged, PartlyApplied, AllowSchemaRefused,
+        GlobalDdl, ServerAccess,
     ];
 }

@@ -16,7 +16,7 @@ public static class RefusedRunCleanup
     {
         var events = log.Events;
         if (events.OfType<MigrationApplied>().Any()
-            || !events.Any(e => e is RunRefused or RunFailed or MigrationFailed))
+            || !events.OfType<RunStop>().Any())
             return;
         if (events.OfType<SchemaCreated>().FirstOrDefault() is { } created)
             await DropIfEmptyAsync(session.Connection, created.Schema, cancellationToken);

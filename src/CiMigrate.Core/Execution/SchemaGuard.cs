@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using CiMigrate.Execution.Events;
+using CiMigrate.History;
 using CiMigrate.Sql;
 using Npgsql;
 
@@ -139,7 +140,7 @@ public sealed class SchemaGuard
         if (!Enforced || allowing.Count == 0)
             return [];
         await using var command = new NpgsqlCommand(
-            "SELECT DISTINCT schema FROM ci_migrate.applied_migrations WHERE schema IS NOT NULL AND schema <> $1", connection);
+            $"SELECT DISTINCT schema FROM {LedgerSchema.AppliedMigrations} WHERE schema IS NOT NULL AND schema <> $1", connection);
         command.Parameters.Add(new() { Value = Schema });
         var others = new HashSet<string>(StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -53,7 +53,7 @@ sealed class StepFailures(RunContext context)
     public async Task ReportAsync(MigrationStep step, MigrationFailed failure, CancellationToken cancellationToken)
     {
         context.Log.Add(failure);
-        var detail = $"{failure.File}:{failure.Line}:{failure.Column}: {failure.Message}" +
+        var detail = $"{failure.Finding.File}:{failure.Finding.Line}:{failure.Finding.Column}: {failure.Finding.Message}" +
             (failure.SqlState is null ? "" : $" ({failure.SqlState})") + (step.Forward ? "" : " [rollback]");
         var ledger = context.Session.Ledger;
         try

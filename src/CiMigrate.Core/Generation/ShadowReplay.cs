@@ -14,11 +14,11 @@ static class ShadowReplay
     {
         if (outcome.Succeeded)
             return;
-        var reason = outcome.Events.OfType<MigrationFailed>().FirstOrDefault() is { } failure
-            ? $"{failure.File}:{failure.Line}:{failure.Column}: {failure.Message}{(failure.Hint is { Length: > 0 } hint ? $" Hint: {hint}" : "")}"
+        var reason = outcome.Events.OfType<MigrationFailed>().FirstOrDefault() is { Finding: var failure }
+            ? $"{failure.File}:{failure.Line}:{failure.Column}: {failure.Message}{(failure.Help is { Length: > 0 } hint ? $" Hint: {hint}" : "")}"
             : outcome.Events.OfType<RunRefused>().FirstOrDefault() is { } refused
-                ? refused.Message
-                : outcome.Events.OfType<RunFailed>().FirstOrDefault()?.Message;
+                ? refused.Finding.Message
+                : outcome.Events.OfType<RunFailed>().FirstOrDefault()?.Finding.Message;
         throw new ExecutionException($"{what} fails on the shadow database, so nothing was written: {reason}");
     }
 }

@@ -104,14 +104,14 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     {
         if (!tableExists)
         {
-            await using var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.segment_progress') IS NOT NULL", connection);
+            await using var exists = new NpgsqlCommand($"SELECT to_regclass('{LedgerSchema.SegmentProgress}') IS NOT NULL", connection);
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
                 return [];
         }
 
         await using var command = new NpgsqlCommand(
             "SELECT version, name, segment, segments, applied_checksum, segment_checksum, lines, committed_at, environment " +
-            "FROM ci_migrate.segment_progress WHERE app = $1 ORDER BY version, segment", connection);
+            $"FROM {LedgerSchema.SegmentProgress} WHERE app = $1 ORDER BY version, segment", connection);
         command.Parameters.Add(new() { Value = App });
 
         var rows = new List<SegmentProgress>();
@@ -131,7 +131,7 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
         string segmentChecksum, string lines, RunProvenance provenance)
     {
         var command = new NpgsqlBatchCommand(
-            "INSERT INTO ci_migrate.segment_progress (app, version, name, segment, segments, applied_checksum, segment_checksum, lines, environment) " +
+            $"INSERT INTO {LedgerSchema.SegmentProgress} (app, version, name, segment, segments, applied_checksum, segment_checksum, lines, environment) " +
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
         command.Parameters.Add(new() { Value = App });
         command.Parameters.Add(new() { Value = migration.Version });
@@ -148,7 +148,7 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
     /// <summary>Removes the progress rows of a migration: with its ledger row, its rollback, or a repair.</summary>
     public NpgsqlBatchCommand ClearProgress(string version)
     {
-        var command = new NpgsqlBatchCommand("DELETE FROM ci_migrate.segment_progress WHERE app = $1 AND version = $2");
+        var command = new NpgsqlBatchCommand($"DELETE FROM {LedgerSchema.SegmentProgress} WHERE app = $1 AND version = $2");
         command.Parameters.Add(new() { Value = App });
         command.Parameters.Add(new() { Value = version });
         return command;

@@ -10,13 +10,19 @@ namespace CiMigrate.History;
 /// </summary>
 public static class LedgerSchema
 {
-    public const string Name = "ci_migrate";
+    public const string Name = ReservedSchemas.Ledger;
 
     /// <summary>The ledger's rows: one per applied migration of an app.</summary>
     public const string AppliedMigrations = Name + ".applied_migrations";
 
     /// <summary>Everything that happened to the ledger's rows (applied, rolled back, forgotten, ...), never deleted.</summary>
     public const string Events = Name + ".events";
+
+    /// <summary>The committed segments of migrations that run in segments (ledger 0005), until the migration's own row is written.</summary>
+    public const string SegmentProgress = Name + ".segment_progress";
+
+    /// <summary>The rows of supabase_migrations.schema_migrations that ci-migrate wrote, and for which app.</summary>
+    public const string SupabaseHistoryRows = Name + ".supabase_history_rows";
 
     /// <summary>The versions of the ledger's own scripts that ran here.</summary>
     public const string VersionTable = Name + ".schema_version";

@@ -57,14 +57,14 @@ public static class LostHistory
     public static async Task<IReadOnlyList<string>> OtherOwnersAsync(NpgsqlConnection connection, string schema, string app,
         CancellationToken cancellationToken)
     {
-        await using (var exists = new NpgsqlCommand("SELECT to_regclass('ci_migrate.applied_migrations') IS NOT NULL", connection))
+        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{LedgerSchema.AppliedMigrations}') IS NOT NULL", connection))
         {
             if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
                 return [];
         }
 
         await using var command = new NpgsqlCommand(
-            "SELECT coalesce(array_agg(DISTINCT app ORDER BY app), '{}') FROM ci_migrate.applied_migrations WHERE schema = $1 AND app <> $2",
+            $"SELECT coalesce(array_agg(DISTINCT app ORDER BY app), '{{}}') FROM {LedgerSchema.AppliedMigrations} WHERE schema = $1 AND app <> $2",
             connection);
         command.Parameters.Add(new() { Value = schema });
         command.Parameters.Add(new() { Value = app });

@@ -69,7 +69,7 @@ public static class SupabaseHistory
         var command = new NpgsqlBatchCommand(
             "WITH written AS (INSERT INTO supabase_migrations.schema_migrations (version, name, statements) VALUES ($1, $2, $3) " +
             "ON CONFLICT (version) DO NOTHING RETURNING version, name) " +
-            $"INSERT INTO {LedgerSchema.Name}.supabase_history_rows (version, app, name) SELECT version, $4, name FROM written " +
+            $"INSERT INTO {LedgerSchema.SupabaseHistoryRows} (version, app, name) SELECT version, $4, name FROM written " +
             "ON CONFLICT (version) DO UPDATE SET app = excluded.app, name = excluded.name, written_at = now()");
         command.Parameters.Add(new() { Value = migration.Version });
         command.Parameters.Add(new() { Value = migration.Name });
@@ -85,7 +85,7 @@ public static class SupabaseHistory
     public static NpgsqlBatchCommand RecordRemoved(Migration migration, string app)
     {
         var command = new NpgsqlBatchCommand(
-            $"WITH owned AS (DELETE FROM {LedgerSchema.Name}.supabase_history_rows WHERE version = $1 AND name = $2 AND app = $3 RETURNING version) " +
+            $"WITH owned AS (DELETE FROM {LedgerSchema.SupabaseHistoryRows} WHERE version = $1 AND name = $2 AND app = $3 RETURNING version) " +
             "DELETE FROM supabase_migrations.schema_migrations s USING owned WHERE s.version = owned.version");
         command.Parameters.Add(new() { Value = migration.Version });
         command.Parameters.Add(new() { Value = migration.Name });
@@ -98,8 +98,8 @@ public static class SupabaseHistory
         CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            $"SELECT version, app FROM {LedgerSchema.Name}.supabase_history_rows WHERE app <> $1 " +
-            $"UNION SELECT version, app FROM {LedgerSchema.Name}.applied_migrations WHERE app <> $1", connection);
+            $"SELECT version, app FROM {LedgerSchema.SupabaseHistoryRows} WHERE app <> $1 " +
+            $"UNION SELECT version, app FROM {LedgerSchema.AppliedMigrations} WHERE app <> $1", connection);
         command.Parameters.Add(new() { Value = app });
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -16,24 +16,16 @@ static class FailureHazard
     /// <param name="fails">What a failing file does, after its name: <c>fails on staging (rolled back, nothing changed)</c>.</param>
     /// <param name="advice">What to do about it.</param>
     public static Hazard? Of(ExecutionOutcome outcome, HazardKind kind, string schema, string fails, string advice) =>
-        outcome.Events.FirstOrDefault(e => e is MigrationFailed or RunRefused or RunFailed) switch
-        {
-            MigrationFailed failure => new Hazard(kind, schema,
-                $"{failure.File} {fails}: {failure.Message}{(failure.Hint is { Length: > 0 } hint ? $" Hint: {hint}" : "")}")
+        outcome.Events.OfType<RunStop>().FirstOrDefault() is { Finding: var stop } stopped
+            ? new Hazard(kind, schema, stopped is MigrationFailed
+                ? $"{stop.File} {fails}: {stop.Message}{(stop.Help is { Length: > 0 } hint ? $" Hint: {hint}" : "")}"
+                : stop.Message)
             {
-                Advice = advice,
-                File = failure.File,
-                Line = failure.Line,
-                Column = failure.Column,
-            },
-            RunRefused refused => new Hazard(kind, schema, refused.Message)
-            {
-                Advice = refused.Help ?? advice,
-                File = refused.File,
-                Line = refused.Line ?? 0,
-                Column = refused.Column ?? 0,
-            },
-            RunFailed failed => new Hazard(kind, schema, failed.Message) { Advice = advice, File = failed.File },
-            _ => null,
-        };
+                // PostgreSQL's hint is part of the failure's message; a refusal's help says what to do instead.
+                Advice = stopped is RunRefused ? stop.Help ?? advice : advice,
+                File = stop.File,
+                Line = stop.Line,
+                Column = stop.Column,
+            }
+            : null;
 }

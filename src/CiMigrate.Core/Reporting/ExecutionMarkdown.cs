@@ -24,7 +24,7 @@ public static class ExecutionMarkdown
             text.Append(report.Succeeded ? "Nothing to do.\n\n" : "No migration ran.\n\n");
         }
 
-        foreach (var failure in report.Events.Where(e => e is MigrationFailed or RunFailed or RunRefused))
+        foreach (var failure in report.Events.OfType<RunStop>())
         {
             text.Append("```text\n");
             foreach (var line in ExecutionText.Lines(failure, verbose: false))
@@ -57,7 +57,7 @@ public static class ExecutionMarkdown
     {
         MigrationApplied a => $"| `{a.Version}_{a.Name}` | applied | {ExecutionText.Milliseconds(a.Duration)} |",
         MigrationRolledBack r => $"| `{r.Version}_{r.Name}` | rolled back | {ExecutionText.Milliseconds(r.Duration)} |",
-        MigrationFailed f => $"| `{f.Version}_{f.Name}` | **failed** at `{f.File}:{f.Line}:{f.Column}` | |",
+        MigrationFailed f => $"| `{f.Version}_{f.Name}` | **failed** at `{FindingText.Location(f.Finding)}` | |",
         MigrationSkipped s => $"| `{s.Version}_{s.Name}` | not applied: {s.Reason} | |",
         MigrationBaselined b => $"| `{b.Version}_{b.Name}` | baselined | |",
         MigrationResumed r => $"| `{r.Version}_{r.Name}` | resumed at segment {r.FromSegment} of {r.Segments} (the earlier ones committed before) | |",

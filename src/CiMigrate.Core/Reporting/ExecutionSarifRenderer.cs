@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CiMigrate.Diagnostics;
 using CiMigrate.Execution.Events;
 
@@ -11,7 +10,6 @@ namespace CiMigrate.Reporting;
 /// </summary>
 public static class ExecutionSarifRenderer
 {
-
     public static string Render(ExecutionReport report) => JsonText.Write(json =>
     {
         var results = report.Events.SelectMany(ResultsOf).ToList();
@@ -27,8 +25,8 @@ public static class ExecutionSarifRenderer
         json.WriteEndObject();
         json.WriteEndObject();
         json.WriteStartArray("results");
-        foreach (var result in results)
-            WriteResult(json, result);
+        foreach (var (finding, text) in results)
+            FindingSarif.WriteResult(json, finding, text);
         json.WriteEndArray();
         json.WriteStartArray("invocations");
         json.WriteStartObject();
@@ -40,47 +38,16 @@ public static class ExecutionSarifRenderer
         json.WriteEndObject();
     }) + "\n";
 
-    static IEnumerable<Finding> ResultsOf(ExecutionEvent executionEvent) => executionEvent switch
+    /// <summary>Each finding with its result's message: a run's stop says all its text lines (what stays applied, what to do).</summary>
+    static IEnumerable<(Finding Finding, string Text)> ResultsOf(ExecutionEvent executionEvent) => executionEvent switch
     {
-        MigrationFailed f => [new(f.File, f.Line, f.Column, "migration-failed", Severity.Error, string.Join('\n', ExecutionText.FailureLines(f)), null)],
-        RunFailed f => [new(f.File, 0, 0, "run-failed", Severity.Error, f.Message, null)],
-        RunRefused r => [new(r.File, r.Line ?? 0, r.Column ?? 1, r.Code.Id, Severity.Error,
-            string.Join('\n', ExecutionText.Lines(r, verbose: false)), null)],
-        GrantsChecked { Granted: false } g => g.Missing.Select(m => new Finding(null, 0, 0, "missing-grant", Severity.Warning,
-            $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object} (runbook step 4)", null)),
+        RunStop stop => [(stop.Finding, string.Join('\n', ExecutionText.Lines(stop, verbose: false)))],
+        GrantsChecked { Granted: false } g => g.Missing.Select(m =>
+        {
+            var finding = new Finding(null, 0, 0, "missing-grant", Severity.Warning,
+                $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object} (runbook step 4)", null);
+            return (finding, finding.Message);
+        }),
         _ => [],
     };
-
-    static void WriteResult(Utf8JsonWriter json, Finding result)
-    {
-        json.WriteStartObject();
-        json.WriteString("ruleId", result.Rule);
-        json.WriteString("level", FindingJson.Label(result.Severity));
-        json.WriteStartObject("message");
-        json.WriteString("text", result.Message);
-        json.WriteEndObject();
-        if (result.File is not null)
-        {
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", result.File.Replace('\\', '/'));
-            json.WriteString("uriBaseId", "%SRCROOT%");
-            json.WriteEndObject();
-            if (result.HasLocation)
-            {
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", result.Line);
-                json.WriteNumber("startColumn", result.Column);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
-        }
-
-        json.WriteEndObject();
-    }
 }

@@ -129,7 +129,7 @@ public static class ExecutionText
                     yield return $"  {missing.Role} lacks {string.Join(", ", missing.Privileges)} on {missing.ObjectKind} {missing.Object}";
                 break;
             case RunFailed failed:
-                yield return $"{(failed.File is null ? "" : $"{failed.File}: ")}error: {failed.Message}";
+                yield return FindingText.Heading(failed.Finding, "error:");
                 break;
             case RunRefused refused:
                 foreach (var line in RefusalLines(refused))
@@ -166,26 +166,25 @@ public static class ExecutionText
             ? $"To restore the backup taken before this run: {backup.RestoreCommand}"
             : null;
 
-    /// <summary><c>file:line:col: </c>, <c>file: </c> or nothing, before a message about a place.</summary>
-    public static string Where(string? file, int? line, int? column) =>
-        file is null ? "" : line is null ? $"{file}: " : $"{file}:{line}:{column ?? 1}: ";
-
     static IEnumerable<string> RefusalLines(RunRefused refused)
     {
-        yield return $"{Where(refused.File, refused.Line, refused.Column)}refused ({refused.Code}): {refused.Message}";
-        if (refused.Help is not null)
-            yield return $"  {refused.Help}";
+        yield return FindingText.Heading(refused.Finding, $"refused ({refused.Code}):");
+        if (refused.Finding.Help is { } help)
+            yield return $"  {help}";
         yield return "  Nothing was applied.";
     }
 
-    public static IEnumerable<string> FailureLines(MigrationFailed failed)
+    /// <summary>PostgreSQL's message with its SQLSTATE, as every format shows a failing statement.</summary>
+    public static string FailureMessage(MigrationFailed failed) =>
+        failed.Finding.Message + (failed.SqlState is null ? "" : $" (SQLSTATE {failed.SqlState})");
+
+    static IEnumerable<string> FailureLines(MigrationFailed failed)
     {
-        yield return $"{Where(failed.File, failed.Line, failed.Column)}error: {failed.Message}" +
-                     (failed.SqlState is null ? "" : $" (SQLSTATE {failed.SqlState})");
+        yield return $"{FindingText.Where(failed.Finding)}error: {FailureMessage(failed)}";
         if (failed.Detail is not null)
             yield return $"  detail: {failed.Detail}";
-        if (failed.Hint is not null)
-            yield return $"  hint: {failed.Hint}";
+        if (failed.Finding.Help is { } hint)
+            yield return $"  hint: {hint}";
         yield return failed.StatementsCommitted == 0
             ? failed.InTransaction
                 ? "  The migration's transaction was rolled back: nothing of it is applied, and the ledger is unchanged."

@@ -70,29 +70,8 @@ public static class LintSarifRenderer
         json.WriteStartArray("results");
         foreach (var finding in report.Findings)
         {
-            json.WriteStartObject();
-            json.WriteString("ruleId", finding.Rule);
-            if (index.TryGetValue(finding.Rule, out var ruleIndex))
-                json.WriteNumber("ruleIndex", ruleIndex);
-            json.WriteString("level", Level(finding.Severity));
-            json.WriteStartObject("message");
-            json.WriteString("text", $"{finding.Message} {finding.Help}");
-            json.WriteEndObject();
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", finding.File!.Replace('\\', '/'));
-            json.WriteString("uriBaseId", "%SRCROOT%");
-            json.WriteEndObject();
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", finding.Line);
-            json.WriteNumber("startColumn", finding.Column);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
+            FindingSarif.WriteResult(json, finding, $"{finding.Message} {finding.Help}",
+                index.TryGetValue(finding.Rule, out var ruleIndex) ? ruleIndex : null);
         }
 
         json.WriteEndArray();
@@ -104,6 +83,4 @@ public static class LintSarifRenderer
         LintSeverity.Warning => "warning",
         _ => "none",
     };
-
-    static string Level(Severity severity) => FindingJson.Label(severity);
 }

@@ -14,7 +14,7 @@ public static class LintTextRenderer
         foreach (var finding in report.Findings)
         {
             var severity = finding.IsError ? colors.Error("error") : colors.Warning("warning");
-            output.WriteLine($"{finding.File}:{finding.Line}:{finding.Column}: {severity}[{finding.Rule}] {finding.Message}");
+            output.WriteLine(FindingText.Heading(finding, $"{severity}[{finding.Rule}]"));
             output.WriteLine($"  help: {finding.Help}");
             if (finding.Excerpt is { } excerpt)
                 output.WriteLine($"   | {excerpt}");

@@ -8,7 +8,7 @@ namespace CiMigrate.Reporting;
     WriteIndented = true,
     UseStringEnumConverter = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(MillisecondsConverter), typeof(RefusalCodeConverter)])]
+    Converters = [typeof(MillisecondsConverter), typeof(RefusalCodeConverter), typeof(RunFindingConverter)])]
 [JsonSerializable(typeof(ExecutionReport))]
 [JsonSerializable(typeof(StatusReport))]
 sealed partial class ReportJsonContext : JsonSerializerContext;

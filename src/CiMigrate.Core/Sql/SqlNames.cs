@@ -9,7 +9,7 @@ public static class SqlNames
 {
     /// <summary>One part of a name, as <see cref="SqlStatement.Objects"/> writes it: quoted only when a dot or a quote would make it ambiguous.</summary>
     public static string Part(string identifier) =>
-        identifier.Contains('.') || identifier.Contains('"') ? $"\"{identifier.Replace("\"", "\"\"")}\"" : identifier;
+        identifier.Contains('.') || identifier.Contains('"') ? Identifiers.Quote(identifier) : identifier;
 
     /// <summary>The parts of a name, each as PostgreSQL sees it (quotes removed, <c>""</c> undoubled).</summary>
     public static IReadOnlyList<string> Parts(string name)

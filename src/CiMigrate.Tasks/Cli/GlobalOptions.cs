@@ -1,10 +1,11 @@
 using System.CommandLine;
+using CiMigrate.Kubernetes;
 using CiMigrate.Reporting;
 
 namespace CiMigrate.Cli;
 
 /// <summary>
-/// The options tasks share (each task's command carries the ones it reads, <see cref="TaskUsage"/>); they work
+/// The options tasks share, in the groups a task declares it reads (<see cref="Hosting.ITask.Reads"/>); they work
 /// without any config file.
 /// </summary>
 public sealed record GlobalOptions
@@ -76,6 +77,15 @@ public sealed record GlobalOptions
     {
         Description = "Show the tasks that would run, in order, without running them",
     };
+
+    /// <summary>Where the app and its migrations are: every task that reads migration files takes these.</summary>
+    public static IReadOnlyList<Option> Repository { get; } = [ConfigOption, AppOption, MigrationsOption, SchemaOption];
+
+    /// <summary>The database a task works on: an environment of the settings (through Kubernetes, when it says so), or a URL.</summary>
+    public static IReadOnlyList<Option> Target { get; } = [EnvOption, DatabaseUrlOption, KubernetesOptions.Kubeconfig];
+
+    /// <summary>What every task's command takes.</summary>
+    public static IReadOnlyList<Option> Always { get; } = [VerboseOption, TreeOption];
 
     public string? Config { get; init; }
     public string? App { get; init; }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiMigrate.Cli;
 
 namespace CiMigrate.Hosting;
 
@@ -21,6 +22,12 @@ public interface ITask
 
     /// <summary>The options the command of a dependent task carries too (all, unless they only make sense here).</summary>
     IReadOnlyList<Option> SharedOptions => Options;
+
+    /// <summary>
+    /// The shared options this task reads, in <see cref="GlobalOptions"/>' groups: where the app's files are and, for a task
+    /// that works on a database, its target (the default). Its command carries them and <see cref="GlobalOptions.Always"/>.
+    /// </summary>
+    IReadOnlyList<Option> Reads => [.. GlobalOptions.Repository, .. GlobalOptions.Target];
 
     /// <summary>Arguments of this task when it is the one invoked (files for <c>lint</c>, say).</summary>
     IReadOnlyList<Argument> Arguments => [];

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CiMigrate.GitHub;
-using CiMigrate.Kubernetes;
 
 namespace CiMigrate.Tasks;
 
@@ -41,5 +40,5 @@ sealed class ApplyTaskOptions
         Description = "Escape hatch: apply even when lint finds errors in the pending migrations (they are linted by default)",
     };
 
-    public IReadOnlyList<Option> All => [DryRun, Atomic, AllowOutOfOrder, Backup, ExpectPlan, SkipLint, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
+    public IReadOnlyList<Option> All => [DryRun, Atomic, AllowOutOfOrder, Backup, ExpectPlan, SkipLint, GitHubOptions.Token];
 }

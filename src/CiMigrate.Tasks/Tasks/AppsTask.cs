@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.GitHub;
 using CiMigrate.Hosting;
@@ -28,6 +29,9 @@ sealed class AppsTask : ITask
 
     public string Name => "apps";
     public string Description => "The apps as a JSON array (a workflow matrix), their paths, and whether workflows cover them";
+
+    /// <summary>The settings' apps: no migration folder or schema of one app, no database.</summary>
+    public IReadOnlyList<Option> Reads => [GlobalOptions.ConfigOption, GlobalOptions.AppOption];
     public IReadOnlyList<Option> Options => [PathsOption, CheckWorkflowOption];
 
     public async Task<int> RunAsync(TaskContext context)

@@ -3,7 +3,6 @@ using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Hosting;
-using CiMigrate.Kubernetes;
 using CiMigrate.Reporting;
 
 namespace CiMigrate.Tasks;
@@ -24,7 +23,7 @@ sealed class BaselineTask : ITask
     public string Name => "baseline";
     public string Description => "Adopt a database whose migrations were applied by hand";
     public bool RunsPerApp(TaskContext context) => true;
-    public IReadOnlyList<Option> Options => [_to, _fromSupabase, KubernetesOptions.Kubeconfig];
+    public IReadOnlyList<Option> Options => [_to, _fromSupabase];
 
     public async Task<int> RunAsync(TaskContext context)
     {

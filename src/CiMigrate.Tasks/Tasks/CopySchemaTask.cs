@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.Copying;
 using CiMigrate.Execution;
@@ -34,6 +35,9 @@ sealed partial class CopySchemaTask : ITask
 
     public string Name => "copy-schema";
     public string Description => "Copy an app's schema (structure, and rows with --data) to another environment, proven per table";
+
+    /// <summary>Its two environments are <c>--from</c> and <c>--to</c>, never the one target of <c>--env</c> or <c>--database-url</c>.</summary>
+    public IReadOnlyList<Option> Reads => GlobalOptions.Repository;
 
     public IReadOnlyList<Option> Options => [_from, _to, _rename, _targetApp, _data, _dryRun, _replace, KubernetesOptions.Kubeconfig];
 

@@ -6,7 +6,6 @@ using CiMigrate.Execution;
 using CiMigrate.GitHub;
 using CiMigrate.History;
 using CiMigrate.Hosting;
-using CiMigrate.Kubernetes;
 using CiMigrate.Lint;
 using CiMigrate.Migrations;
 using CiMigrate.Planning;
@@ -60,7 +59,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
     public IReadOnlyList<Option> Options =>
         [OutOption, AllAppsOption, ShadowUrlOption, ShadowChoice.ShadowEnvOption, DryRunOnTargetOption, DeclaredOption, GitHubOptions.Comment,
-            GitHubOptions.Token, KubernetesOptions.Kubeconfig];
+            GitHubOptions.Token];
 
     public IReadOnlyList<Type> Dependencies => [typeof(LintTask)];
 

@@ -19,7 +19,6 @@ namespace CiMigrate.Tasks;
 /// </remarks>
 sealed class DoctorTask : ITask
 {
-    static readonly Option<string?> KubeconfigOption = KubernetesOptions.Kubeconfig;
     static readonly Option<string?> ContextOption = new("--context") { Description = "The kubeconfig context (default: its current context)" };
     static readonly Option<string?> NamespaceOption = new("--namespace") { Description = "The database pod's namespace (supabase)" };
     static readonly Option<string?> PodOption = new("--pod") { Description = "The database pod (postgres-0)" };
@@ -36,7 +35,7 @@ sealed class DoctorTask : ITask
 
     public IReadOnlyList<Option> Options { get; } =
     [
-        KubeconfigOption, ContextOption, NamespaceOption, PodOption, SelectorOption, PortOption, SecretOption,
+        ContextOption, NamespaceOption, PodOption, SelectorOption, PortOption, SecretOption,
         SecretKeyOption, UserOption, DatabaseOption, RestartDeploymentOption,
     ];
 
@@ -99,7 +98,7 @@ sealed class DoctorTask : ITask
         var settings = KubernetesSettings.From(section, problems);
         if (settings is null)
             throw new UsageException(string.Join(Environment.NewLine, problems));
-        return new DoctorTarget { Kubernetes = settings, KubeconfigPath = context.Get(KubeconfigOption), Schema = context.Options.Schema };
+        return new DoctorTarget { Kubernetes = settings, KubeconfigPath = context.Get(KubernetesOptions.Kubeconfig), Schema = context.Options.Schema };
     }
 
     /// <summary><c>doctor --env production</c>: the environment's kubernetes block or connection, as apply would use them.</summary>
@@ -116,7 +115,7 @@ sealed class DoctorTask : ITask
                 [.. workspace.Settings.Apps.Where(a => a.Name != one.Name).Select(a => a.Schema).Distinct()])
             : null;
         return environment.Kubernetes is { } kubernetes
-            ? new DoctorTarget { Kubernetes = kubernetes, KubeconfigPath = context.Get(KubeconfigOption), Schema = schema, Isolation = isolation }
+            ? new DoctorTarget { Kubernetes = kubernetes, KubeconfigPath = context.Get(KubernetesOptions.Kubeconfig), Schema = schema, Isolation = isolation }
             : new DoctorTarget { ConnectionString = workspace.ConnectionString(environment), Schema = schema, Isolation = isolation };
     }
 }

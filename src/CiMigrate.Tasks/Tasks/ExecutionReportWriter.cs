@@ -31,7 +31,7 @@ sealed class ExecutionReportWriter(TaskContext context)
             // A refusal goes to standard error, as errors go.
             var writer = e is RunRefused ? context.Error : context.Output;
             foreach (var line in ExecutionText.Lines(e, context.Options.Verbose, dryRun))
-                writer.WriteLine(e is MigrationFailed or RunFailed or RunRefused ? Colors.Error(line) : line);
+                writer.WriteLine(e is RunStop ? Colors.Error(line) : line);
         })
         : new ExecutionLog(e =>
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.Generation;
 using CiMigrate.Hosting;
@@ -27,6 +28,9 @@ public sealed class GenerateTask(TimeProvider? clock = null) : ITask
 
     public string Name => "generate";
     public string Description => "Write the migration that takes the app's schema to the declared one, proven on a shadow database";
+
+    /// <summary>No target: the shadow is its only database.</summary>
+    public IReadOnlyList<Option> Reads => GlobalOptions.Repository;
     public IReadOnlyList<Argument> Arguments => [NewTask.NameArgument];
     public IReadOnlyList<Option> Options => [FromOption, DiffTask.ShadowUrlOption];
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiMigrate.Cli;
 using CiMigrate.Hosting;
 using CiMigrate.Migrations;
 using CiMigrate.Reporting;
@@ -20,6 +21,9 @@ sealed class InspectTask : ITask
 
     public string Name => "inspect";
     public string Description => "Show how ci-migrate reads SQL files: each statement with kind, objects, line, column";
+
+    /// <summary>No database: the files only.</summary>
+    public IReadOnlyList<Option> Reads => GlobalOptions.Repository;
     public IReadOnlyList<Argument> Arguments => [FilesArgument];
 
     public async Task<int> RunAsync(TaskContext context)

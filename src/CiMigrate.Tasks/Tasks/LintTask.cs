@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CiMigrate.Cli;
 using CiMigrate.GitHub;
 using CiMigrate.Hosting;
 using CiMigrate.Lint;
@@ -37,6 +38,9 @@ public sealed class LintTask : ITask
 
     public string Name => "lint";
     public string Description => "Check migration files without a database";
+
+    /// <summary>No database: the files only.</summary>
+    public IReadOnlyList<Option> Reads => GlobalOptions.Repository;
     public IReadOnlyList<Option> Options => [FixOption, OnlyChangedOption, AllFilesOption];
 
     /// <summary>diff lints the files a pull request changed too (or every file); fixing files is lint's own business.</summary>

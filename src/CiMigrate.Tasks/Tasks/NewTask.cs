@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CiMigrate.Cli;
 using CiMigrate.Configuration;
 using CiMigrate.Hosting;
 using CiMigrate.Migrations;
@@ -26,6 +27,9 @@ public sealed class NewTask(TimeProvider? clock = null) : ITask
 
     public string Name => "new";
     public string Description => "Create a migration file and its down file";
+
+    /// <summary>No database: it writes files.</summary>
+    public IReadOnlyList<Option> Reads => GlobalOptions.Repository;
     public IReadOnlyList<Argument> Arguments => [NameArgument];
     public IReadOnlyList<Option> Options => _expand.All;
 

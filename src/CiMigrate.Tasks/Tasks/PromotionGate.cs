@@ -32,6 +32,6 @@ sealed class PromotionGate(EnvironmentSettings required, Func<IDatabaseTarget> r
         : row.Checksum != migration.Checksum ? $"{migration.Up.DisplayPath} was applied to {Required} with different content"
         : !appliedEvents[migration.Version].Contains(migration.Checksum, StringComparer.Ordinal)
             ? $"{migration.Up.DisplayPath} has a ledger row on {Required} but no apply event of ci-migrate with its checksum " +
-              $"(ci_migrate.events), so it was recorded, not applied there"
+              $"({LedgerSchema.Events}), so it was recorded, not applied there"
         : null;
 }

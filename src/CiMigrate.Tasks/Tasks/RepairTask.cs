@@ -3,7 +3,6 @@ using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.History;
 using CiMigrate.Hosting;
-using CiMigrate.Kubernetes;
 using CiMigrate.Migrations;
 using CiMigrate.Reporting;
 
@@ -48,7 +47,7 @@ sealed class RepairTask : ITask
 
     public string Name => "repair";
     public string Description => "Deliberate fixes to the history: accept a checksum, forget a version, restore lost rows, settle a partly applied one";
-    public IReadOnlyList<Option> Options => [_acceptChecksum, _forget, _restoreLost, _partial, _to, _reason, KubernetesOptions.Kubeconfig];
+    public IReadOnlyList<Option> Options => [_acceptChecksum, _forget, _restoreLost, _partial, _to, _reason];
 
     public async Task<int> RunAsync(TaskContext context)
     {

@@ -4,7 +4,6 @@ using CiMigrate.Execution.Events;
 using CiMigrate.GitHub;
 using CiMigrate.History;
 using CiMigrate.Hosting;
-using CiMigrate.Kubernetes;
 using CiMigrate.Migrations;
 using CiMigrate.Reporting;
 
@@ -21,7 +20,7 @@ sealed class RollbackTask : ITask
 
     public string Name => "rollback";
     public string Description => "Run down migrations of the newest applied migrations";
-    public IReadOnlyList<Option> Options => [_steps, _to, GitHubOptions.Token, KubernetesOptions.Kubeconfig];
+    public IReadOnlyList<Option> Options => [_steps, _to, GitHubOptions.Token];
 
     public async Task<int> RunAsync(TaskContext context)
     {
@@ -52,7 +51,7 @@ sealed class RollbackTask : ITask
                 log.Add(refusal);
         }
         else if (HistoryChecks.Edited(comparison, environment.Name) is { Count: > 0 } edited
-            && edited.Where(r => chosen.Any(e => e.Local?.Up.DisplayPath == r.File)).ToList() is { Count: > 0 } editedChosen)
+            && edited.Where(r => chosen.Any(e => e.Local?.Up.DisplayPath == r.Finding.File)).ToList() is { Count: > 0 } editedChosen)
         {
             // The down file undoes what the up file did when it was applied; an edited up file may no longer be that.
             foreach (var refusal in editedChosen)

@@ -1,8 +1,6 @@
-using System.CommandLine;
 using CiMigrate.Execution;
 using CiMigrate.History;
 using CiMigrate.Hosting;
-using CiMigrate.Kubernetes;
 using CiMigrate.Planning;
 using CiMigrate.Reporting;
 
@@ -20,7 +18,6 @@ sealed class StatusTask(TimeProvider? clock = null) : ITask
     public string Name => "status";
     public string Description => "Every migration of the app with its state on a target";
     public bool RunsPerApp(TaskContext context) => true;
-    public IReadOnlyList<Option> Options => [KubernetesOptions.Kubeconfig];
 
     public async Task<int> RunAsync(TaskContext context)
     {

@@ -61,7 +61,7 @@ public sealed class CliApp
         {
             var usage = TaskUsage.Of(task);
             var command = new Command(task.Name, task.Description);
-            foreach (var option in OptionsOf(task).Concat(usage.Shared).Distinct())
+            foreach (var option in OptionsOf(task).Concat(task.Reads).Concat(GlobalOptions.Always).Distinct())
                 command.Options.Add(option);
             if (usage.Formats.Count > 1)
                 command.Options.Add(GlobalOptions.FormatOption(task.Name, usage.Formats));

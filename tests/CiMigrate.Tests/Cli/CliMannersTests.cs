@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using CiMigrate.Cli;
 using CiMigrate.History;
 using CiMigrate.Reporting;
@@ -48,6 +49,34 @@ sealed class CliMannersTests
         var options = run.Output[..run.Output.IndexOf("Examples:", StringComparison.Ordinal)];
         foreach (var text in absent)
             Assert.That(options, Does.Not.Contain(text), text);
+    }
+
+    [TestCaseSource(nameof(Tasks))]
+    public async Task Help_lists_the_shared_options_the_task_declares_it_reads_and_no_other(string name)
+    {
+        using var repo = new TempDirectory();
+        var task = new CliApp().Host.Tasks.Single(t => t.Name == name);
+        var shared = GlobalOptions.Repository.Concat(GlobalOptions.Target).Concat(GlobalOptions.Always).Select(o => o.Name).ToList();
+        var own = task.Options.Select(o => o.Name).ToHashSet();
+
+        var run = await CliRun.RunAsync(repo.Path, name, "--help");
+
+        var options = run.Output[..run.Output.IndexOf("Examples:", StringComparison.Ordinal)];
+        var listed = shared.Where(option => !own.Contains(option)
+            && Regex.IsMatch(options, $@"^\s+(?:-\w+, )*{Regex.Escape(option)}(?:[ ,]|$)", RegexOptions.Multiline));
+        Assert.That(listed, Is.EquivalentTo(task.Reads.Concat(GlobalOptions.Always).Select(o => o.Name).Where(o => !own.Contains(o)).Distinct()));
+    }
+
+    [Test]
+    public void Tasks_on_files_only_read_no_target_and_tasks_on_a_database_read_one()
+    {
+        var reads = new CliApp().Host.Tasks.ToDictionary(t => t.Name, t => t.Reads.Select(o => o.Name).ToList());
+
+        foreach (var task in new[] { "lint", "new", "generate", "inspect", "copy-schema", "apps" })
+            Assert.That(reads[task], Has.None.AnyOf("--env", "--database-url", "--kubeconfig"), task);
+        foreach (var task in new[] { "diff", "stage-apply", "prod-apply", "rollback", "status", "baseline", "repair", "doctor" })
+            Assert.That(reads[task], Is.SupersetOf(new[] { "--env", "--database-url", "--kubeconfig" }), task);
+        Assert.That(reads["apps"], Is.EqualTo(new[] { "--config", "--app" }));
     }
 
     [TestCase("status", "--format", "sarif", "status does not write sarif: --format text|json|markdown.")]

@@ -1,4 +1,5 @@
 using CiMigrate.Diagnostics;
+using CiMigrate.Execution;
 using CiMigrate.Lint;
 using CiMigrate.Planning;
 using CiMigrate.Tests.Fixtures;
@@ -28,6 +29,18 @@ sealed class DocsPagesTests
         Assert.That(page, Does.Contain($"Severity: **{(HazardCodes.SeverityOf(kind) == Severity.Error ? "error" : "warning")}**"));
     }
 
+    static IEnumerable<string> RunStopCodes() =>
+        RefusalCodes.All.Select(c => c.Id).Append(RunFinding.MigrationFailedCode).Append(RunFinding.RunFailedCode);
+
+    [TestCaseSource(nameof(RunStopCodes))]
+    public void Every_code_a_run_stops_with_has_its_section(string code)
+    {
+        var finding = new RunFinding(null, 0, 0, code, "m", null);
+        var page = PageOf(finding);
+        Assert.That(finding.DocsPath, Does.EndWith($"#{code}"));
+        Assert.That(page, Does.Contain($"\n## `{code}`\n"));
+    }
+
     [Test]
     public void Hazard_codes_are_distinct_from_rule_ids()
     {
@@ -46,7 +59,7 @@ sealed class DocsPagesTests
 
     static string PageOf(Finding finding)
     {
-        var path = TestRepository.Combine(finding.DocsPath.Split('/'));
+        var path = TestRepository.Combine(finding.DocsPath.Split('#')[0].Split('/'));
         Assert.That(File.Exists(path), Is.True, $"{finding.DocsPath} is missing");
         return File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
     }

@@ -56,9 +56,12 @@ sealed class FailureInEveryFormatTests
         var report = JsonDocument.Parse(run.Output).RootElement;
         Assert.That(report.GetProperty("succeeded").GetBoolean(), Is.False);
         var failed = report.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "migrationFailed");
-        Assert.That((failed.GetProperty("file").GetString(), failed.GetProperty("line").GetInt32(), failed.GetProperty("column").GetInt32()),
+        var finding = failed.GetProperty("finding");
+        Assert.That((finding.GetProperty("file").GetString(), finding.GetProperty("line").GetInt32(), finding.GetProperty("column").GetInt32()),
             Is.EqualTo((BrokenFile, 4, 12)));
-        Assert.That(failed.GetProperty("message").GetString(), Is.EqualTo("function lenght(unknown) does not exist"));
+        Assert.That((finding.GetProperty("rule").GetString(), finding.GetProperty("severity").GetString()), Is.EqualTo(("migration-failed", "error")));
+        Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo("function lenght(unknown) does not exist"));
+        Assert.That(finding.GetProperty("help").GetString(), Does.StartWith("No function matches"));
         Assert.That(failed.GetProperty("sqlState").GetString(), Is.EqualTo("42883"));
     }
 

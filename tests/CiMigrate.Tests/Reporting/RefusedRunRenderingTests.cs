@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
@@ -41,16 +42,40 @@ sealed class RefusedRunRenderingTests
     }
 
     [Test]
-    public void Json_carries_each_refusal_as_data()
+    public void Json_carries_each_refusal_as_a_finding()
     {
         var json = JsonDocument.Parse(JsonSerializer.Serialize(Refused, ReportJsonContext.Default.ExecutionReport)).RootElement;
 
         Assert.That(json.GetProperty("succeeded").GetBoolean(), Is.False);
         var refusals = json.GetProperty("events").EnumerateArray().Where(e => e.GetProperty("type").GetString() == "runRefused").ToList();
         Assert.That(refusals.Select(r => r.GetProperty("code").GetString()), Is.EqualTo(new[] { "require-concurrent-index", "plan-mismatch" }));
-        Assert.That((refusals[0].GetProperty("file").GetString(), refusals[0].GetProperty("line").GetInt32(), refusals[0].GetProperty("column").GetInt32()),
+        var finding = refusals[0].GetProperty("finding");
+        Assert.That((finding.GetProperty("file").GetString(), finding.GetProperty("line").GetInt32(), finding.GetProperty("column").GetInt32()),
             Is.EqualTo((File, 3, 1)));
-        Assert.That(refusals[0].GetProperty("help").GetString(), Does.StartWith("Use CREATE INDEX CONCURRENTLY"));
+        Assert.That((finding.GetProperty("rule").GetString(), finding.GetProperty("severity").GetString()), Is.EqualTo(("require-concurrent-index", "error")));
+        Assert.That(finding.GetProperty("help").GetString(), Does.StartWith("Use CREATE INDEX CONCURRENTLY"));
+        Assert.That(finding.GetProperty("docs").GetString(), Does.EndWith("docs/refusals.md#require-concurrent-index"));
+        var elsewhere = refusals[1].GetProperty("finding");
+        Assert.That((elsewhere.GetProperty("file").ValueKind, elsewhere.GetProperty("line").ValueKind), Is.EqualTo((JsonValueKind.Null, JsonValueKind.Null)));
+    }
+
+    [Test]
+    public void A_report_read_back_from_json_has_the_same_refusals()
+    {
+        var report = Refused with
+        {
+            Events =
+            [
+                new RunRefused(RefusalCodes.NotPromoted, "not applied to staging", "Apply to staging first.", File, 3, null),
+                new RunRefused(RefusalCodes.PlanMismatch, "not the reviewed plan", null, null, null, null),
+            ],
+        };
+        var json = JsonSerializer.Serialize(report, ReportJsonContext.Default.ExecutionReport);
+
+        var read = JsonSerializer.Deserialize(json, ReportJsonContext.Default.ExecutionReport)!;
+
+        Assert.That(read.Events, Is.EqualTo(report.Events));
+        Assert.That(ExecutionReportWriter.ExitCode(read), Is.EqualTo(1));
     }
 
     [Test]
@@ -121,6 +146,15 @@ sealed class RefusedRunRenderingTests
 
         Assert.That(report.Succeeded, Is.True);
         Assert.That(ExecutionReportWriter.ExitCode(report), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void Every_refusal_code_is_listed_for_reading_a_report_back()
+    {
+        var declared = typeof(RefusalCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(RefusalCode)).Select(f => (RefusalCode)f.GetValue(null)!);
+
+        Assert.That(RefusalCodes.All, Is.EquivalentTo(declared));
     }
 
     [Test]

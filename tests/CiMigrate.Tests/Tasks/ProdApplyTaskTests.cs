@@ -75,10 +75,12 @@ public sealed class ProdApplyTaskTests
             Is.EqualTo(new[] { "lockAcquired", "ledgerUpgraded", "runRefused" }));
         var refusal = events[^1];
         Assert.That(refusal.GetProperty("code").GetString(), Is.EqualTo("not-promoted"));
-        Assert.That(refusal.GetProperty("message").GetString(), Is.EqualTo(
+        var finding = refusal.GetProperty("finding");
+        Assert.That(finding.GetProperty("rule").GetString(), Is.EqualTo("not-promoted"));
+        Assert.That(finding.GetProperty("message").GetString(), Is.EqualTo(
             "production requires every migration to pass through staging first: " +
             "apps/money-tracker/supabase/migrations/20250208000001_create_budgets.sql is not applied to staging."));
-        Assert.That(refusal.GetProperty("help").GetString(), Is.EqualTo("Apply to staging first (ci-migrate stage-apply)."));
+        Assert.That(finding.GetProperty("help").GetString(), Is.EqualTo("Apply to staging first (ci-migrate stage-apply)."));
         Assert.That(await repo.Production.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
     }
 
