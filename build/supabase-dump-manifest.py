@@ -113,7 +113,8 @@ class Dump:
 
     def __init__(self):
         self.lines = {}
-        self.tables = {}  # (schema, table) -> [[name, type, not null, default]]
+        self.tables = {}  # (schema, table) -> [[name, type, not null, default or generated expression, identity]]
+        self.partitioned = set()
         self.privileges = []
 
     def add(self, kind, schema, name, detail=""):
@@ -138,7 +139,10 @@ class Dump:
             return self.add("sequence", unquote(match.group("schema")), unquote(match.group("name")))
         match = re.match(rf"ALTER TABLE (?:ONLY )?{QUALIFIED} ALTER COLUMN (?P<column>{IDENTIFIER}) SET DEFAULT (?P<default>.*)$", statement, re.I)
         if match:
-            return self.column_default(match)
+            return self.column(match, lambda column: column.__setitem__(3, " default " + match.group("default")))
+        match = re.match(rf"ALTER TABLE (?:ONLY )?{QUALIFIED} ALTER COLUMN (?P<column>{IDENTIFIER}) ADD GENERATED ", statement, re.I)
+        if match:
+            return self.column(match, lambda column: column.__setitem__(4, True))
         match = re.match(rf"ALTER TABLE (?:ONLY )?{QUALIFIED} ADD CONSTRAINT (?P<constraint>{IDENTIFIER}) (?P<definition>.*)$", statement, re.I)
         if match:
             return self.constraint(match)
@@ -187,15 +191,21 @@ class Dump:
             column = re.match(rf"(?P<name>{IDENTIFIER}) (?P<rest>.*)$", element)
             rest = column.group("rest")
             default = re.search(r" DEFAULT (.*?)(?= NOT NULL$| NULL$|$)", " " + rest)
+            # pg_get_expr, as the manifest prints it, has no parentheses around the whole generation expression.
+            generated = re.search(r" GENERATED ALWAYS AS \((.*)\) STORED", " " + rest)
+            value = f" default {default.group(1)}" if default else f" generated {generated.group(1)}" if generated else ""
             not_null = rest.upper().endswith("NOT NULL")
             type_text = re.split(r" (?:DEFAULT|NOT NULL|NULL|COLLATE|GENERATED)\b", " " + rest, maxsplit=1)[0].strip()
-            columns.append([column.group("name"), type_text, not_null, default.group(1) if default else None])
-        self.tables[(unquote(match.group("schema")), unquote(match.group("name")))] = columns
+            columns.append([column.group("name"), type_text, not_null, value, False])
+        key = (unquote(match.group("schema")), unquote(match.group("name")))
+        self.tables[key] = columns
+        if re.search(r"\) PARTITION BY \w+ \(", statement[closing_parenthesis(statement, opening):], re.I):
+            self.partitioned.add(key)
 
-    def column_default(self, match):
+    def column(self, match, change):
         for column in self.tables.get((unquote(match.group("schema")), unquote(match.group("name"))), []):
             if column[0] == match.group("column"):
-                column[3] = match.group("default")
+                change(column)
 
     def constraint(self, match):
         schema, table = unquote(match.group("schema")), unquote(match.group("name"))
@@ -204,14 +214,16 @@ class Dump:
         key = re.match(r"(PRIMARY KEY|UNIQUE) (\(.*\))$", definition)
         if key:
             # A key constraint has an index of its name, which the manifest lists as pg_get_indexdef writes it.
-            self.add("index", schema, name, f"CREATE UNIQUE INDEX {match.group('constraint')} ON {match.group('schema')}.{match.group('name')} USING btree {key.group(2)}")
+            only = "ONLY " if (schema, table) in self.partitioned else ""
+            self.add("index", schema, name,
+                     f"CREATE UNIQUE INDEX {match.group('constraint')} ON {only}{match.group('schema')}.{match.group('name')} USING btree {key.group(2)}")
 
     def manifest(self):
         lines = dict(self.lines)
         for (schema, table), columns in self.tables.items():
             lines[("table", schema, table)] = ", ".join(
-                f"{name} {type_text}" + (" not null" if not_null else "") + (f" default {default}" if default else "")
-                for name, type_text, not_null, default in columns)
+                f"{name} {type_text}" + (" not null" if not_null else "") + value + (" identity" if identity else "")
+                for name, type_text, not_null, value, identity in columns)
         return lines
 
 
