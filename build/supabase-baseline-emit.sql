@@ -54,10 +54,14 @@ statements AS (
     UNION ALL
     SELECT 20, s.nspname, format('CREATE SCHEMA IF NOT EXISTS %I;', s.nspname) FROM schemas s
     UNION ALL
+    -- An extension Supabase's image stops shipping at a major is part of a fresh project only below it: pgjwt is in
+    -- supabase/postgres's migrations/schema-15.sql and not in its schema-17.sql (at 832e2cb).
     SELECT 21, e.extname, format(
-        'DO $extension$ BEGIN IF EXISTS (SELECT FROM pg_available_extensions WHERE name = %L) THEN CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I; END IF; END $extension$;',
-        e.extname, e.extname, e.extnamespace::regnamespace::text)
-    FROM pg_extension e WHERE e.extname <> 'plpgsql'
+        'DO $extension$ BEGIN IF EXISTS (SELECT FROM pg_available_extensions WHERE name = %L)%s THEN CREATE EXTENSION IF NOT EXISTS %I WITH SCHEMA %I; END IF; END $extension$;',
+        e.extname, CASE WHEN dropped.major IS NOT NULL THEN format(' AND current_setting(%L)::int < %s', 'server_version_num', dropped.major * 10000) ELSE '' END,
+        e.extname, e.extnamespace::regnamespace::text)
+    FROM pg_extension e LEFT JOIN (VALUES ('pgjwt', 17)) dropped (extname, major) ON dropped.extname = e.extname
+    WHERE e.extname <> 'plpgsql'
     -- 3. types, in the order they were made (a composite may use an enum)
     UNION ALL
     SELECT 30, lpad(t.oid::text, 10, '0'), format('DO $type$ BEGIN IF to_regtype(%L) IS NULL THEN CREATE TYPE %I.%I %s; END IF; END $type$;',

@@ -17,7 +17,7 @@ public static class ShadowExtensions
     /// The stand-ins the Supabase baseline itself installs (Shadow/SupabaseBaseline.sql), which the plan does not name:
     /// a constant, so a shadow restored from the cache, whose history created more, names the same ones as a cold one.
     /// </summary>
-    public static readonly IReadOnlyList<string> BaselineStandIns = ["pg_graphql", "pgjwt", "pgsodium", "supabase_vault"];
+    public static readonly IReadOnlyList<string> BaselineStandIns = ["pg_graphql", "pgjwt", "supabase_vault"];
 
     /// <summary>
     /// The first <c>CREATE EXTENSION</c> whose extension the shadow server has neither installed nor available (as a
