@@ -16,8 +16,8 @@ public sealed class DatabaseVersions
     {
     }
 
-    /// <summary>An up file of one of the apps: the app's name, its absolute path and the path users see.</summary>
-    public sealed record AppFile(string App, string Path, string DisplayPath);
+    /// <summary>An up file of one of the apps: the app's name and the path users see.</summary>
+    public sealed record AppFile(string App, string DisplayPath);
 
     /// <summary>Lists each app's folder once (its <c>ignore</c> globs applied); paths are shown relative to <paramref name="root"/>.</summary>
     public static DatabaseVersions Of(IReadOnlyList<AppSettings> apps, string root)
@@ -30,7 +30,7 @@ public sealed class DatabaseVersions
                 var version = file.Name!.Value.Version;
                 if (!versions._filesByVersion.TryGetValue(version, out var files))
                     versions._filesByVersion[version] = files = [];
-                files.Add(new AppFile(app.Name, file.Path, RepositoryPaths.Display(file.Path, root)));
+                files.Add(new AppFile(app.Name, RepositoryPaths.Display(file.Path, root)));
             }
         }
 
@@ -38,9 +38,6 @@ public sealed class DatabaseVersions
     }
 
     /// <summary>The up files of other apps than <paramref name="app"/> that carry <paramref name="version"/>.</summary>
-    public IEnumerable<AppFile> OtherAppsWith(string version, string app, string path) =>
-        _filesByVersion.TryGetValue(version, out var files)
-            // Two apps may share one folder (each with its ignore globs): the same file is no second migration.
-            ? files.Where(f => f.App != app && f.Path != path)
-            : [];
+    public IEnumerable<AppFile> OtherAppsWith(string version, string app) =>
+        _filesByVersion.TryGetValue(version, out var files) ? files.Where(f => f.App != app) : [];
 }

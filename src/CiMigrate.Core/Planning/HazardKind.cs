@@ -29,4 +29,10 @@ public enum HazardKind
     /// <c>public.messages</c>): the shadow, empty, cannot see it.
     /// </summary>
     CollidesOnTarget,
+
+    /// <summary>
+    /// A table the pending migrations leave reachable through Supabase's API (USAGE on its schema and a privilege on
+    /// it for a role that does not bypass RLS) with row level security disabled: every row is open to the anon key.
+    /// </summary>
+    ExposedWithoutRls,
 }

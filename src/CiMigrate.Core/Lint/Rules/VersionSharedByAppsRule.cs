@@ -26,7 +26,7 @@ sealed class VersionSharedByAppsRule : ILintRule
             return;
 
         var version = parsed.Value.Version;
-        foreach (var other in versions.OtherAppsWith(version, app.Name, file.Path))
+        foreach (var other in versions.OtherAppsWith(version, app.Name))
         {
             findings.ReportFile(
                 $"Version {version} is also {other.App}'s: {other.DisplayPath}. Both apps record their migrations in the " +
