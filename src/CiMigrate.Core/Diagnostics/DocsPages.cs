@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace CiMigrate.Diagnostics;
 
 /// <summary>
@@ -10,8 +12,28 @@ public static class DocsPages
 
     public const string HazardsFolder = "docs/hazards";
 
-    /// <summary>The repository's docs as users browse them; SARIF's <c>helpUri</c> and the PR comment link here.</summary>
-    public const string BaseUri = "https://github.com/tower-fleet/ci-migrate/blob/main/";
+    const string Repository = "https://github.com/tower-fleet/ci-migrate";
+
+    /// <summary>
+    /// The release tag of this build (<c>v0.1.0</c>): the release workflow tags <c>v&lt;Version&gt;</c>, and the version
+    /// is <c>src/Directory.Build.props</c>'s (or the release's <c>-p:Version</c>).
+    /// </summary>
+    public static string ReleaseTag { get; } = "v" + ReleaseVersion();
+
+    /// <summary>
+    /// The docs as they were when this version was released, the one home of every link the tool prints (SARIF's
+    /// <c>helpUri</c>, the PR comment, JSON's <c>docs</c>): a page on <c>main</c> may by now describe a rule this version
+    /// does not have, or have moved.
+    /// </summary>
+    public static string BaseUri { get; } = $"{Repository}/blob/{ReleaseTag}/";
 
     public static string Uri(string docsPath) => BaseUri + docsPath;
+
+    // The informational version carries the commit after a '+' (SourceLink); the tag is the version alone.
+    static string ReleaseVersion()
+    {
+        var assembly = typeof(DocsPages).Assembly;
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+')[0] ?? assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+    }
 }

@@ -13,6 +13,7 @@ public static class LintRules
         new ForeignSchemaRule(),
         new GlobalDdlRule(),
         new NewTableGrantsRule(),
+        new SchemaApiUsageRule(),
         new NewTableRlsRule(),
         new BreakingChangeRule(),
         new TransactionControlRule(),
@@ -30,6 +31,7 @@ public static class LintRules
 
         // Files
         new FileNameRule(),
+        new VersionSharedByAppsRule(),
         new SkippedFileRule(),
         new MissingDownMigrationRule(),
         new DownFileLocationRule(),

@@ -43,6 +43,12 @@ public sealed class MigrationsFolder
     /// <summary>The app the folder belongs to, when known.</summary>
     public AppSettings? App { get; }
 
+    /// <summary>
+    /// The versions of every app on the database the folder's app shares with them, when the app is a configured one
+    /// (a folder linted outside settings has no known neighbours).
+    /// </summary>
+    public DatabaseVersions? DatabaseVersions { get; init; }
+
     public string DownFolder => Listing.DownFolder;
 
     /// <summary>The up files (absolute paths) that carry this version; more than one is an error.</summary>

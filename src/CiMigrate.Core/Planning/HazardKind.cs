@@ -35,4 +35,10 @@ public enum HazardKind
     /// defaults) was not checked, so a plan that looks clean may still fail or behave differently on the target.
     /// </summary>
     ShadowVersion,
+
+    /// <summary>
+    /// A table the pending migrations leave reachable through Supabase's API (USAGE on its schema and a privilege on
+    /// it for a role that does not bypass RLS) with row level security disabled: every row is open to the anon key.
+    /// </summary>
+    ExposedWithoutRls,
 }

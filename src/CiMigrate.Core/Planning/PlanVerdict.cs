@@ -11,7 +11,9 @@ public sealed record PlanVerdict(PlanVerdictLevel Level, string Summary)
         var failsOnTarget = plan.Hazards.Count(h => h.Kind == HazardKind.FailsOnTarget);
         var failsOnShadow = plan.Hazards.Count(h => h.Kind == HazardKind.FailsOnShadow);
         var collides = plan.Hazards.Count(h => h.Kind == HazardKind.CollidesOnTarget);
-        var level = dataLoss > 0 || isolation > 0 || failsOnTarget > 0 || failsOnShadow > 0 || collides > 0 || plan.HasDrift || errors > 0
+        var exposed = plan.Hazards.Count(h => h.Kind == HazardKind.ExposedWithoutRls);
+        // The hazard codes say which kinds are errors (HazardCodes.SeverityOf).
+        var level = plan.Hazards.Any(h => h.IsError) || plan.HasDrift || errors > 0
             ? PlanVerdictLevel.Danger
             : plan.Hazards.Count > 0 || plan.Findings.Count > 0 ? PlanVerdictLevel.Review
             : PlanVerdictLevel.Safe;
@@ -35,6 +37,8 @@ public sealed record PlanVerdict(PlanVerdictLevel Level, string Summary)
                 details.Add("fails on the shadow");
             if (collides > 0)
                 details.Add($"{collides} already on {plan.Environment}");
+            if (exposed > 0)
+                details.Add($"{exposed} exposed without RLS");
             parts.Add(Count(plan.Hazards.Count, "hazard") + (details.Count > 0 ? $" ({string.Join(", ", details)})" : ""));
         }
         else if (plan.Pending.Count > 0)

@@ -48,6 +48,7 @@ public static class Planner
 
         // The catalog before the pending files stays on the shadow's server, which later says what they changed.
         await using var catalog = await ReplayCatalog.KeepBeforeAsync(database.DataSource, cancellationToken);
+        var exposedBefore = await ExposedTables.ReadAsync(database.DataSource, app, cancellationToken);
         // One executor run for all pending files (its checks run once); its events say which file it is at.
         var started = 0;
         var replayedPending = await runner.ApplyAsync(pending, alreadyApplied: false, cancellationToken, e =>
@@ -64,6 +65,7 @@ public static class Planner
             : await catalog.ChangedAsync(LockHazards.DroppedIndexes(request.Pending), cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
+        var exposed = await ExposedTables.ReadAsync(database.DataSource, app, cancellationToken);
         IReadOnlyList<SchemaChange>? drift = null;
         if (request.LiveConnection is { } connection)
         {
@@ -82,8 +84,8 @@ public static class Planner
                 .. ShadowExtensions.IndexOptionNotes(replay.IndexOptionsLeftOut),
                 .. ExtensionTable.Notes(catalog.ExtensionTablesLeftOut)],
             Changes = changes,
-            Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. LockHazards.Of(app.Schema, request.Pending, before),
-                .. await VersionHazardAsync(database.DataSource, request, cancellationToken)],
+            Hazards = [.. ChangeHazards.Of(app.Schema, changes, before), .. exposed.HazardsSince(exposedBefore),
+                .. LockHazards.Of(app.Schema, request.Pending, before), .. await VersionHazardAsync(database.DataSource, request, cancellationToken)],
             Drift = drift,
             Diagram = EntityDiagramBuilder.Build(app.Schema, changes, after),
         };

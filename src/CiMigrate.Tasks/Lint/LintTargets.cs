@@ -18,6 +18,9 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
 
     readonly ConcurrentDictionary<string, MigrationsFolder?> _folders = new(StringComparer.Ordinal);
 
+    // Every configured app's folder listed once, by the first file whose rules ask (files are linted in parallel).
+    readonly Lazy<DatabaseVersions> _databaseVersions = new(() => DatabaseVersions.Of(settings.Apps, settings.Root));
+
     /// <summary>Absolute paths of the files to lint, sorted; <paramref name="paths"/> empty means every app's folder.</summary>
     public IReadOnlyList<string> Find(IReadOnlyList<string> paths, IReadOnlyList<AppSettings> apps)
     {
@@ -90,7 +93,7 @@ public sealed class LintTargets(Settings settings, string workingDirectory, stri
         MigrationsFolder? folder = null;
         if (app is not null)
         {
-            folder = new MigrationsFolder(folderPath, app);
+            folder = new MigrationsFolder(folderPath, app) { DatabaseVersions = _databaseVersions.Value };
         }
         else if (Path.GetFileName(folderPath) == MigrationsFolderName)
         {

@@ -49,12 +49,12 @@ sealed class DocsPagesTests
     }
 
     [Test]
-    public void A_finding_links_to_the_page_in_the_repository_on_github()
+    public void A_finding_links_to_the_page_in_the_repository_on_github_at_the_release_tag()
     {
         var hazard = new Hazard(HazardKind.Lock, "app.t", "m");
-        Assert.That(hazard.DocsUri, Is.EqualTo("https://github.com/tower-fleet/ci-migrate/blob/main/docs/hazards/lock.md"));
+        Assert.That(hazard.DocsUri, Is.EqualTo($"https://github.com/tower-fleet/ci-migrate/blob/{DocsPages.ReleaseTag}/docs/hazards/lock.md"));
         var finding = new Finding("f.sql", 3, 1, "require-concurrent-index", Severity.Warning, "m", "h");
-        Assert.That(finding.DocsUri, Is.EqualTo("https://github.com/tower-fleet/ci-migrate/blob/main/docs/rules/require-concurrent-index.md"));
+        Assert.That(finding.DocsUri, Is.EqualTo($"https://github.com/tower-fleet/ci-migrate/blob/{DocsPages.ReleaseTag}/docs/rules/require-concurrent-index.md"));
     }
 
     static string PageOf(Finding finding)

@@ -57,7 +57,7 @@ sealed class LintTaskTests
         Assert.That(finding.EnumerateObject().Select(p => p.Name),
             Is.EqualTo(new[] { "file", "line", "column", "rule", "severity", "message", "help", "docs" }));
         Assert.That(finding.GetProperty("docs").GetString(),
-            Is.EqualTo("https://github.com/tower-fleet/ci-migrate/blob/main/docs/rules/unbounded-delete-update.md"));
+            Is.EqualTo("https://github.com/tower-fleet/ci-migrate/blob/v0.1.0/docs/rules/unbounded-delete-update.md"));
         Assert.That((finding.GetProperty("file").GetString(), finding.GetProperty("line").GetInt32(), finding.GetProperty("rule").GetString(), finding.GetProperty("severity").GetString()),
             Is.EqualTo(("supabase/migrations/20250101000000_first.sql", 2, "unbounded-delete-update", "error")));
     }

@@ -31,6 +31,26 @@ static class LintTestSupport
         return File(System.IO.File.ReadAllText(path), role, path, name.Contains("no_schema", StringComparison.Ordinal) ? null : Schema);
     }
 
+    /// <summary>
+    /// A file rule's folder fixture, every file of it placed as <c>ci-migrate lint</c> places it: its <c>migrations</c>
+    /// folder linted by path (no app configured), or, for rules that compare apps, each <c>apps/&lt;app&gt;/migrations</c>
+    /// folder as a configured app on one database (schema: the app's name with '_' for '-').
+    /// </summary>
+    public static IReadOnlyList<LintFile> FolderFixture(string fixture)
+    {
+        var appsFolder = Path.Combine(fixture, "apps");
+        if (!Directory.Exists(appsFolder))
+        {
+            var targets = new LintTargets(Settings(fixture), fixture, Schema);
+            return [.. targets.Find([Path.Combine(fixture, "migrations")], []).Select(targets.Read)];
+        }
+
+        AppSettings[] apps = [.. Directory.EnumerateDirectories(appsFolder).Order(StringComparer.Ordinal)
+            .Select(app => new AppSettings(Path.GetFileName(app), Path.GetFileName(app).Replace('-', '_'), Path.Combine(app, "migrations")))];
+        var configured = new LintTargets(Settings(fixture, apps), fixture, null);
+        return [.. configured.Find([], apps).Select(configured.Read)];
+    }
+
     public static Settings Settings(string root, params AppSettings[] apps) => new()
     {
         Root = root,

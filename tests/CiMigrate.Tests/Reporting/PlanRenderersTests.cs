@@ -89,7 +89,7 @@ public sealed class PlanRenderersTests
 
         Assert.That(text, Does.StartWith("<!-- ci-migrate:plan app=money-tracker -->"));
         Assert.That(text, Does.Contain("| `20250101000000` | drop_note |"));
-        Assert.That(text, Does.Contain("| ❌ [data-loss](https://github.com/tower-fleet/ci-migrate/blob/main/docs/hazards/data-loss.md) | `app.t.note` | 1 | — |"));
+        Assert.That(text, Does.Contain("| ❌ [data-loss](https://github.com/tower-fleet/ci-migrate/blob/v0.1.0/docs/hazards/data-loss.md) | `app.t.note` | 1 | — |"));
         Assert.That(text, Does.Not.Contain("<details>"));
     }
 

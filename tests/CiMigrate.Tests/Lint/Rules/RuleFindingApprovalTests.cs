@@ -26,14 +26,9 @@ sealed class RuleFindingApprovalTests
         var path = Path.Combine(FixturesFolder, rule, fixture);
         IReadOnlyList<LintFile> files;
         if (Directory.Exists(path))
-        {
-            var targets = new LintTargets(LintTestSupport.Settings(FixturesFolder), FixturesFolder, LintTestSupport.Schema);
-            files = [.. targets.Find([Path.Combine(path, "migrations")], []).Select(targets.Read)];
-        }
+            files = LintTestSupport.FolderFixture(path);
         else
-        {
             files = [LintTestSupport.Fixture(path)];
-        }
 
         var text = new StringBuilder();
         var linter = LintTestSupport.AllRulesLinter();

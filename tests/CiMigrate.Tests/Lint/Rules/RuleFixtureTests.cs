@@ -8,7 +8,7 @@ namespace CiMigrate.Tests.Lint.Rules;
 /// <summary>
 /// Each rule's fixtures in <c>fixtures/&lt;rule-id&gt;/</c>: an <c>ok*.sql</c> gets no finding of the rule; an
 /// <c>error*.sql</c> gets one on exactly each line that follows a <c>-- expect</c> marker. File rules have
-/// <c>ok*/</c> and <c>error*/</c> folders holding a <c>migrations</c> folder instead.
+/// <c>ok*/</c> and <c>error*/</c> folders holding a <c>migrations</c> folder (or apps' folders) instead.
 /// </summary>
 sealed class RuleFixtureTests
 {
@@ -53,9 +53,7 @@ sealed class RuleFixtureTests
     [TestCaseSource(nameof(FolderFixtures))]
     public void File_rule_fixture_reports_only_in_error_folders(string rule, string fixture)
     {
-        var migrations = Path.Combine(FixturesFolder, rule, fixture, "migrations");
-        var targets = new LintTargets(LintTestSupport.Settings(FixturesFolder), FixturesFolder, LintTestSupport.Schema);
-        var files = targets.Find([migrations], []).Select(targets.Read).ToList();
+        var files = LintTestSupport.FolderFixture(Path.Combine(FixturesFolder, rule, fixture));
         var all = LintTestSupport.AllRulesLinter().Lint(files).Findings;
         var findings = all.Where(f => f.Rule == rule).ToList();
 
