@@ -24,32 +24,19 @@ public static class ExecutionGithubRenderer
 
     static string? Annotation(ExecutionEvent executionEvent) => executionEvent switch
     {
-        MigrationFailed failed => Command("error", failed.File, failed.Line, failed.Column, $"{failed.Version}_{failed.Name} failed",
+        MigrationFailed failed => WorkflowCommandText.Annotation("error", failed.File, failed.Line, failed.Column, $"{failed.Version}_{failed.Name} failed",
             string.Join('\n', ExecutionText.FailureLines(failed).Skip(1).Prepend(failed.Message +
                 (failed.SqlState is null ? "" : $" (SQLSTATE {failed.SqlState})")))),
-        RunFailed failed => Command("error", failed.File, null, null, "run failed", failed.Message),
-        RunRefused refused => Command("error", refused.File, refused.Line, refused.Column, $"refused: {refused.Code}",
+        RunFailed failed => WorkflowCommandText.Annotation("error", failed.File, null, null, "run failed", failed.Message),
+        RunRefused refused => WorkflowCommandText.Annotation("error", refused.File, refused.Line, refused.Column, $"refused: {refused.Code}",
             refused.Help is null ? $"{refused.Message}\nNothing was applied." : $"{refused.Message}\n{refused.Help}\nNothing was applied."),
-        GrantsChecked { Missing.Count: > 0 } grants => Command(grants.Granted ? "notice" : "warning", null, null, null,
+        GrantsChecked { Missing.Count: > 0 } grants => WorkflowCommandText.Annotation(grants.Granted ? "notice" : "warning", null, null, null,
             grants.Granted ? "granted missing privileges (autoGrant)" : "missing grants (runbook step 4)",
             string.Join('\n', grants.Missing.Select(m => $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object}"))),
-        SchemaGuardUnavailable guard => Command("warning", null, null, null, "schema guard cannot watch DDL",
+        SchemaGuardUnavailable guard => WorkflowCommandText.Annotation("warning", null, null, null, "schema guard cannot watch DDL",
             ExecutionText.Lines(guard, verbose: false).First()),
-        SchemaGuardRepaired repaired => Command("warning", null, null, null, "schema guard repaired",
+        SchemaGuardRepaired repaired => WorkflowCommandText.Annotation("warning", null, null, null, "schema guard repaired",
             ExecutionText.Lines(repaired, verbose: false).First()),
         _ => null,
     };
-
-    static string Command(string level, string? file, int? line, int? column, string title, string message)
-    {
-        var properties = new List<string>();
-        if (file is not null)
-            properties.Add($"file={WorkflowCommandText.Property(file)}");
-        if (file is not null && line is not null)
-            properties.Add($"line={line}");
-        if (file is not null && line is not null && column is not null)
-            properties.Add($"col={column}");
-        properties.Add($"title={WorkflowCommandText.Property(title)}");
-        return $"::{level} {string.Join(',', properties)}::{WorkflowCommandText.Data(message)}";
-    }
 }

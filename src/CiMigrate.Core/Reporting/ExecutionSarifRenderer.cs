@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CiMigrate.Diagnostics;
 using CiMigrate.Execution.Events;
 
@@ -11,34 +10,7 @@ namespace CiMigrate.Reporting;
 /// </summary>
 public static class ExecutionSarifRenderer
 {
-
-    public static string Render(ExecutionReport report) => JsonText.Write(json =>
-    {
-        var results = report.Events.SelectMany(ResultsOf).ToList();
-        json.WriteStartObject();
-        json.WriteString("$schema", LintSarifRenderer.Schema);
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", "ci-migrate");
-        json.WriteString("informationUri", DocsPages.BaseUri);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteStartArray("results");
-        foreach (var result in results)
-            WriteResult(json, result);
-        json.WriteEndArray();
-        json.WriteStartArray("invocations");
-        json.WriteStartObject();
-        json.WriteBoolean("executionSuccessful", report.Succeeded);
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }) + "\n";
+    public static string Render(ExecutionReport report) => SarifLog.Render([.. report.Events.SelectMany(ResultsOf)], report.Succeeded);
 
     static IEnumerable<Finding> ResultsOf(ExecutionEvent executionEvent) => executionEvent switch
     {
@@ -50,37 +22,4 @@ public static class ExecutionSarifRenderer
             $"{m.Role} lacks {string.Join(", ", m.Privileges)} on {m.ObjectKind} {m.Object} (runbook step 4)", null)),
         _ => [],
     };
-
-    static void WriteResult(Utf8JsonWriter json, Finding result)
-    {
-        json.WriteStartObject();
-        json.WriteString("ruleId", result.Rule);
-        json.WriteString("level", FindingJson.Label(result.Severity));
-        json.WriteStartObject("message");
-        json.WriteString("text", result.Message);
-        json.WriteEndObject();
-        if (result.File is not null)
-        {
-            json.WriteStartArray("locations");
-            json.WriteStartObject();
-            json.WriteStartObject("physicalLocation");
-            json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", result.File.Replace('\\', '/'));
-            json.WriteString("uriBaseId", "%SRCROOT%");
-            json.WriteEndObject();
-            if (result.HasLocation)
-            {
-                json.WriteStartObject("region");
-                json.WriteNumber("startLine", result.Line);
-                json.WriteNumber("startColumn", result.Column);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndArray();
-        }
-
-        json.WriteEndObject();
-    }
 }

@@ -4,15 +4,25 @@ using CiMigrate.History;
 
 namespace CiMigrate.Reporting;
 
-/// <summary><c>status</c> as text, markdown or JSON, from its <see cref="StatusReport"/>.</summary>
+/// <summary>
+/// <c>status</c> as text, markdown, JSON, GitHub annotations or SARIF, from its <see cref="StatusReport"/>; the last
+/// two carry what needs attention (<see cref="StatusFindings"/>), a partly applied migration first of all.
+/// </summary>
 public static class StatusRenderer
 {
     public static string Render(StatusReport report, OutputFormat format) => format switch
     {
         OutputFormat.Json => JsonSerializer.Serialize(report, ReportJsonContext.Default.StatusReport) + Environment.NewLine,
         OutputFormat.Markdown => Markdown(report),
+        OutputFormat.Github => Github(report),
+        OutputFormat.Sarif => SarifLog.Render(StatusFindings.Of(report), executionSuccessful: true),
         _ => Text(report),
     };
+
+    /// <summary>The text table for the job's log, after one annotation per finding, each on its file in a pull request.</summary>
+    static string Github(StatusReport report) =>
+        string.Concat(StatusFindings.Of(report).Select(f => WorkflowCommandText.Annotation(f.IsError ? "error" : "warning", f.File, null, null,
+            f.Rule, f.Help is null ? f.Message : $"{f.Message}\n{f.Help}") + "\n")) + Text(report);
 
     /// <summary>Aligned columns under a header, as <c>supabase migration list</c> and <c>flyway info</c> print them.</summary>
     static string Text(StatusReport report)

@@ -13,4 +13,22 @@ public static class WorkflowCommandText
     /// <summary>A property value: also ':' and ',' escaped, which would end it.</summary>
     public static string Property(string value) =>
         Data(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+
+    /// <summary>
+    /// An annotation (<c>::error file=…,line=…,col=…,title=…::message</c>), shown on the run page and, with a file, on
+    /// that file in a pull request; the line only with a file, the column only with a line.
+    /// </summary>
+    /// <param name="level"><c>error</c>, <c>warning</c> or <c>notice</c>.</param>
+    public static string Annotation(string level, string? file, int? line, int? column, string title, string message)
+    {
+        var properties = new List<string>();
+        if (file is not null)
+            properties.Add($"file={Property(file)}");
+        if (file is not null && line is not null)
+            properties.Add($"line={line}");
+        if (file is not null && line is not null && column is not null)
+            properties.Add($"col={column}");
+        properties.Add($"title={Property(title)}");
+        return $"::{level} {string.Join(',', properties)}::{Data(message)}";
+    }
 }

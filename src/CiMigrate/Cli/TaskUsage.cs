@@ -36,7 +36,7 @@ sealed record TaskUsage(IReadOnlyList<Option> Shared, IReadOnlyList<OutputFormat
         ["rollback"] = new([.. Repository, .. Target, .. Always], All,
             ["ci-migrate rollback --env staging", "ci-migrate rollback --env staging --steps 2", "ci-migrate rollback --env staging --to 20250208000004"],
             [Ok, Refused, Usage, Database]),
-        ["status"] = new([.. Repository, .. Target, .. Always], [OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown],
+        ["status"] = new([.. Repository, .. Target, .. Always], All,
             ["ci-migrate status --env staging", "ci-migrate status --env production --format json"],
             [Ok, Usage, Database]),
         ["baseline"] = new([.. Repository, .. Target, .. Always], All,

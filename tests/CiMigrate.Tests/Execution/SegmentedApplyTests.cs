@@ -160,6 +160,26 @@ public sealed class SegmentedApplyTests
     }
 
     [Test]
+    public async Task Status_for_github_annotates_a_partly_applied_migration_on_its_file()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "tables", Tables);
+        Assert.That((await repo.RunAsync("stage-apply")).ExitCode, Is.EqualTo(0));
+        repo.Up("20250208000002", "index", Segmented);
+        await KillInSegmentAsync(repo, 3);
+
+        var github = await repo.RunAsync("status", "--env", "staging", "--format", "github");
+        var sarif = await repo.RunAsync("status", "--env", "staging", "--format", "sarif");
+
+        Assert.That(github.ExitCode, Is.EqualTo(0), github.Error);
+        Assert.That(github.Output, Does.Contain("::error file=apps/money-tracker/supabase/migrations/20250208000002_index.sql,title=partly-applied::" +
+            "apps/money-tracker/supabase/migrations/20250208000002_index.sql is partly applied to staging: 2 of 3 segments committed"));
+        Assert.That(github.Output, Does.Contain("partly applied (2 of 3 segments)  20250208000002"));
+        Assert.That(sarif.ExitCode, Is.EqualTo(0), sarif.Error);
+        Assert.That(sarif.Output, Does.Contain("\"ruleId\": \"partly-applied\"").Or.Contain("\"ruleId\":\"partly-applied\""));
+    }
+
+    [Test]
     public async Task The_segmented_file_ends_in_the_schema_psql_gives_running_it_statement_by_statement()
     {
         await using var repo = await MigrationRepository.CreateAsync();
