@@ -6,7 +6,7 @@ namespace CiMigrate.Reporting;
 
 /// <summary>
 /// What in a <see cref="StatusReport"/> needs someone's attention, as findings for the github and SARIF forms of
-/// <c>status</c>: a migration a run left partly applied and an invalid index (errors: a run stopped half-way), an
+/// <c>status</c>: a migration a run left partly applied or partly rolled back and an invalid index (errors: a run stopped half-way), an
 /// edited, out-of-order or missing file (warnings). Each carries the code of the refusal it leads to.
 /// </summary>
 public static class StatusFindings
@@ -19,7 +19,7 @@ public static class StatusFindings
             "CREATE INDEX CONCURRENTLY.", $"Drop it (DROP INDEX CONCURRENTLY IF EXISTS {index}), then apply again to build it.")),
     ];
 
-    static Finding? Of(StatusEntry entry, string environment) => entry.State switch
+    static Finding? Of(StatusEntry entry, string environment) => entry.RollingBack == true ? PartlyRolledBack(entry, environment) : entry.State switch
     {
         MigrationState.PartlyApplied => new Finding(entry.File, 0, 0, RefusalCodes.PartlyApplied.Id, Severity.Error,
             $"{entry.File} is partly applied to {environment}: {entry.SegmentsCommitted} of {entry.Segments} segments committed, " +
@@ -38,4 +38,10 @@ public static class StatusFindings
             "Restore the file from the branch that applied it: rollback and the plan's replay need it."),
         _ => null,
     };
+
+    static Finding PartlyRolledBack(StatusEntry entry, string environment) =>
+        new(entry.File, 0, 0, RefusalCodes.PartlyApplied.Id, Severity.Error,
+            $"{entry.Version}_{entry.Name} is partly rolled back on {environment}: {entry.SegmentsCommitted} of {entry.Segments} segments " +
+            "of its down file committed, the rest never ran; apply refuses to run on top of it.",
+            $"Roll back again to finish it (rollback resumes at segment {entry.SegmentsCommitted + 1} of the down file).");
 }

@@ -69,8 +69,9 @@ public static class StatusRenderer
         : pair.MayContractNow ? $"now (expanded {pair.ExpandedAt.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z)"
         : $"not before {pair.ContractOpensAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z";
 
-    static string State(StatusEntry entry) => entry.State == MigrationState.PartlyApplied
-        ? $"partly applied ({entry.SegmentsCommitted} of {entry.Segments} segments)"
+    static string State(StatusEntry entry) =>
+        entry.State == MigrationState.PartlyApplied ? $"partly applied ({entry.SegmentsCommitted} of {entry.Segments} segments)"
+        : entry.RollingBack == true ? $"partly rolled back ({entry.SegmentsCommitted} of {entry.Segments} down segments)"
         : State(entry.State);
 
     static string State(MigrationState state) => state switch

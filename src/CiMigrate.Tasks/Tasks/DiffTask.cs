@@ -139,15 +139,15 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
     }
 
     /// <summary>
-    /// The refusals of apply that the target's ledger decides whatever the files say: rows of another schema, a lost
-    /// history. The plan reports them instead of a replay (edited and out-of-order files stay notes: the replay still
+    /// The refusals of apply that the target's ledger decides whatever the files say: rows of another schema, a rollback
+    /// left part-way, a lost history. The plan reports them instead of a replay (edited and out-of-order files stay notes: the replay still
     /// tells the reviewer what they would do).
     /// </summary>
     static async Task<IReadOnlyList<RunRefused>> HistoryRefusalsAsync(MigrationSession session, AppSettings app, HistoryComparison comparison,
         CancellationToken cancellationToken) =>
-        HistoryChecks.SchemaMismatch(comparison, app, session.Environment.Name) is { Count: > 0 } mismatch
-            ? mismatch
-            : await HistoryChecks.LostAsync(session, comparison, cancellationToken);
+        HistoryChecks.SchemaMismatch(comparison, app, session.Environment.Name) is { Count: > 0 } mismatch ? mismatch
+        : HistoryChecks.PartlyRolledBack(comparison, session.Environment.Name) is { Count: > 0 } halfUndone ? halfUndone
+        : await HistoryChecks.LostAsync(session, comparison, cancellationToken);
 
     /// <summary>The display paths of the up and down files of the migrations the target has applied; none without a target.</summary>
     static HashSet<string> AppliedFiles(HistoryComparison comparison, bool hasTarget) =>
