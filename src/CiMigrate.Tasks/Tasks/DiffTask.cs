@@ -140,8 +140,8 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
 
     /// <summary>
     /// The refusals of apply that the target's ledger decides whatever the files say: rows of another schema, a rollback
-    /// left part-way, a lost history. The plan reports them instead of a replay (edited and out-of-order files stay notes: the replay still
-    /// tells the reviewer what they would do).
+    /// left part-way, a lost history. The plan reports them instead of a replay (edited and out-of-order files stay
+    /// notes: the replay still tells the reviewer what they would do).
     /// </summary>
     static async Task<IReadOnlyList<RunRefused>> HistoryRefusalsAsync(MigrationSession session, AppSettings app, HistoryComparison comparison,
         CancellationToken cancellationToken) =>
