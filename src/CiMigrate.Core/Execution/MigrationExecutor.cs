@@ -82,8 +82,12 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
             return Outcome;
         }
 
-        if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null))
-            || Refused(await InvalidIndexes.CheckBeforeAsync(session, migrations.Select(m => m.Down!), resume: null, cancellationToken)))
+        if (Refused(MigrationPreflight.Check(migrations.Select(m => m.Down!), oneTransaction: null)))
+            return Outcome;
+        // A down file an earlier rollback left part-way resumes after its committed segments, as an up file does.
+        var (resume, changed) = PartialApplication.CheckRollback(migrations, await session.Ledger.ReadProgressAsync(tableExists: true, cancellationToken));
+        if (Refused(changed) || Refused(await InvalidIndexes.CheckBeforeAsync(session, migrations.Select(m => m.Down!),
+            resume.ToDictionary(r => r.Key.Down!, r => r.Value), cancellationToken)))
             return Outcome;
         var mirrored = await MirroredAsync(migrations, cancellationToken);
         var steps = migrations
@@ -92,7 +96,7 @@ public sealed class MigrationExecutor(MigrationSession session, ExecutionLog log
                     var removed = session.Ledger.RecordRemoved(m.Version, LedgerEventKind.Rollback, provenance, $"{m.Down!.DisplayPath} {m.Down.Checksum}");
                     return mirrored.Contains(m) ? [removed, SupabaseHistory.RecordRemoved(m, session.App.Name)] : [removed];
                 },
-                Forward: false))
+                Forward: false) { Resume = resume.GetValueOrDefault(m) })
             .ToList();
         await new TransactionPerFile(Context(provenance)).RunAsync(steps, cancellationToken);
         return Outcome;

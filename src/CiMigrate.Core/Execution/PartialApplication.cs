@@ -17,18 +17,32 @@ static class PartialApplication
     /// <param name="progress">The app's progress rows.</param>
     /// <param name="oneTransaction"><c>--atomic</c> or <c>--dry-run</c>, which cannot resume a file; else null.</param>
     public static (Dictionary<Migration, int> Resume, List<RunRefused> Refusals) Check(IReadOnlyList<Migration> pending,
-        IReadOnlyList<SegmentProgress> progress, string? oneTransaction)
+        IReadOnlyList<SegmentProgress> progress, string? oneTransaction) =>
+        Check(pending, m => m.Up, [.. progress.Where(p => !p.RollingBack)], oneTransaction);
+
+    /// <summary>
+    /// For a rollback: per partly rolled back migration (segments of its down file committed), where its down file
+    /// resumes; and a refusal when the part of the down file that ran changed since.
+    /// </summary>
+    /// <param name="migrations">The migrations about to be rolled back, each with its down file.</param>
+    /// <param name="progress">The app's progress rows.</param>
+    public static (Dictionary<Migration, int> Resume, List<RunRefused> Refusals) CheckRollback(IReadOnlyList<Migration> migrations,
+        IReadOnlyList<SegmentProgress> progress) =>
+        Check(migrations, m => m.Down!, [.. progress.Where(p => p.RollingBack)], oneTransaction: null);
+
+    static (Dictionary<Migration, int> Resume, List<RunRefused> Refusals) Check(IReadOnlyList<Migration> migrations,
+        Func<Migration, MigrationFile> fileOf, IReadOnlyList<SegmentProgress> progress, string? oneTransaction)
     {
         var resume = new Dictionary<Migration, int>();
         var refusals = new List<RunRefused>();
         if (progress.Count == 0)
             return (resume, refusals);
         var byVersion = progress.GroupBy(p => p.Version, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        foreach (var migration in pending)
+        foreach (var migration in migrations)
         {
             if (!byVersion.TryGetValue(migration.Version, out var rows))
                 continue;
-            var file = migration.Up;
+            var file = fileOf(migration);
             if (oneTransaction is not null)
             {
                 refusals.Add(new RunRefused(RefusalCodes.PartlyApplied,
@@ -37,7 +51,7 @@ static class PartialApplication
                 continue;
             }
 
-            if (Changed(migration, rows) is { } changed)
+            if (Changed(migration, file, rows) is { } changed)
                 refusals.Add(changed);
             else
                 resume[migration] = rows.Count;
@@ -46,9 +60,8 @@ static class PartialApplication
         return (resume, refusals);
     }
 
-    static RunRefused? Changed(Migration migration, List<SegmentProgress> rows)
+    static RunRefused? Changed(Migration migration, MigrationFile file, List<SegmentProgress> rows)
     {
-        var file = migration.Up;
         var segments = file.Script.Segments;
         for (var i = 0; i < rows.Count; i++)
         {

@@ -39,17 +39,18 @@ sealed class SegmentedRun(RunContext context)
         return true;
     }
 
-    /// <summary>What commits with segment <paramref name="index"/>: its progress row, or, for the last, the ledger row and the end of the progress rows.</summary>
+    /// <summary>
+    /// What commits with segment <paramref name="index"/>: its progress row, or, for the last, the ledger row's change (the
+    /// row of an up file, its removal for a down file) and the end of the progress rows.
+    /// </summary>
     IReadOnlyList<NpgsqlBatchCommand> Records(MigrationStep step, int index)
     {
         var segments = step.Segments;
         var ledger = context.Session.Ledger;
-        if (!step.Forward)
-            return index == segments.Count - 1 ? step.Record() : [];
         return index == segments.Count - 1
             ? [.. step.Record(), ledger.ClearProgress(step.Migration.Version)]
             : [ledger.RecordSegment(step.Migration, index, segments.Count, AppliedPart.ChecksumOf(segments, index),
-                AppliedPart.ChecksumOf(segments[index]), segments[index].Lines, context.Provenance)];
+                AppliedPart.ChecksumOf(segments[index]), segments[index].Lines, context.Provenance, rollingBack: !step.Forward)];
     }
 
     async Task<bool> RunInTransactionAsync(MigrationStep step, TransactionSegment segment, IReadOnlyList<NpgsqlBatchCommand> records,

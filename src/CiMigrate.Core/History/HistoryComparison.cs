@@ -21,6 +21,12 @@ public sealed class HistoryComparison
     /// <summary>The migrations an earlier run left partly applied: an apply resumes each at its first segment not committed.</summary>
     public IReadOnlyList<MigrationStatus> PartlyApplied => [.. Entries.Where(e => e.State == MigrationState.PartlyApplied)];
 
+    /// <summary>
+    /// The applied migrations an earlier rollback left part-way (segments of their down file committed): a rollback
+    /// resumes each; nothing may be applied on top of one.
+    /// </summary>
+    public IReadOnlyList<MigrationStatus> PartlyRolledBack => [.. Entries.Where(e => e.Applied is not null && e.Progress.Count > 0)];
+
     public IReadOnlyList<MigrationStatus> Edited => [.. Entries.Where(e => e.State == MigrationState.Edited)];
 
     public IReadOnlyList<MigrationStatus> OutOfOrder => [.. Entries.Where(e => e.State == MigrationState.OutOfOrder)];
@@ -32,17 +38,11 @@ public sealed class HistoryComparison
         [.. Entries.Where(e => e.Applied is not null).OrderByDescending(e => e.Version, StringComparer.Ordinal)];
 
     /// <summary>
-    /// The local migrations against <paramref name="ledger"/>: its rows, and, only when something is pending (a partly
-    /// applied migration is pending), its progress rows; a no-op run pays no round trip for them.
+    /// The local migrations against <paramref name="ledger"/>: its rows and its progress rows (a partly applied migration
+    /// is pending; a partly rolled back one is applied, and stops an apply on top of it).
     /// </summary>
-    public static async Task<HistoryComparison> CompareAsync(MigrationSet migrations, Ledger ledger, CancellationToken cancellationToken)
-    {
-        var applied = await ledger.ReadAsync(cancellationToken);
-        var comparison = Compare(migrations, applied);
-        return comparison.Pending.Count == 0
-            ? comparison
-            : Compare(migrations, applied, await ledger.ReadProgressAsync(tableExists: false, cancellationToken));
-    }
+    public static async Task<HistoryComparison> CompareAsync(MigrationSet migrations, Ledger ledger, CancellationToken cancellationToken) =>
+        Compare(migrations, await ledger.ReadAsync(cancellationToken), await ledger.ReadProgressAsync(tableExists: false, cancellationToken));
 
     /// <summary>The local migrations against the ledger's rows and, when given, its progress rows of partly applied migrations.</summary>
     public static HistoryComparison Compare(MigrationSet migrations, IReadOnlyList<AppliedMigration> applied,
@@ -58,9 +58,12 @@ public sealed class HistoryComparison
             if (appliedByVersion.Remove(migration.Version, out var row))
             {
                 var state = row.Checksum == migration.Checksum ? MigrationState.Applied : MigrationState.Edited;
-                entries.Add(new MigrationStatus(migration.Version, migration.Name, state, migration, row));
+                entries.Add(new MigrationStatus(migration.Version, migration.Name, state, migration, row)
+                {
+                    Progress = progressByVersion.TryGetValue(migration.Version, out var undone) && undone[0].RollingBack ? undone : [],
+                });
             }
-            else if (progressByVersion.TryGetValue(migration.Version, out var committed))
+            else if (progressByVersion.TryGetValue(migration.Version, out var committed) && !committed[0].RollingBack)
             {
                 entries.Add(new MigrationStatus(migration.Version, migration.Name, MigrationState.PartlyApplied, migration, null) { Progress = committed });
             }

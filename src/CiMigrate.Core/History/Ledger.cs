@@ -109,9 +109,11 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
                 return [];
         }
 
+        // A read session does not upgrade the ledger: before version 9 the table has no direction, and every row is an up file's.
         await using var command = new NpgsqlCommand(
-            "SELECT version, name, segment, segments, applied_checksum, segment_checksum, lines, committed_at, environment " +
-            $"FROM {LedgerSchema.SegmentProgress} WHERE app = $1 ORDER BY version, segment", connection);
+            "SELECT version, name, segment, segments, applied_checksum, segment_checksum, lines, committed_at, environment, " +
+            "coalesce(to_jsonb(p) ->> 'direction', 'up') = 'down' " +
+            $"FROM {LedgerSchema.SegmentProgress} p WHERE app = $1 ORDER BY version, segment", connection);
         command.Parameters.Add(new() { Value = App });
 
         var rows = new List<SegmentProgress>();
@@ -120,19 +122,20 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
         {
             rows.Add(new SegmentProgress(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3),
                 reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
-                NullableString(reader, 8)));
+                NullableString(reader, 8)) { RollingBack = reader.GetBoolean(9) });
         }
 
         return rows;
     }
 
     /// <summary>The progress row of a committed segment, to run in the segment's transaction (or right after it).</summary>
+    /// <param name="rollingBack">Whether the segment is of the down file (a rollback's).</param>
     public NpgsqlBatchCommand RecordSegment(Migration migration, int segment, int segments, string appliedChecksum,
-        string segmentChecksum, string lines, RunProvenance provenance)
+        string segmentChecksum, string lines, RunProvenance provenance, bool rollingBack)
     {
         var command = new NpgsqlBatchCommand(
-            $"INSERT INTO {LedgerSchema.SegmentProgress} (app, version, name, segment, segments, applied_checksum, segment_checksum, lines, environment) " +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+            $"INSERT INTO {LedgerSchema.SegmentProgress} (app, version, name, segment, segments, applied_checksum, segment_checksum, lines, environment, direction) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
         command.Parameters.Add(new() { Value = App });
         command.Parameters.Add(new() { Value = migration.Version });
         command.Parameters.Add(new() { Value = migration.Name });
@@ -142,6 +145,7 @@ public sealed class Ledger(NpgsqlConnection connection, string app, string schem
         command.Parameters.Add(new() { Value = segmentChecksum });
         command.Parameters.Add(new() { Value = lines });
         command.Parameters.Add(Text(provenance.Environment));
+        command.Parameters.Add(new() { Value = rollingBack ? "down" : "up" });
         return command;
     }
 

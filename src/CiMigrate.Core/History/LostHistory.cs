@@ -44,8 +44,14 @@ public static class LostHistory
     /// <summary>Whether the events hold anything of <paramref name="app"/>: a history that was forgotten on purpose is not lost.</summary>
     public static async Task<bool> HasEventsAsync(NpgsqlConnection connection, string app, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"SELECT to_regclass('{LedgerSchema.Events}') IS NOT NULL AND EXISTS (SELECT 1 FROM {LedgerSchema.Events} WHERE app = $1)", connection);
+        // A plan reads a target that may have no ledger; a query naming a missing table fails however it is guarded.
+        await using (var exists = new NpgsqlCommand($"SELECT to_regclass('{LedgerSchema.Events}') IS NOT NULL", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                return false;
+        }
+
+        await using var command = new NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {LedgerSchema.Events} WHERE app = $1)", connection);
         command.Parameters.Add(new() { Value = app });
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

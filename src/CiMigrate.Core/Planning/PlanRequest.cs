@@ -1,5 +1,6 @@
 using CiMigrate.Configuration;
 using CiMigrate.Diagnostics;
+using CiMigrate.Execution.Events;
 using CiMigrate.Migrations;
 using Npgsql;
 
@@ -20,6 +21,12 @@ public sealed record PlanRequest
 
     /// <summary>Per version, the segments of a pending migration an earlier run committed on the target (partly applied).</summary>
     public IReadOnlyDictionary<string, int> SegmentsCommitted { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>
+    /// What apply would refuse on the target before running anything, decided by its ledger alone (a history it cannot
+    /// follow): the plan reports the first and replays nothing. Empty without a target.
+    /// </summary>
+    public IReadOnlyList<RunRefused> Refusals { get; init; } = [];
 
     /// <summary>Starts the shadow; called only when a replay is needed, and the shadow is always disposed.</summary>
     public required Func<CancellationToken, Task<IShadowDatabase>> StartShadow { get; init; }

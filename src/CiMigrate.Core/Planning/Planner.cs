@@ -36,6 +36,9 @@ public static class Planner
         };
         if (request.Pending.Count == 0 && request.LiveConnection is null)
             return plan;
+        // A refusal the ledger or the files' text decide needs no replay: the plan says it without starting a shadow.
+        if (RefusedBeforeReplay(request) is { } refused)
+            return plan with { Hazards = [refused] };
 
         var progress = request.Progress ?? (_ => { });
         progress(new PlanProgress(PlanStage.StartingShadow));
@@ -100,4 +103,10 @@ public static class Planner
         return ShadowExtensions.VersionHazard(connection.PostgreSqlVersion, target.PostgreSqlVersion, request.Environment) is { } hazard
             ? [hazard] : [];
     }
+
+    /// <summary>The hazard of the target's refusal, else of the pending files' refusal on the shadow; null when the replay may start.</summary>
+    static Hazard? RefusedBeforeReplay(PlanRequest request) =>
+        FailureHazard.Of(new ExecutionOutcome(request.Refusals), HazardKind.FailsOnTarget, request.App.Schema,
+            $"is refused by {request.Environment}", "Apply would stop here, before running anything.")
+        ?? HistoryReplay.FailsOnShadow(new ExecutionOutcome(ShadowMigrationRunner.Refusals(request.Pending)), request.App);
 }

@@ -72,7 +72,17 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
         migrations.Count == 0
             ? new ExecutionOutcome([])
             : await new MigrationExecutor(_session, onEvent is null ? new ExecutionLog() : new ExecutionLog(onEvent))
-                .ApplyAsync(migrations, new ApplyOptions { Provenance = Provenance, AlreadyApplied = alreadyApplied, OnShadow = true }, cancellationToken);
+                .ApplyAsync(migrations, Options(alreadyApplied), cancellationToken);
+
+    /// <summary>
+    /// What the replay of <paramref name="pending"/> would refuse before running anything, read from the files alone
+    /// (transaction control, allowances, global DDL, statements reaching the server): the plan says it without starting
+    /// a shadow. Empty when they may replay.
+    /// </summary>
+    public static IReadOnlyList<RunRefused> Refusals(IReadOnlyList<Migration> pending) =>
+        MigrationPreflight.Check(pending.Select(m => m.Up), oneTransaction: null, Options(alreadyApplied: false).Checks);
+
+    static ApplyOptions Options(bool alreadyApplied) => new() { Provenance = Provenance, AlreadyApplied = alreadyApplied, OnShadow = true };
 
     /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; the outcome says where one failed.</summary>
     public Task<ExecutionOutcome> RollBackAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>

@@ -10,33 +10,7 @@ namespace CiMigrate.Reporting;
 /// </summary>
 public static class ExecutionSarifRenderer
 {
-    public static string Render(ExecutionReport report) => JsonText.Write(json =>
-    {
-        var results = report.Events.SelectMany(ResultsOf).ToList();
-        json.WriteStartObject();
-        json.WriteString("$schema", LintSarifRenderer.Schema);
-        json.WriteString("version", "2.1.0");
-        json.WriteStartArray("runs");
-        json.WriteStartObject();
-        json.WriteStartObject("tool");
-        json.WriteStartObject("driver");
-        json.WriteString("name", "ci-migrate");
-        json.WriteString("informationUri", DocsPages.BaseUri);
-        json.WriteEndObject();
-        json.WriteEndObject();
-        json.WriteStartArray("results");
-        foreach (var (finding, text) in results)
-            FindingSarif.WriteResult(json, finding, text);
-        json.WriteEndArray();
-        json.WriteStartArray("invocations");
-        json.WriteStartObject();
-        json.WriteBoolean("executionSuccessful", report.Succeeded);
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }) + "\n";
+    public static string Render(ExecutionReport report) => SarifLog.Render([.. report.Events.SelectMany(ResultsOf)], report.Succeeded);
 
     /// <summary>Each finding with its result's message: a run's stop says all its text lines (what stays applied, what to do).</summary>
     static IEnumerable<(Finding Finding, string Text)> ResultsOf(ExecutionEvent executionEvent) => executionEvent switch

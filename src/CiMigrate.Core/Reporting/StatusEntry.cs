@@ -14,11 +14,15 @@ public sealed record StatusEntry(
     DateTimeOffset? AppliedAt,
     string? AppliedBy)
 {
-    /// <summary>For a partly applied migration: its segments committed, and of how many; null otherwise.</summary>
+    /// <summary>For a partly applied (or partly rolled back) migration: its segments committed, and of how many; null otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? SegmentsCommitted { get; init; }
 
     /// <inheritdoc cref="SegmentsCommitted"/>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Segments { get; init; }
+
+    /// <summary>True for an applied migration a rollback left part-way: its segments are its down file's; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? RollingBack { get; init; }
 }

@@ -1,18 +1,31 @@
 using System.Text;
 using System.Text.Json;
+using CiMigrate.Diagnostics;
 using CiMigrate.History;
 
 namespace CiMigrate.Reporting;
 
-/// <summary><c>status</c> as text, markdown or JSON, from its <see cref="StatusReport"/>.</summary>
+/// <summary>
+/// <c>status</c> as text, markdown, JSON, GitHub annotations or SARIF, from its <see cref="StatusReport"/>; the last
+/// two carry what needs attention (<see cref="StatusFindings"/>), a partly applied migration first of all.
+/// </summary>
 public static class StatusRenderer
 {
     public static string Render(StatusReport report, OutputFormat format) => format switch
     {
         OutputFormat.Json => JsonSerializer.Serialize(report, ReportJsonContext.Default.StatusReport) + Environment.NewLine,
         OutputFormat.Markdown => Markdown(report),
+        OutputFormat.Github => Github(report),
+        OutputFormat.Sarif => SarifLog.Render([.. StatusFindings.Of(report).Select(f => (f, Message(f)))], executionSuccessful: true),
         _ => Text(report),
     };
+
+    /// <summary>The text table for the job's log, after one annotation per finding, each on its file in a pull request.</summary>
+    static string Github(StatusReport report) =>
+        string.Concat(StatusFindings.Of(report).Select(f => FindingAnnotation.Of(f, f.Rule, Message(f)) + "\n")) + Text(report);
+
+    /// <summary>A finding's message and what to do, for the forms that show one text per finding.</summary>
+    static string Message(Finding finding) => finding.Help is null ? finding.Message : $"{finding.Message}\n{finding.Help}";
 
     /// <summary>Aligned columns under a header, as <c>supabase migration list</c> and <c>flyway info</c> print them.</summary>
     static string Text(StatusReport report)
@@ -59,8 +72,9 @@ public static class StatusRenderer
         : pair.MayContractNow ? $"now (expanded {pair.ExpandedAt.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z)"
         : $"not before {pair.ContractOpensAt!.Value.UtcDateTime:yyyy-MM-dd HH:mm}Z";
 
-    static string State(StatusEntry entry) => entry.State == MigrationState.PartlyApplied
-        ? $"partly applied ({entry.SegmentsCommitted} of {entry.Segments} segments)"
+    static string State(StatusEntry entry) =>
+        entry.State == MigrationState.PartlyApplied ? $"partly applied ({entry.SegmentsCommitted} of {entry.Segments} segments)"
+        : entry.RollingBack == true ? $"partly rolled back ({entry.SegmentsCommitted} of {entry.Segments} down segments)"
         : State(entry.State);
 
     static string State(MigrationState state) => state switch

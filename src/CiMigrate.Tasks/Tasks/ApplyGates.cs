@@ -9,7 +9,7 @@ namespace CiMigrate.Tasks;
 
 /// <summary>
 /// What stands between reading the ledger and applying, in order: edited applied migrations, rows of another schema,
-/// lost history, out-of-order pending ones, lint, and the environment's policy: the reviewed plan, the promotion gate,
+/// a rollback left part-way, lost history, out-of-order pending ones, lint, and the environment's policy: the reviewed plan, the promotion gate,
 /// the expand-contract gate, the approval. The first that refuses ends the checks (an approval
 /// is never asked for a run that would be refused anyway); its refusals go into the run's report.
 /// </summary>
@@ -27,6 +27,8 @@ static class ApplyGates
             return (edited, null);
         if (HistoryChecks.SchemaMismatch(comparison, target.App, environment.Name) is { Count: > 0 } mismatch)
             return (mismatch, null);
+        if (HistoryChecks.PartlyRolledBack(comparison, environment.Name) is { Count: > 0 } halfUndone)
+            return (halfUndone, null);
         if (await HistoryChecks.LostAsync(session, comparison, cancellationToken) is { Count: > 0 } lost)
             return (lost, null);
         if (comparison.OutOfOrder.Count > 0 && !context.Get(options.AllowOutOfOrder))

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CiMigrate.Configuration;
 using CiMigrate.Diagnostics;
 using CiMigrate.Execution;
+using CiMigrate.Execution.Events;
 using CiMigrate.GitHub;
 using CiMigrate.History;
 using CiMigrate.Hosting;
@@ -108,6 +109,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
                 Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
                 Pending = comparison.Pending,
                 SegmentsCommitted = comparison.PartlyApplied.ToDictionary(e => e.Version, e => e.Progress.Count, StringComparer.Ordinal),
+                Refusals = session is null ? [] : await HistoryRefusalsAsync(session, app, comparison, cancellationToken),
                 StartShadow = ct => ShadowChoice.StartAsync(context, environment, session?.Connection.PostgreSqlVersion.Major, ct),
                 LiveConnection = session?.Connection,
                 Notes = withoutSecrets ? [NoTargetNote(context), .. Notes(comparison, null)] : Notes(comparison, environment?.Name),
@@ -126,19 +128,25 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
             && await TargetCollisions.FindAsync(session, comparison.Pending, cancellationToken) is { Count: > 0 } collisions)
             plan = plan with { Hazards = [.. plan.Hazards, .. collisions] };
 
-        var failsOnTarget = false;
         if (dryRunOnTarget && plan.Pending.Count > 0)
-        {
-            var hazards = await TargetDryRun.RunAsync(session!, comparison.Pending, cancellationToken);
-            failsOnTarget = hazards.Count > 0;
-            plan = plan with { Hazards = [.. plan.Hazards, .. hazards] };
-        }
+            plan = plan with { Hazards = [.. plan.Hazards, .. await TargetDryRun.RunAsync(session!, comparison.Pending, cancellationToken)] };
 
         await WriteAsync(context, Render(plan, context.Options.Format, LinksOf(context)));
         await PublishAsync(context, plan);
-        return failsOnTarget || plan.Hazards.Any(h => h.Kind == HazardKind.FailsOnShadow) ? ExitCodes.Execution
+        return plan.Hazards.Any(h => h.Kind is HazardKind.FailsOnShadow or HazardKind.FailsOnTarget) ? ExitCodes.Execution
             : plan.HasDrift || plan.MissesDeclared || plan.Findings.Any(f => f.IsError) ? ExitCodes.Findings : ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The refusals of apply that the target's ledger decides whatever the files say: rows of another schema, a rollback
+    /// left part-way, a lost history. The plan reports them instead of a replay (edited and out-of-order files stay
+    /// notes: the replay still tells the reviewer what they would do).
+    /// </summary>
+    static async Task<IReadOnlyList<RunRefused>> HistoryRefusalsAsync(MigrationSession session, AppSettings app, HistoryComparison comparison,
+        CancellationToken cancellationToken) =>
+        HistoryChecks.SchemaMismatch(comparison, app, session.Environment.Name) is { Count: > 0 } mismatch ? mismatch
+        : HistoryChecks.PartlyRolledBack(comparison, session.Environment.Name) is { Count: > 0 } halfUndone ? halfUndone
+        : await HistoryChecks.LostAsync(session, comparison, cancellationToken);
 
     /// <summary>The display paths of the up and down files of the migrations the target has applied; none without a target.</summary>
     static HashSet<string> AppliedFiles(HistoryComparison comparison, bool hasTarget) =>

@@ -40,6 +40,21 @@ static class HistoryChecks
     ];
 
     /// <summary>
+    /// Applied migrations an earlier rollback left part-way, one refusal each, for an apply: what runs next would meet a
+    /// half-undone migration. The rollback resumes where it stopped. Empty when none is.
+    /// </summary>
+    public static IReadOnlyList<RunRefused> PartlyRolledBack(HistoryComparison comparison, string environment) =>
+    [
+        .. comparison.PartlyRolledBack.Select(e => new RunRefused(RefusalCodes.PartlyApplied,
+            $"{e.Local?.Down?.DisplayPath ?? e.Version} is partly run on {environment}: a rollback committed {e.Progress.Count} of " +
+            $"{e.Progress[^1].Segments} segments of it (lines {string.Join(", ", e.Progress.Select(p => p.Lines))}) and stopped, so " +
+            $"{e.Version}_{e.Name} is half undone. Nothing was run.",
+            $"Finish the rollback first: ci-migrate rollback --env {environment} --to <the version before {e.Version}> resumes it at " +
+            $"segment {e.Progress.Count + 1}.",
+            e.Local?.Down?.DisplayPath, null, null)),
+    ];
+
+    /// <summary>
     /// History lost while its effects stayed, which would make apply run migrations again: ledger rows gone while
     /// the events record their apply (the fix is repair), or objects in the app's schema with no ledger row nor event
     /// of the app at all (the fix is baseline). Empty when nothing is pending or nothing is lost.
@@ -60,8 +75,9 @@ static class HistoryChecks
                 $"changes were undone by hand, say so: ci-migrate repair --env {environment} --forget <version>.", null, null, null)];
         }
 
-        // Rows, or events of a history forgotten on purpose (repair --forget): not an unknown history.
-        if (comparison.Entries.Any(e => e.Applied is not null) || !await session.SchemaExistsAsync(cancellationToken)
+        // Rows, progress rows (a first migration a run left partly applied made those objects), or events of a history
+        // forgotten on purpose (repair --forget): not an unknown history.
+        if (comparison.Entries.Any(e => e.Applied is not null || e.Progress.Count > 0) || !await session.SchemaExistsAsync(cancellationToken)
             || await LostHistory.HasEventsAsync(session.Connection, app, cancellationToken))
             return [];
         var (names, count) = await LostHistory.ObjectsAsync(session.Connection, schema, 5, cancellationToken);

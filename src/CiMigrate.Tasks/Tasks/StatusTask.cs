@@ -31,6 +31,7 @@ sealed class StatusTask(TimeProvider? clock = null) : ITask
             {
                 SegmentsCommitted = e.Progress.Count > 0 ? e.Progress.Count : null,
                 Segments = e.Progress.Count > 0 ? e.Progress[^1].Segments : null,
+                RollingBack = e.Applied is not null && e.Progress.Count > 0 ? true : null,
             })],
             await InvalidIndexes.FindAsync(session.Connection, target.App.Schema, context.CancellationToken))
         {

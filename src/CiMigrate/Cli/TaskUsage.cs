@@ -31,7 +31,7 @@ sealed record TaskUsage(IReadOnlyList<OutputFormat> Formats, IReadOnlyList<strin
         ["rollback"] = new(All,
             ["ci-migrate rollback --env staging", "ci-migrate rollback --env staging --steps 2", "ci-migrate rollback --env staging --to 20250208000004"],
             [Ok, Refused, Usage, Database]),
-        ["status"] = new([OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown],
+        ["status"] = new(All,
             ["ci-migrate status --env staging", "ci-migrate status --env production --format json"],
             [Ok, Usage, Database]),
         ["baseline"] = new(All,

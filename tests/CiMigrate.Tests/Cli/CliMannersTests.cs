@@ -37,7 +37,7 @@ sealed class CliMannersTests
     }
 
     [TestCase("new", "--database-url", "--env", "--format", "--fix", "--kubeconfig")]
-    [TestCase("status", "sarif", "--fix", "--only-changed")]
+    [TestCase("status", "--fix", "--only-changed")]
     [TestCase("diff", "--fix", "sarif")]
     [TestCase("lint", "--env", "--database-url")]
     public async Task Help_lists_only_the_options_the_task_reads(string task, params string[] absent)
@@ -79,10 +79,10 @@ sealed class CliMannersTests
         Assert.That(reads["apps"], Is.EqualTo(new[] { "--config", "--app" }));
     }
 
-    [TestCase("status", "--format", "sarif", "status does not write sarif: --format text|json|markdown.")]
+    [TestCase("doctor", "--format", "sarif", "doctor does not write sarif: --format text|json.")]
     [TestCase("diff", "--format", "sarif", "diff does not write sarif: --format text|json|markdown|github.")]
     [TestCase("lint", "--format", "xml", "lint does not write xml: --format")]
-    [TestCase("status", "--format", "xml", "status does not write xml: --format text|json|markdown.")]
+    [TestCase("status", "--format", "xml", "status does not write xml: --format text|json|markdown|github|sarif.")]
     [TestCase("new", "--format", "json", "Unrecognized command or argument")]
     public async Task A_format_the_task_does_not_write_is_a_usage_error(string task, string option, string value, string message)
     {

@@ -92,6 +92,26 @@ public sealed class SegmentedApplyTests
     }
 
     [Test]
+    public async Task A_first_migration_left_partly_applied_resumes_and_is_not_taken_for_a_schema_without_history()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "first", Tables + "\n" + Segmented);
+
+        var killed = await KillInSegmentAsync(repo, 2);
+        var progress = await repo.Staging.ScalarAsync(Progress);
+        var refused = await repo.RunAsync("stage-apply");
+        await repo.Staging.ExecuteAsync("DROP INDEX CONCURRENTLY IF EXISTS money_tracker.budgets_amount");
+        var resumed = await repo.RunAsync("stage-apply");
+
+        Assert.That(killed.ExitCode, Is.Not.EqualTo(0), killed.Output);
+        Assert.That(progress, Is.EqualTo("0/3"));
+        Assert.That(refused.Error, Does.Contain("refused (invalid-index)").And.Not.Contain("schema-without-history"));
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error + resumed.Output);
+        Assert.That(resumed.Output, Does.Contain("resuming apps/money-tracker/supabase/migrations/20250208000001_first.sql at segment 2 of 3"));
+        Assert.That(await repo.Staging.ScalarAsync(Runs), Is.EqualTo("1,3"));
+    }
+
+    [Test]
     public async Task An_edit_of_the_applied_part_refuses_naming_the_file_the_segment_and_its_statements()
     {
         await using var repo = await MigrationRepository.CreateAsync();
@@ -145,6 +165,46 @@ public sealed class SegmentedApplyTests
     }
 
     [Test]
+    public async Task A_rollback_killed_in_a_down_segment_records_it_stops_apply_and_resumes_with_each_statement_once()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "tables", Tables);
+        repo.Up("20250208000002", "index", Segmented);
+        // Three segments, as the up file: statements, the index dropped alone, statements (gate3 holds the third).
+        repo.Down("20250208000002", "index", """
+            SET search_path TO money_tracker;
+            INSERT INTO runs VALUES (-1);
+            ALTER TABLE gate1 DROP COLUMN IF EXISTS seen;
+            DROP INDEX CONCURRENTLY IF EXISTS budgets_amount;
+            INSERT INTO runs VALUES (-3);
+            ALTER TABLE gate3 DROP COLUMN IF EXISTS seen;
+            """);
+        Assert.That((await repo.RunAsync("stage-apply")).ExitCode, Is.EqualTo(0));
+
+        var killed = await KillInSegmentAsync(repo, 3, "rollback", "--env", "staging");
+        var afterKill = (await repo.Staging.ScalarAsync(Progress), await repo.Staging.ScalarAsync(Runs), await repo.Staging.ScalarAsync(Recorded));
+        var status = await repo.RunAsync("status", "--env", "staging");
+        repo.Up("20250208000003", "later", "SET search_path TO money_tracker;\nCREATE TABLE later (id int);\n");
+        var applyOnTop = await repo.RunAsync("stage-apply");
+        var resumed = await repo.RunAsync("rollback", "--env", "staging");
+
+        Assert.That(killed.ExitCode, Is.Not.EqualTo(0), killed.Output);
+        Assert.That(afterKill, Is.EqualTo(("0/3,1/3", "-1,1,3", 1L)), "two down segments committed, each with its progress row; the row stays");
+        Assert.That(status.Output, Does.Contain("partly rolled back (2 of 3 down segments)  20250208000002"));
+        Assert.That(applyOnTop.ExitCode, Is.EqualTo(2), applyOnTop.Error + applyOnTop.Output);
+        Assert.That(applyOnTop.Error, Does.Contain("refused (partly-applied): apps/money-tracker/supabase/migrations/down/20250208000002_index.sql " +
+            "is partly run on staging: a rollback committed 2 of 3 segments of it (lines 1-3, 4)"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.later') IS NULL"), Is.True, "nothing applied on top");
+        Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Error + resumed.Output);
+        Assert.That(resumed.Output, Does.Contain("resuming apps/money-tracker/supabase/migrations/down/20250208000002_index.sql at segment 3 of 3"));
+        Assert.That(await repo.Staging.ScalarAsync(Runs), Is.EqualTo("-3,-1,1,3"), "each statement of the down file ran once");
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM pg_attribute WHERE attname = 'seen' AND attrelid IN ('money_tracker.gate1'::regclass, 'money_tracker.gate3'::regclass)"), Is.EqualTo(0));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets_amount') IS NULL"), Is.True);
+        Assert.That(await repo.Staging.ScalarAsync(Recorded), Is.EqualTo(0));
+        Assert.That(await repo.Staging.ScalarAsync(Progress), Is.EqualTo(""));
+    }
+
+    [Test]
     public async Task Status_in_json_shows_a_partly_applied_migration_with_its_segments()
     {
         await using var repo = await MigrationRepository.CreateAsync();
@@ -157,6 +217,26 @@ public sealed class SegmentedApplyTests
 
         Assert.That(status.ExitCode, Is.EqualTo(0), status.Error);
         Assert.That(status.Output, Does.Match("\"version\":\\s*\"20250208000002\"[^}]*\"state\":\\s*\"[Pp]artlyApplied\"[^}]*\"segmentsCommitted\":\\s*1,\\s*\"segments\":\\s*3"));
+    }
+
+    [Test]
+    public async Task Status_for_github_annotates_a_partly_applied_migration_on_its_file()
+    {
+        await using var repo = await MigrationRepository.CreateAsync();
+        repo.Up("20250208000001", "tables", Tables);
+        Assert.That((await repo.RunAsync("stage-apply")).ExitCode, Is.EqualTo(0));
+        repo.Up("20250208000002", "index", Segmented);
+        await KillInSegmentAsync(repo, 3);
+
+        var github = await repo.RunAsync("status", "--env", "staging", "--format", "github");
+        var sarif = await repo.RunAsync("status", "--env", "staging", "--format", "sarif");
+
+        Assert.That(github.ExitCode, Is.EqualTo(0), github.Error);
+        Assert.That(github.Output, Does.Contain("::error file=apps/money-tracker/supabase/migrations/20250208000002_index.sql,title=partly-applied::" +
+            "apps/money-tracker/supabase/migrations/20250208000002_index.sql is partly applied to staging: 2 of 3 segments committed"));
+        Assert.That(github.Output, Does.Contain("partly applied (2 of 3 segments)  20250208000002"));
+        Assert.That(sarif.ExitCode, Is.EqualTo(0), sarif.Error);
+        Assert.That(sarif.Output, Does.Contain("\"ruleId\": \"partly-applied\"").Or.Contain("\"ruleId\":\"partly-applied\""));
     }
 
     [Test]
@@ -225,19 +305,23 @@ public sealed class SegmentedApplyTests
     }
 
     /// <summary>
-    /// Runs stage-apply and terminates its backend once it waits in <paramref name="segment"/>: segments 1 and 3 on a
+    /// Runs <paramref name="command"/> and terminates its backend once it waits in <paramref name="segment"/>: segments 1 and 3 on a
     /// lock of gate1/gate3 the test holds; segment 2, the index build, on the snapshot of a transaction the test holds open.
     /// </summary>
-    static async Task<CliRun> KillInSegmentAsync(MigrationRepository repo, int segment)
+    /// <param name="repo">The repository and its staging database.</param>
+    /// <param name="segment">The segment to kill the run in: 1, 2 or 3.</param>
+    /// <param name="command">The run: stage-apply when none is given.</param>
+    static async Task<CliRun> KillInSegmentAsync(MigrationRepository repo, int segment, params string[] command)
     {
         await using var holder = await repo.Staging.DataSource.OpenConnectionAsync();
         await using var transaction = await holder.BeginTransactionAsync(segment == 2
             ? System.Data.IsolationLevel.RepeatableRead : System.Data.IsolationLevel.ReadCommitted);
-        await using (var hold = new NpgsqlCommand(segment == 2 ? "SELECT count(*) FROM money_tracker.runs"
+        // Any snapshot held open holds a CONCURRENTLY build, whatever it read (the file's tables may not exist yet).
+        await using (var hold = new NpgsqlCommand(segment == 2 ? "SELECT 1"
             : $"LOCK TABLE money_tracker.gate{segment} IN ACCESS EXCLUSIVE MODE", holder, transaction))
             await hold.ExecuteNonQueryAsync();
 
-        var apply = repo.RunAsync("stage-apply");
+        var apply = repo.RunAsync(command.Length == 0 ? ["stage-apply"] : command);
         var waitEvent = segment == 2 ? "virtualxid" : "relation";
         await using var watcher = await repo.Staging.DataSource.OpenConnectionAsync();
         await using var kill = new NpgsqlCommand(

@@ -194,6 +194,25 @@ public sealed class PlannerTests
     }
 
     [Test]
+    public async Task A_pending_file_its_text_refuses_is_the_plan_without_starting_a_shadow()
+    {
+        var set = Migrations(("20250101000000_budgets.sql", CreateBudgets),
+            ("20250102000000_commit.sql", "SET search_path TO money_tracker;\nALTER TABLE budgets ADD COLUMN paid boolean;\nCOMMIT;\n"));
+
+        var plan = await Planner.PlanAsync(new PlanRequest
+        {
+            App = set.App, Applied = [set.Migrations[0]], Pending = [set.Migrations[1]],
+            StartShadow = _ => throw new AssertionException("the shadow was started"),
+        });
+
+        var hazard = plan.Hazards.Single();
+        Assert.That((hazard.Kind, hazard.File, hazard.Line, hazard.Column),
+            Is.EqualTo((HazardKind.FailsOnShadow, "migrations/20250102000000_commit.sql", 3, 1)));
+        Assert.That(hazard.Message, Does.Contain("'COMMIT' outside a BEGIN ... COMMIT block of the file"));
+        Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
+    }
+
+    [Test]
     public async Task Nothing_pending_and_no_target_starts_no_shadow()
     {
         var set = Migrations(("20250101000000_budgets.sql", CreateBudgets));

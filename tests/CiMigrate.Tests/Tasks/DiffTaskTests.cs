@@ -255,6 +255,26 @@ public sealed class DiffTaskTests
     }
 
     [Test]
+    public async Task A_target_schema_with_objects_and_no_history_is_the_refusal_apply_would_give_without_starting_a_shadow()
+    {
+        await using var target = await PostgresServer.CreateDatabaseAsync();
+        await target.ExecuteAsync("CREATE SCHEMA money_tracker; CREATE TABLE money_tracker.budgets (id int PRIMARY KEY);");
+
+        // A shadow this diff started would fail to connect here.
+        var run = await CliRun.RunAsync(_repo.Path, "diff", "--format", "json", "--shadow-url", "postgresql://nobody@127.0.0.1:1/none",
+            "--database-url", target.ConnectionString, "--app", "supabase");
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
+        using var json = JsonDocument.Parse(run.Output);
+        var hazard = json.RootElement.GetProperty("hazards").EnumerateArray().Single();
+        Assert.That(hazard.GetProperty("kind").GetString(), Is.EqualTo("fails-on-target"));
+        Assert.That(hazard.GetProperty("message").GetString(), Does.StartWith(
+            "The schema money_tracker already holds 1 object(s) (budgets), but the ledger has no migration of app 'supabase' on staging"));
+        Assert.That(json.RootElement.GetProperty("pending").GetArrayLength(), Is.EqualTo(2));
+        Assert.That(await target.ScalarAsync("SELECT to_regnamespace('ci_migrate') IS NULL"), Is.True, "the plan only reads the target");
+    }
+
+    [Test]
     public async Task All_apps_matrix_needs_no_shadow()
     {
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--all-apps", "--format", "json", "--shadow-url", "postgresql://nobody@127.0.0.1:1/none");
