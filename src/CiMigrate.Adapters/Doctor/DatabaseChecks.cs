@@ -181,17 +181,20 @@ public sealed class DatabaseChecks(Checklist checklist, CancellationToken cancel
             }
         }
 
+        // Rows of a down file (a rollback stopped half-way) carry direction 'down' from ledger version 9 on; older rows are up files'.
         await using var command = new NpgsqlCommand(
-            "SELECT coalesce(string_agg(format('%s %s_%s (%s of %s segments)', app, version, name, committed, segments), ', ' " +
-            "ORDER BY app, version), '') FROM (SELECT app, version, max(name) AS name, count(*) AS committed, " +
-            $"max(segments) AS segments FROM {LedgerSchema.SegmentProgress} GROUP BY app, version) AS p", connection);
+            "SELECT coalesce(string_agg(format('%s %s_%s (%s of %s segments%s)', app, version, name, committed, segments, " +
+            "CASE WHEN direction = 'down' THEN ' of its down file: partly rolled back' ELSE '' END), ', ' ORDER BY app, version), '') " +
+            "FROM (SELECT app, version, max(name) AS name, count(*) AS committed, max(segments) AS segments, direction " +
+            "FROM (SELECT app, version, name, segments, coalesce(to_jsonb(s) ->> 'direction', 'up') AS direction " +
+            $"FROM {LedgerSchema.SegmentProgress} s) AS s GROUP BY app, version, direction) AS p", connection);
         var partly = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
         if (partly.Length == 0)
             checklist.Pass("partly applied", "no migration is partly applied");
         else
             checklist.Warn("partly applied", $"partly applied, stopped between two segments: {partly}",
-                "Apply again: the run resumes at the first segment not committed. Or settle one by hand: ci-migrate repair " +
-                "--partial <version> --to applied|not-applied --reason <why>.");
+                "Apply again: the run resumes at the first segment not committed (roll back again for a partly rolled back one). " +
+                "Or settle an up file by hand: ci-migrate repair --partial <version> --to applied|not-applied --reason <why>.");
     }
 
     async Task SchemaAsync(NpgsqlConnectionStringBuilder builder, string schema)

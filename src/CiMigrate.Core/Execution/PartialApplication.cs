@@ -18,7 +18,7 @@ static class PartialApplication
     /// <param name="oneTransaction"><c>--atomic</c> or <c>--dry-run</c>, which cannot resume a file; else null.</param>
     public static (Dictionary<Migration, int> Resume, List<RunRefused> Refusals) Check(IReadOnlyList<Migration> pending,
         IReadOnlyList<SegmentProgress> progress, string? oneTransaction) =>
-        Check(pending, m => m.Up, [.. progress.Where(p => !p.RollingBack)], oneTransaction);
+        Check(pending, m => m.Up, [.. progress.Where(p => !p.RollingBack)], oneTransaction, rollingBack: false);
 
     /// <summary>
     /// For a rollback: per partly rolled back migration (segments of its down file committed), where its down file
@@ -28,10 +28,10 @@ static class PartialApplication
     /// <param name="progress">The app's progress rows.</param>
     public static (Dictionary<Migration, int> Resume, List<RunRefused> Refusals) CheckRollback(IReadOnlyList<Migration> migrations,
         IReadOnlyList<SegmentProgress> progress) =>
-        Check(migrations, m => m.Down!, [.. progress.Where(p => p.RollingBack)], oneTransaction: null);
+        Check(migrations, m => m.Down!, [.. progress.Where(p => p.RollingBack)], oneTransaction: null, rollingBack: true);
 
     static (Dictionary<Migration, int> Resume, List<RunRefused> Refusals) Check(IReadOnlyList<Migration> migrations,
-        Func<Migration, MigrationFile> fileOf, IReadOnlyList<SegmentProgress> progress, string? oneTransaction)
+        Func<Migration, MigrationFile> fileOf, IReadOnlyList<SegmentProgress> progress, string? oneTransaction, bool rollingBack)
     {
         var resume = new Dictionary<Migration, int>();
         var refusals = new List<RunRefused>();
@@ -51,7 +51,7 @@ static class PartialApplication
                 continue;
             }
 
-            if (Changed(migration, file, rows) is { } changed)
+            if (Changed(migration, file, rows, rollingBack) is { } changed)
                 refusals.Add(changed);
             else
                 resume[migration] = rows.Count;
@@ -60,7 +60,7 @@ static class PartialApplication
         return (resume, refusals);
     }
 
-    static RunRefused? Changed(Migration migration, MigrationFile file, List<SegmentProgress> rows)
+    static RunRefused? Changed(Migration migration, MigrationFile file, List<SegmentProgress> rows, bool rollingBack)
     {
         var segments = file.Script.Segments;
         for (var i = 0; i < rows.Count; i++)
@@ -70,7 +70,8 @@ static class PartialApplication
             {
                 return new RunRefused(RefusalCodes.AppliedPartChanged,
                     $"the ledger's progress rows of this migration skip segment {i + 1} (found {row.Segment + 1}): they were changed by hand",
-                    $"Look at {LedgerSchema.SegmentProgress}, then settle it: 'ci-migrate repair --partial {migration.Version} --to applied|not-applied --reason ...'.",
+                    rollingBack ? $"Look at {LedgerSchema.SegmentProgress}: the down file's rows were changed by hand; put them back as the rollback wrote them."
+                        : $"Look at {LedgerSchema.SegmentProgress}, then settle it: 'ci-migrate repair --partial {migration.Version} --to applied|not-applied --reason ...'.",
                     file.DisplayPath, 1, 1);
             }
 
@@ -78,7 +79,7 @@ static class PartialApplication
             {
                 return new RunRefused(RefusalCodes.AppliedPartChanged,
                     $"segment {i + 1} of {row.Segments} (lines {row.Lines} then) committed, but the file now has {segments.Count} segment(s)",
-                    Help(rows.Count), file.DisplayPath, 1, 1);
+                    Help(rows.Count, rollingBack), file.DisplayPath, 1, 1);
             }
 
             if (AppliedPart.ChecksumOf(segments[i]) != row.SegmentChecksum)
@@ -88,7 +89,7 @@ static class PartialApplication
                 return new RunRefused(RefusalCodes.AppliedPartChanged,
                     $"segment {i + 1} of {row.Segments} committed in an earlier run (lines {row.Lines} then), and its statements " +
                     $"changed since ({statements})",
-                    Help(rows.Count), file.DisplayPath, segment.Statements[0].Line, segment.Statements[0].Column);
+                    Help(rows.Count, rollingBack), file.DisplayPath, segment.Statements[0].Line, segment.Statements[0].Column);
             }
         }
 
@@ -96,10 +97,13 @@ static class PartialApplication
             ? null
             : new RunRefused(RefusalCodes.AppliedPartChanged,
                 $"the first {rows.Count} segment(s) committed in an earlier run, and the file's applied part changed since",
-                Help(rows.Count), file.DisplayPath, 1, 1);
+                Help(rows.Count, rollingBack), file.DisplayPath, 1, 1);
     }
 
-    static string Help(int committed) =>
-        $"Put back the statements of the first {committed} segment(s) as they ran (git history has them) and run again to resume; " +
-        "to change what was applied, add a new migration. Or settle the record: 'ci-migrate repair --partial <version> --to applied|not-applied --reason ...'.";
+    /// <summary>What to do when the part that ran changed: put it back; for an up file, repair can also settle the record.</summary>
+    static string Help(int committed, bool rollingBack) => rollingBack
+        ? $"Put back the statements of the first {committed} segment(s) of the down file as they ran (git history has them) and roll back " +
+            "again to resume; repair does not settle a partly rolled back migration."
+        : $"Put back the statements of the first {committed} segment(s) as they ran (git history has them) and run again to resume; " +
+            "to change what was applied, add a new migration. Or settle the record: 'ci-migrate repair --partial <version> --to applied|not-applied --reason ...'.";
 }

@@ -184,6 +184,7 @@ public sealed class SegmentedApplyTests
         var killed = await KillInSegmentAsync(repo, 3, "rollback", "--env", "staging");
         var afterKill = (await repo.Staging.ScalarAsync(Progress), await repo.Staging.ScalarAsync(Runs), await repo.Staging.ScalarAsync(Recorded));
         var status = await repo.RunAsync("status", "--env", "staging");
+        var doctor = await repo.RunAsync("doctor", "--env", "staging");
         repo.Up("20250208000003", "later", "SET search_path TO money_tracker;\nCREATE TABLE later (id int);\n");
         var applyOnTop = await repo.RunAsync("stage-apply");
         var resumed = await repo.RunAsync("rollback", "--env", "staging");
@@ -191,6 +192,7 @@ public sealed class SegmentedApplyTests
         Assert.That(killed.ExitCode, Is.Not.EqualTo(0), killed.Output);
         Assert.That(afterKill, Is.EqualTo(("0/3,1/3", "-1,1,3", 1L)), "two down segments committed, each with its progress row; the row stays");
         Assert.That(status.Output, Does.Contain("partly rolled back (2 of 3 down segments)  20250208000002"));
+        Assert.That(doctor.Output + doctor.Error, Does.Contain("money-tracker 20250208000002_index (2 of 3 segments of its down file: partly rolled back)"));
         Assert.That(applyOnTop.ExitCode, Is.EqualTo(2), applyOnTop.Error + applyOnTop.Output);
         Assert.That(applyOnTop.Error, Does.Contain("refused (partly-applied): apps/money-tracker/supabase/migrations/down/20250208000002_index.sql " +
             "is partly run on staging: a rollback committed 2 of 3 segments of it (lines 1-3, 4)"));
