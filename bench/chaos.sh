@@ -28,7 +28,7 @@ source "$bench/lib/pg.sh"
 source "$bench/lib/tools.sh"
 runs="${1:-50}"
 migrations=30
-work="$(mktemp -d /tmp/ci-migrate-chaos-XXXXXX)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/ci-migrate-chaos-XXXXXX")"
 chmod 755 "$work"
 cleanup() { pg_stop; rm -rf "$work"; }
 trap cleanup EXIT
