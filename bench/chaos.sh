@@ -143,8 +143,8 @@ for ((run = 1; run <= runs; run++)); do
   pg_drop "$db" >/dev/null
 done
 
-# Cache chaos (issue 26, item 4): CACHE_RUNS times (default 20), `diff` fills the shadow cache, one entry is damaged
-# at random (a flipped byte, a truncated file, a file swapped in from another entry's place, a planted
+# Cache chaos (issue 26, item 4): CACHE_RUNS times (default 20), `diff` fills the shadow cache, the entry the next
+# diff restores (the replayed history) is damaged at random (a flipped byte, a truncated file, a file swapped in from another entry's place, a planted
 # postgresql.auto.conf that would run a program at start), and `diff` runs again: its plan must equal the uncached
 # plan (apart from the note that says the entry was discarded and rebuilt), or the run must stop with a clear message
 # (never "internal error"); the planted program must never run.
@@ -180,7 +180,8 @@ PY
   [[ -s "$work/uncached.json.raw" ]] || { echo "cache chaos: the uncached diff fails: $(tail -n 3 "$work/uncached.json.err")"; return 1; }
   for ((run = 1; run <= ${CACHE_RUNS:-20}; run++)); do
     plan "$cache" "$work/warm.json" >/dev/null || true
-    local entries=("$cache"/shadow/*/data) damage
+    # The history entry is the one the next diff restores (the cluster entry is read only when it is dropped).
+    local entries=("$cache"/shadow/history-*/data) damage
     local data="${entries[RANDOM % ${#entries[@]}]}"
     local files=($(find "$data/base" -type f -size +8k | sort))
     local target="${files[RANDOM % ${#files[@]}]}"
