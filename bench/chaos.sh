@@ -144,8 +144,8 @@ for ((run = 1; run <= runs; run++)); do
 done
 
 # Cache chaos (issue 26, item 4): CACHE_RUNS times (default 20), `diff` fills the shadow cache, the entry the next
-# diff restores (the replayed history) is damaged at random (a flipped byte, a truncated file, a file swapped in from another entry's place, a planted
-# postgresql.auto.conf that would run a program at start), and `diff` runs again: its plan must equal the uncached
+# diff restores (the replayed history) is damaged at random (a flipped byte, a truncated file, a file swapped in from
+# another place of the entry, a planted postgresql.auto.conf that would run a program at start), and `diff` runs again: its plan must equal the uncached
 # plan (apart from the note that says the entry was discarded and rebuilt), or the run must stop with a clear message
 # (never "internal error"); the planted program must never run.
 cache_chaos() {
