@@ -145,9 +145,9 @@ done
 
 # Cache chaos (issue 26, item 4): CACHE_RUNS times (default 20), `diff` fills the shadow cache, the entry the next
 # diff restores (the replayed history) is damaged at random (a flipped byte, a truncated file, a file swapped in from
-# another place of the entry, a planted postgresql.auto.conf that would run a program at start), and `diff` runs again: its plan must equal the uncached
-# plan (apart from the note that says the entry was discarded and rebuilt), or the run must stop with a clear message
-# (never "internal error"); the planted program must never run.
+# another place of the entry, a planted postgresql.auto.conf that would run a program at start), and `diff` runs
+# again: its plan must equal the uncached plan (apart from the note that says the entry was discarded and rebuilt),
+# or the run must stop with a clear message (never "internal error"); the planted program must never run.
 cache_chaos() {
   local cache="$work/cache" db=chaos_cache pending="$dir/20250201000001_pending.sql" witness="$work/planted-ran"
   local same=0 noted=0 stopped=0 wrong=0 ran=0
