@@ -19,7 +19,9 @@ public sealed class CachedShadow : IShadowDatabase
     readonly PostgresBinaries _binaries;
     readonly ShadowCache _cache;
     readonly ShadowCacheKey _clusterKey;
+    readonly List<string> _notes = [];
     ThrowawayCluster? _cluster;
+    ShadowCacheKey? _restoredHistory;
 
     public CachedShadow(PostgresBinaries binaries, ShadowCache cache)
     {
@@ -41,6 +43,7 @@ public sealed class CachedShadow : IShadowDatabase
         if (await TryRestoreAsync(key, cancellationToken) is { } restored)
         {
             _cluster = restored;
+            _restoredHistory = key;
             return ThrowawayShadow.Database(restored, HistoryDatabase, holdsHistory: true);
         }
 
@@ -48,6 +51,21 @@ public sealed class CachedShadow : IShadowDatabase
         await cluster.CreateDatabaseAsync(HistoryDatabase, ThrowawayCluster.SupabaseTemplate, cancellationToken);
         return ThrowawayShadow.Database(cluster, HistoryDatabase,
             keepHistory: () => _cache.PublishAsync(key, destination => ClusterSnapshot.SnapshotAsync(cluster, destination, cancellationToken)));
+    }
+
+    public IReadOnlyList<string> Notes => _notes;
+
+    public async Task DiscardRestoredHistoryAsync(string reason)
+    {
+        if (_restoredHistory is not { } key)
+            return;
+        _restoredHistory = null;
+        Discarded(key, $"failed before the pending migrations ran ({reason})");
+        if (_cluster is { } cluster)
+        {
+            _cluster = null;
+            await cluster.DisposeAsync();
+        }
     }
 
     /// <summary>Stops the cluster, which takes every database with it.</summary>
@@ -65,8 +83,13 @@ public sealed class CachedShadow : IShadowDatabase
 
     async Task<ThrowawayCluster?> TryRestoreAsync(ShadowCacheKey key, CancellationToken cancellationToken)
     {
-        if (_cache.Find(key) is not { } snapshot)
+        if (_cache.Find(key, out var damaged) is not { } snapshot)
+        {
+            if (damaged is not null)
+                _notes.Add(Note(key, damaged));
             return null;
+        }
+
         try
         {
             return await ThrowawayCluster.StartAsync(new ThrowawayClusterOptions
@@ -76,11 +99,21 @@ public sealed class CachedShadow : IShadowDatabase
                 ParentDirectory = ClusterParentFolder.For(snapshot.Bytes),
             }, cancellationToken);
         }
-        catch (ExecutionException)
+        catch (ExecutionException ex)
         {
             // A damaged entry (a disk that filled up, a file removed by hand): built again the slow way.
-            _cache.Discard(key);
+            Discarded(key, $"would not start ({ex.Message})");
             return null;
         }
     }
+
+    void Discarded(ShadowCacheKey key, string why)
+    {
+        _cache.Discard(key);
+        _notes.Add(Note(key, why));
+    }
+
+    /// <summary>A plan built after an entry was dropped says so: the reviewer and the cache's owner learn of the damage.</summary>
+    static string Note(ShadowCacheKey key, string why) =>
+        $"The shadow cache entry {key.EntryName} {why}: it was discarded and the shadow was built again from the migrations, so nothing of this plan comes from it.";
 }

@@ -56,8 +56,15 @@ public sealed class ShadowCache
     }
 
     /// <summary>The entry made for <paramref name="key"/>, or null when there is none.</summary>
-    public ShadowSnapshot? Find(ShadowCacheKey key)
+    public ShadowSnapshot? Find(ShadowCacheKey key) => Find(key, out _);
+
+    /// <summary>
+    /// The entry made for <paramref name="key"/>, or null when there is none; <paramref name="discarded"/> says why an
+    /// entry that was there was dropped instead (its data no longer matches its digest), for the plan's notes.
+    /// </summary>
+    public ShadowSnapshot? Find(ShadowCacheKey key, out string? discarded)
     {
+        discarded = null;
         var entry = Path.Combine(Folder, key.EntryName);
         var keyFile = Path.Combine(entry, KeyFile);
         var sizeFile = Path.Combine(entry, SizeFile);
@@ -71,6 +78,7 @@ public sealed class ShadowCache
             {
                 // Damaged or changed since it was written: never started from, and out of the way of a good one.
                 Remove(entry);
+                discarded = "its data no longer matches the digest its writer recorded (damaged or changed since it was written)";
                 return null;
             }
 

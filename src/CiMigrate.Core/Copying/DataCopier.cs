@@ -44,6 +44,7 @@ sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, Npgsql
     public async Task<IReadOnlyList<TableProof>> ProveAsync(CancellationToken cancellationToken)
     {
         var proofs = new List<TableProof>();
+        var estimates = await RowEstimates.ReadAsync(source, plan.Schema, cancellationToken);
         foreach (var table in plan.Tables)
         {
             // Two servers, two connections: both sides compute at once.
@@ -52,7 +53,12 @@ sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, Npgsql
             await Task.WhenAll(onSource, onTarget);
             var (sourceRows, sourceChecksum) = await onSource;
             var (targetRows, targetChecksum) = await onTarget;
-            proofs.Add(new TableProof(table.Name, sourceRows, sourceChecksum, targetRows, targetChecksum));
+            var estimate = estimates.GetValueOrDefault(table.Name);
+            proofs.Add(new TableProof(table.Name, sourceRows, sourceChecksum, targetRows, targetChecksum)
+            {
+                SourceEstimate = estimate?.Rows,
+                Warning = RowEstimates.Warning($"{plan.Schema}.{table.Name}", sourceRows, estimate, plan.From),
+            });
         }
 
         return proofs;

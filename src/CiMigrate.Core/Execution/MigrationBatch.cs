@@ -14,7 +14,7 @@ sealed class MigrationBatch : IAsyncDisposable
 {
     readonly NpgsqlBatch _batch;
     readonly int _firstStatement;
-    readonly IReadOnlyList<SqlStatement> _statements;
+    readonly List<SqlStatement> _statementOf = [];
 
     public MigrationBatch(MigrationStep step, MigrationSession session, NpgsqlTransaction transaction, IReadOnlyList<string> setup)
         : this(step, session, transaction, setup, [], step.File.Script.StatementsToRun, step.Record())
@@ -26,7 +26,6 @@ sealed class MigrationBatch : IAsyncDisposable
         IReadOnlyList<SqlStatement> carried, IReadOnlyList<SqlStatement> statements, IReadOnlyList<NpgsqlBatchCommand> records)
     {
         Step = step;
-        _statements = statements;
         _batch = new NpgsqlBatch(session.Connection, transaction);
         foreach (var command in setup)
             _batch.BatchCommands.Add(new(command));
@@ -36,7 +35,14 @@ sealed class MigrationBatch : IAsyncDisposable
             _batch.BatchCommands.Add(new(setting.Text));
         _firstStatement = _batch.BatchCommands.Count;
         foreach (var statement in statements)
-            _batch.BatchCommands.Add(new(statement.Text));
+        {
+            // A statement may come with the role switch around it (SchemaGuard.AddStatement): each of its commands maps to it.
+            var first = _batch.BatchCommands.Count;
+            SchemaGuard.AddStatement(_batch, session.Guard, step.File, statement);
+            for (var command = first; command < _batch.BatchCommands.Count; command++)
+                _statementOf.Add(statement);
+        }
+
         // A block's SET LOCAL ROLE lasts to its COMMIT, past the statements: the guard closes and the records are
         // written as the role that logged in, which owns ci_migrate.
         if (step.File.Script.Statements.Any(TransactionSegments.SetsRole))
@@ -65,7 +71,7 @@ sealed class MigrationBatch : IAsyncDisposable
             var index = ex.BatchCommand is null ? -1 : _batch.BatchCommands.IndexOf(ex.BatchCommand);
             var toRun = Step.File.Script.StatementsToRun;
             FailedStatement = index < _firstStatement ? null
-                : index - _firstStatement < _statements.Count ? IndexIn(toRun, _statements[index - _firstStatement])
+                : index - _firstStatement < _statementOf.Count ? IndexIn(toRun, _statementOf[index - _firstStatement])
                 : toRun.Count;
             throw;
         }

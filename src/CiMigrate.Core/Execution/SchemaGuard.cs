@@ -108,6 +108,36 @@ public sealed class SchemaGuard
     }
 
     /// <summary>
+    /// Adds one of <paramref name="file"/>'s statements. Under the app's role, a statement on a schema the file's
+    /// <c>allow-schema</c> directives name (a trigger on <c>auth.users</c>, a storage policy), or global DDL under its
+    /// <c>allow-global</c>, runs as the login, which
+    /// may change that schema while the app's role may not: <c>RESET ROLE</c> before it, <c>SET ROLE</c> after, in the
+    /// same transaction and inside the guard, so the directive widens what one reviewed statement may do and nothing
+    /// else. Statements whose schema their text does not name (dynamic SQL, unqualified names) stay under the role.
+    /// </summary>
+    public static void AddStatement(NpgsqlBatch batch, SchemaGuard? guard, Migrations.MigrationFile file, SqlStatement statement)
+    {
+        var asLogin = RunsAsLogin(guard, file, statement);
+        if (asLogin)
+            batch.BatchCommands.Add(new("RESET ROLE"));
+        batch.BatchCommands.Add(new(statement.Text));
+        if (asLogin)
+            batch.BatchCommands.Add(new($"SET ROLE {Identifiers.Quote(guard!.Role!)}"));
+    }
+
+    /// <summary>Whether <paramref name="statement"/> runs as the login rather than the app's role (<see cref="AddStatement"/>).</summary>
+    public static bool RunsAsLogin(SchemaGuard? guard, Migrations.MigrationFile file, SqlStatement statement)
+    {
+        if (guard?.Role is null)
+            return false;
+        // Global DDL with its reasoned allow-global is reviewed the same way, and an app's role may do none of it.
+        if (GlobalDdl.IsAllowed(statement))
+            return true;
+        var allowed = file.Script.AllowedSchemas.Where(a => a.Reason.Length > 0 && a.Schema != guard.Schema).Select(a => a.Schema).ToHashSet();
+        return allowed.Count > 0 && SchemasActedOn.Of(statement).Any(allowed.Contains);
+    }
+
+    /// <summary>
     /// The commands after the file's statements: the role resets (a migration may SET ROLE itself; the guard's check
     /// and the ledger row run as the role that logged in, which owns the ledger), then the guard (when
     /// <paramref name="guard"/> is open) checks it was left alone and closes.

@@ -103,6 +103,10 @@ sealed class SegmentedRun(RunContext context)
                 session.Guard?.AddOpen(preamble, step.File, local: false);
                 foreach (var setting in TransactionSegments.SettingsBefore(step.Segments, segment.Index))
                     preamble.BatchCommands.Add(new(setting.Text));
+                // Alone in its round trip (CONCURRENTLY runs in no batch), a statement the file's allow-schema covers
+                // leaves the role here; the close resets it anyway (SchemaGuard.AddStatement).
+                if (SchemaGuard.RunsAsLogin(session.Guard, step.File, statement))
+                    preamble.BatchCommands.Add(new("RESET ROLE"));
                 await preamble.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -18,6 +18,13 @@ public sealed class HistoryComparison
     public IReadOnlyList<Migration> Pending =>
         [.. Entries.Where(e => e.State is MigrationState.Pending or MigrationState.OutOfOrder or MigrationState.PartlyApplied).Select(e => e.Local!)];
 
+    /// <summary>
+    /// The local files of the applied migrations, in version order: the history a shadow replays before the pending ones,
+    /// and the one the plan hash covers (<see cref="Planning.PlanHash"/>).
+    /// </summary>
+    public IReadOnlyList<Migration> History =>
+        [.. Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)];
+
     /// <summary>The migrations an earlier run left partly applied: an apply resumes each at its first segment not committed.</summary>
     public IReadOnlyList<MigrationStatus> PartlyApplied => [.. Entries.Where(e => e.State == MigrationState.PartlyApplied)];
 

@@ -2,6 +2,7 @@ using CiMigrate.Configuration;
 using CiMigrate.Execution;
 using CiMigrate.Execution.Events;
 using CiMigrate.Migrations;
+using Npgsql;
 
 namespace CiMigrate.Planning;
 
@@ -46,10 +47,30 @@ public sealed class HistoryReplay : IAsyncDisposable
             await replay.RunAsync(app, applied, pending, progress, cancellationToken);
             return replay;
         }
+        catch (NpgsqlException ex) when (database.HoldsHistory && !cancellationToken.IsCancellationRequested)
+        {
+            // A restored history that fails before the pending files ran is the entry's fault, never the plan's: it is
+            // dropped (with a note in the plan) and the history replayed again from the files.
+            await DisposeBrokenAsync(replay);
+            await shadow.DiscardRestoredHistoryAsync(ex.Message);
+            return await StartAsync(shadow, app, applied, pending, progress, cancellationToken);
+        }
         catch
         {
             await replay.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>The database of a broken cluster may not even drop: the cluster is thrown away after it anyway.</summary>
+    static async Task DisposeBrokenAsync(HistoryReplay replay)
+    {
+        try
+        {
+            await replay.DisposeAsync();
+        }
+        catch (NpgsqlException)
+        {
         }
     }
 

@@ -21,4 +21,14 @@ public interface IShadowDatabase : IAsyncDisposable
     /// </summary>
     Task<ShadowDatabase> CreateDatabaseAsync(AppSettings app, IReadOnlyList<Migration> applied, CancellationToken cancellationToken = default) =>
         CreateDatabaseAsync(cancellationToken);
+
+    /// <summary>
+    /// The history handed out as restored (<see cref="ShadowDatabase.HoldsHistory"/>) failed before the pending migrations
+    /// ran: a shadow with a cache drops that entry and its cluster, so that the next
+    /// <see cref="CreateDatabaseAsync(AppSettings, IReadOnlyList{Migration}, CancellationToken)"/> builds it the slow way.
+    /// </summary>
+    Task DiscardRestoredHistoryAsync(string reason) => Task.CompletedTask;
+
+    /// <summary>What the plan must say about where the shadow's state came from (a cache entry dropped and rebuilt).</summary>
+    IReadOnlyList<string> Notes => [];
 }

@@ -22,7 +22,7 @@ public static class Planner
             App = app.Name,
             Schema = app.Schema,
             Environment = request.Environment,
-            PlanHash = PlanHash.Of(app.Name, request.Environment ?? "", request.Pending),
+            PlanHash = PlanHash.Of(app.Name, request.Environment ?? "", request.Applied, request.Pending),
             Pending = [.. request.Pending.Select(m => new PendingMigration(m.Version, m.Name, m.Up.DisplayPath, m.Checksum, m.Up.Text)
             {
                 Phase = m.Up.Script.Phase.Phase,
@@ -44,7 +44,7 @@ public static class Planner
         progress(new PlanProgress(PlanStage.StartingShadow));
         await using var shadow = await request.StartShadow(cancellationToken);
         await using var replay = await HistoryReplay.StartAsync(shadow, app, request.Applied, request.Pending, progress, cancellationToken);
-        plan = plan with { Notes = [.. plan.Notes, .. replay.Notes] };
+        plan = plan with { Notes = [.. plan.Notes, .. shadow.Notes, .. replay.Notes] };
         if (replay.Failure is { } failure)
             return plan with { Hazards = [failure] };
         var (database, runner, pending) = (replay.Database, replay.Runner!, replay.Pending);

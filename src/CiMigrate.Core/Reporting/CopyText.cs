@@ -68,6 +68,8 @@ public static class CopyText
                 $"  proven {proof.Table,-32} {proof.TargetRows.ToString("N0", CultureInfo.InvariantCulture),12} rows  md5 {proof.TargetChecksum}\n");
         }
 
+        foreach (var warning in outcome.Proofs.Select(p => p.Warning).OfType<string>())
+            text.Append(CultureInfo.InvariantCulture, $"  warning: {warning}\n");
         foreach (var line in outcome.AfterCommit.SelectMany(e => ExecutionText.Lines(e, verbose: false)))
             text.Append(CultureInfo.InvariantCulture, $"  {line}\n");
         var bytes = outcome.Copied.Sum(c => c.Bytes);

@@ -41,7 +41,7 @@ static class ApplyGates
 
         if (!context.Get(options.SkipLint) && PendingLintGate.Check(context, command, environment.Name, pending) is { } lint)
             return ([lint], null);
-        var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
+        var planHash = PlanHash.Of(target.App.Name, environment.Name, comparison.History, pending);
         var expected = deployment.ExpectedPlan is { } given ? ExpectedPlan.For(given, target.App.Name) : null;
         if (expected is { Length: 0 })
         {

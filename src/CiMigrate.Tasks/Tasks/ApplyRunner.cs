@@ -31,7 +31,7 @@ static class ApplyRunner
         var pending = comparison.Pending;
         // Discovery no longer reads down files; a pending migration's broken down file is still refused before it is applied.
         DownFiles.Check(pending);
-        var planHash = PlanHash.Of(target.App.Name, environment.Name, pending);
+        var planHash = PlanHash.Of(target.App.Name, environment.Name, comparison.History, pending);
 
         var (refusals, approver) = await ApplyGates.CheckAsync(context, command, target, session, comparison, options, contractGate,
             cancellationToken);
@@ -44,8 +44,8 @@ static class ApplyRunner
             await RefusedRunCleanup.RunAsync(session, log, cancellationToken);
         var outcome = new ExecutionOutcome(log.Events);
         if (!dryRun && outcome.Succeeded)
-            await DeploymentRecord.WriteAsync(context, target, session, pending, cancellationToken);
-        await WriteOutputsAsync(context, target, pending, dryRun ? new ExecutionOutcome([]) : outcome, cancellationToken);
+            await DeploymentRecord.WriteAsync(context, target, session, comparison, cancellationToken);
+        await WriteOutputsAsync(context, target, comparison, dryRun ? new ExecutionOutcome([]) : outcome, cancellationToken);
         return await writer.FinishAsync(new ExecutionReport(command, target.App.Name, environment.Name, session.Target, dryRun,
             planHash, pending.Count, log.Events));
     }
@@ -55,13 +55,14 @@ static class ApplyRunner
     /// production) computes for the same migrations, so the deploy workflow passes it to prod-apply's <c>--expect-plan</c>.
     /// A dry run applies nothing (its <paramref name="applying"/> is empty).
     /// </summary>
-    static async Task WriteOutputsAsync(TaskContext context, TaskTarget target, IReadOnlyList<Migrations.Migration> pending,
+    static async Task WriteOutputsAsync(TaskContext context, TaskTarget target, History.HistoryComparison comparison,
         ExecutionOutcome applying, CancellationToken cancellationToken)
     {
+        var pending = comparison.Pending;
         var environment = target.Environment.Name;
         var next = context.Workspace.Settings.Environments.Values.FirstOrDefault(e => e.Requires == environment)?.Name ?? environment;
         var applied = applying.Events.OfType<MigrationApplied>().Select(e => e.Version).ToList();
-        await GitHub.GitHubIntegration.From(context).Outputs.SetApplyAsync(pending.Count, PlanHash.Of(target.App.Name, next, pending),
+        await GitHub.GitHubIntegration.From(context).Outputs.SetApplyAsync(pending.Count, PlanHash.Of(target.App.Name, next, comparison.History, pending),
             pending.Any(m => m.Up.Script.Statements.Any(s => s.MayLoseData)), target.App.Name, applied, cancellationToken);
     }
 

@@ -13,7 +13,7 @@ namespace CiMigrate.Tasks;
 static class DeploymentRecord
 {
     public static async Task WriteAsync(TaskContext context, TaskTarget target, MigrationSession session,
-        IReadOnlyList<Migrations.Migration> pending, CancellationToken cancellationToken)
+        History.HistoryComparison comparison, CancellationToken cancellationToken)
     {
         var environment = target.Environment.Name;
         var next = context.Workspace.Settings.Environments.Values.FirstOrDefault(e => e.Requires == environment)?.Name;
@@ -25,7 +25,7 @@ static class DeploymentRecord
         try
         {
             var id = await github.CreateDeployments().RecordAsync(environment, sha, target.App.Name,
-                PlanHash.Of(target.App.Name, next, pending), versions, github.Context.RunUrl, cancellationToken);
+                PlanHash.Of(target.App.Name, next, comparison.History, comparison.Pending), versions, github.Context.RunUrl, cancellationToken);
             await context.Error.WriteLineAsync($"Recorded deployment {id} of {sha} to {environment} on GitHub ({versions.Count} version(s) of {target.App.Name}).");
         }
         catch (ExecutionException ex)

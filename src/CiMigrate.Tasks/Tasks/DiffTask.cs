@@ -106,7 +106,7 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
             {
                 App = app,
                 Environment = environment?.Name,
-                Applied = [.. comparison.Entries.Where(e => e.State is MigrationState.Applied or MigrationState.Edited).Select(e => e.Local!)],
+                Applied = comparison.History,
                 Pending = comparison.Pending,
                 SegmentsCommitted = comparison.PartlyApplied.ToDictionary(e => e.Version, e => e.Progress.Count, StringComparer.Ordinal),
                 Refusals = session is null ? [] : await HistoryRefusalsAsync(session, app, comparison, cancellationToken),
@@ -189,8 +189,9 @@ public sealed class DiffTask(TimeProvider? clock = null) : ITask
         var apps = new List<AppPending>();
         foreach (var app in context.Workspace.Settings.Apps)
         {
-            var pending = (await CompareAsync(session, app, context.Workspace.LoadMigrations(app), context.CancellationToken)).Pending;
-            apps.Add(new AppPending(app.Name, app.Schema, pending.Count, PlanHash.Of(app.Name, environment?.Name ?? "", pending)));
+            var comparison = await CompareAsync(session, app, context.Workspace.LoadMigrations(app), context.CancellationToken);
+            apps.Add(new AppPending(app.Name, app.Schema, comparison.Pending.Count,
+                PlanHash.Of(app.Name, environment?.Name ?? "", comparison.History, comparison.Pending)));
         }
 
         await WriteAsync(context, context.Options.Format == OutputFormat.Json

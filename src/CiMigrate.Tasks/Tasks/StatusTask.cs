@@ -25,7 +25,7 @@ sealed class StatusTask(TimeProvider? clock = null) : ITask
         await using var session = await target.OpenAsync(SessionMode.Read, new ExecutionLog(), context.CancellationToken);
         var comparison = await session.CompareAsync(target.Migrations, context.CancellationToken);
         var report = new StatusReport(target.App.Name, target.Environment.Name, session.Target,
-            PlanHash.Of(target.App.Name, target.Environment.Name, comparison.Pending),
+            PlanHash.Of(target.App.Name, target.Environment.Name, comparison.History, comparison.Pending),
             [.. comparison.Entries.Select(e => new StatusEntry(e.Version, e.Name, e.State, e.Local?.Up.DisplayPath, e.Local?.Checksum,
                 e.Applied?.Checksum, e.Applied?.AppliedAt, e.Applied?.AppliedBy)
             {

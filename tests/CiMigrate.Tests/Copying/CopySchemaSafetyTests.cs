@@ -53,6 +53,49 @@ sealed class CopySchemaSafetyTests
         }
     }
 
+    /// <summary>
+    /// The second signal: the source's statistics expect 5,000 entries, the copy's session sees 1,000 (here because
+    /// 4,000 were deleted after the last ANALYZE, with autovacuum off for the table; a filtered view of the table
+    /// looks the same to the copy). The proof matches, so the copy commits, and says loudly what it saw, in text and JSON.
+    /// </summary>
+    [Test]
+    public async Task A_copy_far_below_the_sources_row_estimate_is_reported_loudly_in_text_and_json()
+    {
+        await using var repo = await SandboxWithDataAsync();
+        await repo.Sandbox.ExecuteAsync("""
+            ALTER TABLE money_tracker.entries SET (autovacuum_enabled = false);
+            INSERT INTO money_tracker.entries (category_id, amount, note) SELECT 2, 1, 'gone soon' FROM generate_series(1, 4000);
+            ANALYZE money_tracker.entries, money_tracker.categories;
+            DELETE FROM money_tracker.entries WHERE note = 'gone soon';
+            """);
+
+        var text = await repo.RunAsync("copy-schema", "--from", "sandbox", "--to", "production", "--app", CopyRepository.App, "--data");
+        var json = await repo.RunAsync("copy-schema", "--from", "sandbox", "--to", "production", "--app", CopyRepository.App, "--data",
+            "--replace", "--format", "json");
+
+        Assert.That(text.ExitCode, Is.EqualTo(0), text.Output + text.Error);
+        Assert.That(text.Output, Does.Contain("warning: money_tracker.entries: 1,000 row(s) copied, but sandbox estimates 5,000 (pg_class.reltuples)"));
+        Assert.That(text.Output, Does.Not.Contain("warning: money_tracker.categories"), "100 rows: too few for the estimate to mean much");
+        Assert.That(json.ExitCode, Is.EqualTo(0), json.Output + json.Error);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Output);
+        var entries = document.RootElement.GetProperty("proofs").EnumerateArray().Single(p => p.GetProperty("table").GetString() == "entries");
+        Assert.That(entries.GetProperty("sourceEstimate").GetInt64(), Is.EqualTo(5_000L));
+        Assert.That(entries.GetProperty("warning").GetString(), Does.StartWith("money_tracker.entries: 1,000 row(s) copied"));
+    }
+
+    [Test]
+    public async Task A_copy_that_matches_the_sources_row_estimate_warns_of_nothing()
+    {
+        await using var repo = await SandboxWithDataAsync();
+        await repo.Sandbox.ExecuteAsync("INSERT INTO money_tracker.entries (category_id, amount) SELECT 2, 1 FROM generate_series(1, 4000); ANALYZE money_tracker.entries");
+
+        var run = await repo.RunAsync("copy-schema", "--from", "sandbox", "--to", "production", "--app", CopyRepository.App, "--data");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("5,000 rows"));
+        Assert.That(run.Output, Does.Not.Contain("warning:"));
+    }
+
     [TestCase("information_schema", "that schema is never a copy's target: it is PostgreSQL's own")]
     [TestCase("pg_catalog", "that schema is never a copy's target: it is PostgreSQL's own")]
     [TestCase("ci_migrate", "that schema is never a copy's target: it is ci-migrate's ledger")]

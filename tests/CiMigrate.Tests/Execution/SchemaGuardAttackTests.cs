@@ -122,14 +122,20 @@ public sealed class SchemaGuardAttackTests
         "CREATE TRIGGER rewrite on home_portal.log changes schema home_portal")]
     public async Task Triggers_and_rules_on_another_apps_table_are_stopped_in_the_tables_schema(string statement, string message)
     {
-        await using var repo = await TwoAppsAsync(roleMode: false);
+        foreach (var roleMode in new[] { false, true })
+        {
+            await using var repo = await TwoAppsAsync(roleMode);
 
-        var run = await ApplyAsync(repo, "reach_over", $"SET search_path TO money_tracker;\nDO $$ BEGIN EXECUTE '{statement}'; END $$;\n");
+            var run = await ApplyAsync(repo, "reach_over", $"SET search_path TO money_tracker;\nDO $$ BEGIN EXECUTE '{statement}'; END $$;\n");
 
-        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
-        Assert.That(run.Error + run.Output, Does.Contain(message));
-        await repo.Staging.ExecuteAsync("INSERT INTO home_portal.log (id, line) VALUES (2, 'still written')");
-        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM home_portal.log"), Is.EqualTo(2L));
+            Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+            // The role may not even look into home_portal; the guard stops the login.
+            Assert.That(run.Error + run.Output, Does.Contain(roleMode ? "permission denied for schema home_portal" : message));
+            await repo.Staging.ExecuteAsync("INSERT INTO home_portal.log (id, line) VALUES (2, 'still written')");
+            Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM home_portal.log"), Is.EqualTo(2L), $"role mode: {roleMode}");
+            await AssertNothingAppliedAsync(repo);
+            await DropRoleAsync(repo, roleMode);
+        }
     }
 
     [TestCase("ci_migrate", "allows schema ci_migrate, and it is ci-migrate's ledger")]
@@ -139,17 +145,22 @@ public sealed class SchemaGuardAttackTests
     [TestCase("home_portal", "allows another app's schema (the ledger records its migrations)")]
     public async Task An_allowance_of_the_ledger_a_system_schema_several_schemas_or_another_apps_is_refused(string schema, string message)
     {
-        await using var repo = await TwoAppsAsync(roleMode: false);
+        // In role mode an allowed statement would run as the login (SchemaGuard.AddStatement): the refusal comes first.
+        foreach (var roleMode in new[] { false, true })
+        {
+            await using var repo = await TwoAppsAsync(roleMode);
 
-        var run = await ApplyAsync(repo, "allowed", $"""
-            -- ci-migrate:allow-schema {schema} we need to
-            SET search_path TO money_tracker;
-            DELETE FROM ci_migrate.applied_migrations WHERE app = 'home-portal';
-            """);
+            var run = await ApplyAsync(repo, "allowed", $"""
+                -- ci-migrate:allow-schema {schema} we need to
+                SET search_path TO money_tracker;
+                DELETE FROM ci_migrate.applied_migrations WHERE app = 'home-portal';
+                """);
 
-        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
-        Assert.That(run.Error + run.Output, Does.Contain($"20250208000001_allowed.sql:1:1: refused (allow-schema-refused): '-- ci-migrate:allow-schema {schema}' {message}"));
-        await AssertNothingAppliedAsync(repo);
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+            Assert.That(run.Error + run.Output, Does.Contain($"20250208000001_allowed.sql:1:1: refused (allow-schema-refused): '-- ci-migrate:allow-schema {schema}' {message}"));
+            await AssertNothingAppliedAsync(repo);
+            await DropRoleAsync(repo, roleMode);
+        }
     }
 
     [TestCase(false)]
@@ -174,10 +185,11 @@ public sealed class SchemaGuardAttackTests
         await DropRoleAsync(repo, roleMode);
     }
 
-    [Test]
-    public async Task Switching_the_guard_off_and_on_again_inside_a_migration_is_caught_at_close()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Switching_the_guard_off_and_on_again_inside_a_migration_is_caught_at_close(bool roleMode)
     {
-        await using var repo = await TwoAppsAsync(roleMode: false);
+        await using var repo = await TwoAppsAsync(roleMode);
 
         var run = await ApplyAsync(repo, "global_grant", """
             SET search_path TO money_tracker;
@@ -185,28 +197,40 @@ public sealed class SchemaGuardAttackTests
             """);
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
-        Assert.That(run.Error + run.Output, Does.Contain("the migration changed role memberships (GRANT role TO role)"));
+        // The app's role has no CREATEROLE: the server stops it before the guard's seal has anything to see.
+        Assert.That(run.Error + run.Output, Does.Contain(roleMode ? "permission denied to create role" : "the migration changed role memberships (GRANT role TO role)"));
         Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM pg_roles WHERE rolname = 'attack_member_test'"), Is.EqualTo(0L));
+        await AssertNothingAppliedAsync(repo);
+        await DropRoleAsync(repo, roleMode);
     }
 
     [TestCase("disabled", "ALTER EVENT TRIGGER ci_migrate_guard_ddl DISABLE")]
     [TestCase("pointed elsewhere", "UPDATE pg_event_trigger SET evtfoid = 'ci_migrate.guard_drop()'::regprocedure WHERE evtname = 'ci_migrate_guard_ddl'")]
     public async Task A_guard_trigger_tampered_with_between_runs_is_repaired_before_the_next_run_with_a_warning(string how, string tamper)
     {
-        await using var repo = await TwoAppsAsync(roleMode: false);
-        await repo.Staging.ExecuteAsync(tamper);
+        foreach (var roleMode in new[] { false, true })
+        {
+            await using var repo = await TwoAppsAsync(roleMode);
+            await repo.Staging.ExecuteAsync(tamper);
+            // The schema's owner may index home_portal's table: only the guard stands in the role's way then.
+            if (roleMode)
+                await repo.Staging.ExecuteAsync($"GRANT USAGE, CREATE ON SCHEMA home_portal TO {Role}; ALTER TABLE home_portal.log OWNER TO {Role}");
 
-        var run = await ApplyAsync(repo, "reach_over", """
-            SET search_path TO money_tracker;
-            DO $$ BEGIN EXECUTE 'CREATE INDEX log_line ON home_portal.log (line)'; END $$;
-            """);
+            var run = await ApplyAsync(repo, "reach_over", """
+                SET search_path TO money_tracker;
+                DO $$ BEGIN EXECUTE 'CREATE INDEX log_line ON home_portal.log (line)'; END $$;
+                """);
 
-        Assert.That(run.Output, Does.Contain("warning: the schema guard's event trigger ci_migrate_guard_ddl was disabled or changed"), how);
-        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
-        Assert.That(run.Error + run.Output, Does.Contain("CREATE INDEX home_portal.log_line changes schema home_portal"));
-        Assert.That(await repo.Staging.ScalarAsync(
-            "SELECT evtenabled::text || ' ' || evtfoid::regprocedure FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"),
-            Is.EqualTo("O ci_migrate.guard_ddl()"));
+            Assert.That(run.Output, Does.Contain("warning: the schema guard's event trigger ci_migrate_guard_ddl was disabled or changed"), how);
+            Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+            Assert.That(run.Error + run.Output, Does.Contain("CREATE INDEX home_portal.log_line changes schema home_portal"), $"role mode: {roleMode}");
+            Assert.That(await repo.Staging.ScalarAsync(
+                "SELECT evtenabled::text || ' ' || evtfoid::regprocedure FROM pg_event_trigger WHERE evtname = 'ci_migrate_guard_ddl'"),
+                Is.EqualTo("O ci_migrate.guard_ddl()"));
+            if (roleMode)
+                await repo.Staging.ExecuteAsync("ALTER TABLE home_portal.log OWNER TO CURRENT_USER");
+            await DropRoleAsync(repo, roleMode);
+        }
     }
 
     [TestCase("ALTER DATABASE postgres SET statement_timeout = '1s'", "ALTER DATABASE changes the database every app shares")]
@@ -216,33 +240,100 @@ public sealed class SchemaGuardAttackTests
     [TestCase("ALTER DEFAULT PRIVILEGES FOR ROLE postgres GRANT ALL ON TABLES TO PUBLIC", "ALTER DEFAULT PRIVILEGES without IN SCHEMA")]
     public async Task Global_ddl_is_refused_before_anything_runs_and_lint_reports_it(string statement, string message)
     {
-        await using var repo = await TwoAppsAsync(roleMode: false);
-        var sql = $"SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id bigint PRIMARY KEY);\n{statement};\n";
+        foreach (var roleMode in new[] { false, true })
+        {
+            await using var repo = await TwoAppsAsync(roleMode);
+            var sql = $"SET search_path TO money_tracker;\nCREATE TABLE IF NOT EXISTS budgets (id bigint PRIMARY KEY);\n{statement};\n";
 
-        var file = repo.Up("20250208000001", "global", sql);
-        var run = await repo.RunAsync("stage-apply", "--app", "money-tracker", "--skip-lint");
+            var file = repo.Up("20250208000001", "global", sql);
+            var run = await repo.RunAsync("stage-apply", "--app", "money-tracker", "--skip-lint");
 
-        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
-        Assert.That(run.Error + run.Output, Does.Contain($"20250208000001_global.sql:3:1: refused (global-ddl): {message}"));
-        Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
-        var lint = await repo.RunAsync("lint", file);
-        Assert.That(lint.Output, Does.Contain(":3:1: warning[global-ddl]"), lint.Output + lint.Error);
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output);
+            Assert.That(run.Error + run.Output, Does.Contain($"20250208000001_global.sql:3:1: refused (global-ddl): {message}"), $"role mode: {roleMode}");
+            Assert.That(await repo.Staging.ScalarAsync("SELECT to_regclass('money_tracker.budgets') IS NULL"), Is.True);
+            var lint = await repo.RunAsync("lint", file);
+            Assert.That(lint.Output, Does.Contain(":3:1: warning[global-ddl]"), lint.Output + lint.Error);
+            await DropRoleAsync(repo, roleMode);
+        }
     }
 
-    [Test]
-    public async Task Global_ddl_with_a_reasoned_allowance_runs_and_the_guard_lets_it_through()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Global_ddl_with_a_reasoned_allowance_runs_and_the_guard_lets_it_through(bool roleMode)
     {
-        await using var repo = await TwoAppsAsync(roleMode: false);
+        await using var repo = await TwoAppsAsync(roleMode);
+        await repo.Staging.ExecuteAsync("DO $$ BEGIN CREATE ROLE attack_reader_test; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
 
+        // In role mode the allowed statement runs as the login (the role may grant no membership), the rest as the role.
         var run = await ApplyAsync(repo, "reader_role", """
             SET search_path TO money_tracker;
-            DO $$ BEGIN CREATE ROLE attack_reader_test; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
             -- ci-migrate:allow-global the reader role, agreed with operations
             GRANT attack_reader_test TO postgres;
+            CREATE TABLE IF NOT EXISTS readers (id bigint PRIMARY KEY);
             """);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
         Assert.That(await repo.Staging.ScalarAsync("SELECT pg_has_role('postgres', 'attack_reader_test', 'MEMBER')"), Is.True);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT tableowner::text FROM pg_tables WHERE schemaname = 'money_tracker' AND tablename = 'readers'"),
+            Is.EqualTo(roleMode ? Role : "postgres"));
         await repo.Staging.ExecuteAsync("REVOKE attack_reader_test FROM postgres; DROP ROLE attack_reader_test");
+        await DropRoleAsync(repo, roleMode);
+    }
+
+    /// <summary>
+    /// The Supabase patterns that need another schema (the test databases are copies of the Supabase template, whose
+    /// auth and storage the app's role may not change): in role mode only the statements the allowance covers run as the login.
+    /// </summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Statements_an_allow_schema_covers_run_as_the_login_and_the_rest_as_the_apps_role(bool roleMode)
+    {
+        await using var repo = await TwoAppsAsync(roleMode);
+
+        var run = await ApplyAsync(repo, "profiles", """
+            -- ci-migrate:allow-schema auth every new user gets a profile
+            -- ci-migrate:allow-schema storage avatars are readable by everyone
+            SET search_path TO money_tracker;
+            CREATE TABLE IF NOT EXISTS profiles (id uuid PRIMARY KEY);
+            CREATE OR REPLACE FUNCTION money_tracker.handle_new_user() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = ''
+                AS $$ BEGIN INSERT INTO money_tracker.profiles (id) VALUES (new.id); RETURN new; END $$;
+            CREATE TRIGGER on_auth_user_created AFTER INSERT ON auth.users FOR EACH ROW EXECUTE FUNCTION money_tracker.handle_new_user();
+            CREATE POLICY "avatars are public" ON storage.objects FOR SELECT USING (bucket_id = 'avatars');
+            CREATE TABLE IF NOT EXISTS avatars (id uuid PRIMARY KEY);
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM pg_trigger WHERE tgname = 'on_auth_user_created' AND tgrelid = 'auth.users'::regclass"),
+            Is.EqualTo(1L));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM pg_policies WHERE schemaname = 'storage' AND policyname = 'avatars are public'"),
+            Is.EqualTo(1L));
+        // Before and after the allowed statements, the app's own objects are made by the app's role.
+        var owner = roleMode ? Role : "postgres";
+        Assert.That(await repo.Staging.ScalarAsync("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'handle_new_user'"), Is.EqualTo(owner));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT tableowner::text FROM pg_tables WHERE schemaname = 'money_tracker' AND tablename = 'avatars'"),
+            Is.EqualTo(owner));
+        await repo.Staging.ExecuteAsync("INSERT INTO auth.users (id, is_sso_user, is_anonymous) VALUES ('00000000-0000-0000-0000-000000000001', false, false)");
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM money_tracker.profiles"), Is.EqualTo(1L));
+        await DropRoleAsync(repo, roleMode);
+    }
+
+    [Test]
+    public async Task An_allow_schema_gives_the_logins_rights_to_no_statement_it_cannot_see()
+    {
+        await using var repo = await TwoAppsAsync(roleMode: true);
+
+        // Dynamic SQL names no schema in its text: it stays under the app's role, which may not change auth.users.
+        var run = await ApplyAsync(repo, "sneak", """
+            -- ci-migrate:allow-schema auth every new user gets a profile
+            SET search_path TO money_tracker;
+            DO $$ BEGIN EXECUTE 'ALTER TABLE auth.users ADD COLUMN sneaked text'; END $$;
+            """);
+
+        Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+        Assert.That(run.Error + run.Output, Does.Contain("permission denied for schema auth").Or.Contain("must be owner of table users"));
+        Assert.That(await repo.Staging.ScalarAsync("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'auth' AND column_name = 'sneaked'"),
+            Is.EqualTo(0L));
+        await AssertNothingAppliedAsync(repo);
+        await DropRoleAsync(repo, roleMode: true);
     }
 }

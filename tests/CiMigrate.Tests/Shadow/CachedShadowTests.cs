@@ -1,5 +1,7 @@
 using CiMigrate.Configuration;
 using CiMigrate.Migrations;
+using CiMigrate.Planning;
+using CiMigrate.Reporting;
 using CiMigrate.Shadow;
 using CiMigrate.Tests.Support;
 
@@ -157,5 +159,66 @@ public sealed class CachedShadowTests
 
         Assert.That(rebuilt, Is.EqualTo((false, 2L)), "the changed entry was dropped, the history replayed the slow way");
         Assert.That(restored, Is.EqualTo((true, 2L)), "the rebuilt entry is good");
+    }
+
+    /// <summary>A plan of the last of <paramref name="migrations"/> on the others, with this cache.</summary>
+    Task<Plan> PlanAsync(IReadOnlyList<Migration> migrations) => Planner.PlanAsync(new PlanRequest
+    {
+        App = App,
+        Applied = [.. migrations.SkipLast(1)],
+        Pending = [migrations[^1]],
+        StartShadow = _ => Task.FromResult<IShadowDatabase>(Shadow()),
+    });
+
+    [Test]
+    public async Task A_discarded_entry_is_rebuilt_and_the_plan_says_so_in_every_format_with_the_plan_of_a_good_entry()
+    {
+        var migrations = Migrations(3);
+        var first = await PlanAsync(migrations);
+        var history = HistoryEntry();
+        var catalog = Directory.EnumerateFiles(Path.Combine(history, "data", "base"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f).All(char.IsAsciiDigit)).OrderByDescending(f => new FileInfo(f).Length).First();
+        var bytes = await File.ReadAllBytesAsync(catalog);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(catalog, bytes);
+
+        var afterDamage = await PlanAsync(migrations);
+        var afterRebuild = await PlanAsync(migrations);
+
+        var note = $"The shadow cache entry {Path.GetFileName(history)} its data no longer matches the digest its writer recorded";
+        Assert.That(first.Notes, Has.None.Contains("shadow cache entry"), "the first plan built the entry");
+        Assert.That(afterDamage.Notes, Has.One.StartsWith(note));
+        Assert.That(afterDamage.Changes.Select(Planning.CatalogChanges.Describe), Is.EqualTo(first.Changes.Select(Planning.CatalogChanges.Describe)));
+        Assert.That(afterDamage.PlanHash, Is.EqualTo(first.PlanHash));
+        Assert.That(afterRebuild.Notes, Has.None.Contains("shadow cache entry"), "the rebuilt entry is good");
+        Assert.That(PlanTextRenderer.Render(afterDamage), Does.Contain(note));
+        Assert.That(PlanJsonRenderer.Render(afterDamage), Does.Contain(note));
+        Assert.That(PlanMarkdownRenderer.Render(afterDamage), Does.Contain(note));
+    }
+
+    /// <summary>
+    /// An entry its digest cannot fault (written so by a writer of the cache folder, or damaged before it was
+    /// digested) whose history database is gone: it starts, fails before the pending file runs, and is dropped.
+    /// </summary>
+    [Test]
+    public async Task An_entry_that_fails_before_the_pending_files_run_is_discarded_and_rebuilt_with_a_note()
+    {
+        var migrations = Migrations(3);
+        var first = await PlanAsync(migrations);
+        var history = HistoryEntry();
+        var data = Path.Combine(history, "data");
+        // The replayed history's database: the template's files and the three tables' more.
+        var historyDatabase = Directory.GetDirectories(Path.Combine(data, "base"))
+            .OrderByDescending(d => Directory.GetFiles(d).Length).First();
+        Directory.Delete(historyDatabase, recursive: true);
+        await File.WriteAllTextAsync(Path.Combine(history, "sha256"), DataManifest.Digest(data));
+
+        var afterDamage = await PlanAsync(migrations);
+
+        Assert.That(afterDamage.Notes, Has.One.StartsWith($"The shadow cache entry {Path.GetFileName(history)} failed before the pending migrations ran ("),
+            string.Join("\n", afterDamage.Notes));
+        Assert.That(afterDamage.Hazards, Is.Empty, "the rebuilt history replayed");
+        Assert.That(afterDamage.Changes.Select(Planning.CatalogChanges.Describe), Is.EqualTo(first.Changes.Select(Planning.CatalogChanges.Describe)));
+        Assert.That((await PlanAsync(migrations)).Notes, Has.None.Contains("shadow cache entry"), "the entry was written again, whole");
     }
 }

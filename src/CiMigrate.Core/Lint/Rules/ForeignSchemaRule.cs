@@ -26,36 +26,11 @@ sealed class ForeignSchemaRule : ILintRule
         var allowed = file.Script.AllowedSchemas.Where(a => a.Reason.Length > 0).Select(a => a.Schema).ToHashSet();
         foreach (var statement in file.Statements)
         {
-            foreach (var schema in SchemasActedOn(statement).Distinct())
+            foreach (var schema in SchemasActedOn.Of(statement).Distinct())
             {
                 if (schema != own && schema != "pg_temp" && !allowed.Contains(schema))
                     findings.Report(statement, $"{StatementKindWords.Of(statement.Kind)} acts on schema {schema}, which this app does not own (its schema is {own}).");
             }
         }
-    }
-
-    static IEnumerable<string> SchemasActedOn(SqlStatement statement)
-    {
-        switch (statement.Kind)
-        {
-            case StatementKind.SetSearchPath or StatementKind.Select or StatementKind.Do or StatementKind.CreateExtension
-                or StatementKind.DropExtension or StatementKind.AlterExtension or StatementKind.CreateRole or StatementKind.AlterRole
-                or StatementKind.DropRole or StatementKind.CreateDatabase or StatementKind.DropDatabase or StatementKind.AlterDatabase:
-                return [];
-            case StatementKind.CreateSchema or StatementKind.DropSchema or StatementKind.AlterSchema or StatementKind.AlterDefaultPrivileges:
-                return statement.Objects;
-            case StatementKind.Grant or StatementKind.Revoke when NamesSchemas(statement):
-                return statement.Objects;
-            default:
-                return statement.Objects.Select(SqlNames.SchemaOf).OfType<string>();
-        }
-    }
-
-    /// <summary><c>GRANT USAGE ON SCHEMA s</c> and <c>GRANT ... ON ALL TABLES IN SCHEMA s</c> name schemas, not tables.</summary>
-    static bool NamesSchemas(SqlStatement statement)
-    {
-        var on = statement.IndexOfKeywords(0, "ON");
-        return on >= 0 && on + 1 < statement.Tokens.Count
-            && (statement.Tokens[on + 1].Is("SCHEMA") || statement.Tokens[on + 1].Is("ALL"));
     }
 }
