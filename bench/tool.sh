@@ -26,9 +26,10 @@ version="0.0.0-bench.$(date +%s)"
 tool_feed "$work/feed" "$version" pointer linux-x64 any
 mkdir -p "$work/fallback-feed"
 cp "$work/feed/ci-migrate.$version.nupkg" "$work/feed/ci-migrate.any.$version.nupkg" "$work/fallback-feed/"
+tool_pointer_without "$work/fallback-feed" "$version" linux-x64
 tool_feed "$work/fallback-feed" "$version"
 tool_install "$work/rid" "$work/feed" "$version" >"$work/install.log"
-tool_install "$work/fallback" "$work/fallback-feed" "$version" --arch s390x >>"$work/install.log"
+tool_install "$work/fallback" "$work/fallback-feed" "$version" >>"$work/install.log"
 aot="$(find "$work/rid/.store" -type f -name ci-migrate -path '*/linux-x64/*')"
 [[ -x "$aot" ]] || { echo "no Native AOT executable in the installed linux-x64 package" >&2; exit 1; }
 

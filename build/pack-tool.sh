@@ -22,7 +22,8 @@ arguments=(pack "$project" -c Release -o "$out" -nologo)
 case "$kind" in
     pointer) arguments+=(-p:PublishAot=true) ;;
     any) arguments+=(-r any) ;;
-    *) arguments+=(-r "$kind" -p:PublishAot=true) ;;
+    # The native symbols (.dbg, as large as the executable) stay out, as in the image and the release's binaries.
+    *) arguments+=(-r "$kind" -p:PublishAot=true -p:CopyOutputSymbolsToPublishDirectory=false) ;;
 esac
 
 log="$out/pack-$kind.log"
