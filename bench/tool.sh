@@ -34,7 +34,8 @@ aot="$(find "$work/rid/.store" -type f -name ci-migrate -path '*/linux-x64/*')"
 [[ -x "$aot" ]] || { echo "no Native AOT executable in the installed linux-x64 package" >&2; exit 1; }
 
 pg_start "$work/pg"
-pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null
+pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >"$work/template.log" 2>&1 \
+  || { cat "$work/template.log" >&2; exit 1; }
 pg_fresh bench bench_template >/dev/null
 "$bench/workload/generate.sh" "$n" "$work/repo/supabase/migrations"
 cat >"$work/repo/ci-migrate.json" <<JSON

@@ -45,7 +45,8 @@ tool_feed "$work/fallback-feed" "$version"
 
 echo "==> A throwaway PostgreSQL with the Supabase baseline, and a repository of 3 migrations"
 pg_start "$work/pg"
-pg_template tool_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null
+pg_template tool_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >"$work/template.log" 2>&1 \
+  || { cat "$work/template.log" >&2; fail "the Supabase baseline did not load"; }
 pg_fresh tool_test tool_template >/dev/null
 "$root/bench/workload/generate.sh" 3 "$work/repo/supabase/migrations"
 cat >"$work/repo/ci-migrate.json" <<JSON
