@@ -7,7 +7,8 @@
 #   fallback     the framework-dependent `any` package (platforms without their own package), JIT-compiled
 # Packages come from a local folder feed built here (build/tool-packages.sh: one Native AOT publish, minutes).
 # Target: the installed tool at most 1.3 x the AOT executable. Take figures on a quiet machine only.
-# Usage: bench/tool.sh [N]   (default N=100 applied migrations)
+# Usage: bench/tool.sh [N]   (default N=100 applied migrations; FEED=DIR VERSION=... times the pointer, linux-x64
+#        and any packages of VERSION already packed into DIR instead of packing them)
 set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
@@ -22,8 +23,15 @@ chmod 755 "$work"  # the server runs as postgres and must reach its data folder
 cleanup() { pg_stop; rm -rf "$work"; }
 trap cleanup EXIT
 
-version="0.0.0-bench.$(date +%s)"
-tool_feed "$work/feed" "$version" pointer linux-x64 any
+if [[ -n "${FEED:-}" ]]; then
+  version="${VERSION:?FEED needs the VERSION of its packages}"
+  mkdir -p "$work/feed"
+  cp "$FEED/ci-migrate.$version.nupkg" "$FEED/ci-migrate.linux-x64.$version.nupkg" "$FEED/ci-migrate.any.$version.nupkg" "$work/feed/"
+  tool_feed "$work/feed" "$version"
+else
+  version="0.0.0-bench.$(date +%s)"
+  tool_feed "$work/feed" "$version" pointer linux-x64 any
+fi
 mkdir -p "$work/fallback-feed"
 cp "$work/feed/ci-migrate.$version.nupkg" "$work/feed/ci-migrate.any.$version.nupkg" "$work/fallback-feed/"
 tool_pointer_without "$work/fallback-feed" "$version" linux-x64
