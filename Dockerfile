@@ -75,6 +75,13 @@ RUN id -u postgres \
  && for bin in /usr/lib/postgresql/*/bin; do runuser -u postgres -- "$bin/initdb" --version; done \
  && git config --system --add safe.directory '*'
 
+# The throwaway cluster with its Supabase template for each PostgreSQL major above, made now rather than by every cold
+# diff (a new runner, an evicted cache): a run copies the one of its major from this read-only folder, and keeps
+# what it builds on top (its replayed history) in its own cache. An entry holds only for this very binary, these
+# server binaries and this baseline (their sizes, times and hashes are its key), so a rebuilt image makes new ones.
+RUN CI_MIGRATE_CACHE_DIR=/opt/ci-migrate/cache ci-migrate warm-shadow
+ENV CI_MIGRATE_PREBUILT_CACHE_DIR=/opt/ci-migrate/cache
+
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     DOTNET_NOLOGO=1
 ENTRYPOINT ["/usr/local/bin/ci-migrate-action"]

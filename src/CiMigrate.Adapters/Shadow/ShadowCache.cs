@@ -13,6 +13,8 @@ namespace CiMigrate.Shadow;
 /// recorded (<see cref="DataManifest"/>), or that fails to start is ignored (and dropped), and the cluster is built
 /// again the slow way, with the same result. The digest catches damage (a flipped byte, a truncated or swapped
 /// file), not a writer of the cache folder itself: only the job's own steps may write it (README: the shadow cache).
+/// A second, read-only folder of entries made ahead of time (the container image's, by <c>warm-shadow</c> at image build)
+/// is looked in when this one has no entry: a cold run there copies the prebuilt cluster instead of running initdb.
 /// </summary>
 public sealed class ShadowCache
 {
@@ -29,16 +31,27 @@ public sealed class ShadowCache
     const int EntriesKept = 6;
     static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(1);
 
-    public ShadowCache(string folder) => Folder = folder;
+    /// <summary>A cache folder whose entries were made ahead of time; read, never written.</summary>
+    public const string PrebuiltFolderVariable = "CI_MIGRATE_PREBUILT_CACHE_DIR";
+
+    public ShadowCache(string folder, string? prebuiltFolder = null)
+    {
+        Folder = folder;
+        PrebuiltFolder = prebuiltFolder;
+    }
 
     /// <summary>The folder of the entries.</summary>
     public string Folder { get; }
+
+    /// <summary>The read-only entries made ahead of time, looked in when <see cref="Folder"/> has none for a key.</summary>
+    public string? PrebuiltFolder { get; }
 
     /// <summary>
     /// The cache folder: <c>CI_MIGRATE_CACHE_DIR</c>, else in GitHub Actions <c>$RUNNER_TEMP/ci-migrate</c> (outside the
     /// workspace, whose next checkout would have to delete it), else <c>$XDG_CACHE_HOME/ci-migrate</c>, else
     /// <c>$HOME/.cache/ci-migrate</c>, each with <c>shadow</c> inside. Null when turned off, when none is set, and on
-    /// Windows (the copy uses <c>cp</c>).
+    /// Windows (the copy uses <c>cp</c>). <c>CI_MIGRATE_PREBUILT_CACHE_DIR</c> names the prebuilt one: a folder that
+    /// <c>CI_MIGRATE_CACHE_DIR</c> named when <c>warm-shadow</c> ran.
     /// </summary>
     public static ShadowCache? Locate(IReadOnlyDictionary<string, string?> environment)
     {
@@ -52,20 +65,37 @@ public sealed class ShadowCache
             : Variable("XDG_CACHE_HOME") is { } xdg ? Path.Combine(xdg, "ci-migrate")
             : Variable("HOME") is { } home ? Path.Combine(home, ".cache", "ci-migrate")
             : null;
-        return root is null ? null : new ShadowCache(Path.Combine(Path.GetFullPath(root), "shadow"));
+        var prebuilt = Variable(PrebuiltFolderVariable);
+        return root is null
+            ? null
+            : new ShadowCache(Path.Combine(Path.GetFullPath(root), "shadow"), prebuilt is null ? null : Path.Combine(Path.GetFullPath(prebuilt), "shadow"));
     }
 
-    /// <summary>The entry made for <paramref name="key"/>, or null when there is none.</summary>
+    /// <summary>The entry made for <paramref name="key"/>, here or else among the prebuilt ones; null when there is none.</summary>
     public ShadowSnapshot? Find(ShadowCacheKey key) => Find(key, out _);
 
     /// <summary>
-    /// The entry made for <paramref name="key"/>, or null when there is none; <paramref name="discarded"/> says why an
-    /// entry that was there was dropped instead (its data no longer matches its digest), for the plan's notes.
+    /// The entry made for <paramref name="key"/>, here or else among the prebuilt ones, or null when there is none;
+    /// <paramref name="discarded"/> says why an entry that was there was not used (its data no longer matches its digest),
+    /// for the plan's notes.
     /// </summary>
     public ShadowSnapshot? Find(ShadowCacheKey key, out string? discarded)
     {
+        var found = Find(Folder, key, owned: true, out discarded);
+        if (found is null && PrebuiltFolder is { } prebuilt)
+        {
+            found = Find(prebuilt, key, owned: false, out var prebuiltDiscarded);
+            discarded ??= prebuiltDiscarded;
+        }
+
+        return found;
+    }
+
+    /// <summary>An entry of <paramref name="folder"/>; only an <paramref name="owned"/> one is touched or dropped.</summary>
+    static ShadowSnapshot? Find(string folder, ShadowCacheKey key, bool owned, out string? discarded)
+    {
         discarded = null;
-        var entry = Path.Combine(Folder, key.EntryName);
+        var entry = Path.Combine(folder, key.EntryName);
         var keyFile = Path.Combine(entry, KeyFile);
         var sizeFile = Path.Combine(entry, SizeFile);
         try
@@ -77,13 +107,15 @@ public sealed class ShadowCache
             if (!File.Exists(digestFile) || File.ReadAllText(digestFile) != DataManifest.Digest(Path.Combine(entry, DataFolder)))
             {
                 // Damaged or changed since it was written: never started from, and out of the way of a good one.
-                Remove(entry);
+                if (owned)
+                    Remove(entry);
                 discarded = "its data no longer matches the digest its writer recorded (damaged or changed since it was written)";
                 return null;
             }
 
             // The entries used last are the ones kept.
-            File.SetLastWriteTimeUtc(keyFile, DateTime.UtcNow);
+            if (owned)
+                File.SetLastWriteTimeUtc(keyFile, DateTime.UtcNow);
             return new ShadowSnapshot(Path.Combine(entry, DataFolder), bytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -114,7 +146,7 @@ public sealed class ShadowCache
             await File.WriteAllTextAsync(Path.Combine(staging, KeyFile), key.Text);
             var entry = Path.Combine(Folder, key.EntryName);
             // An entry that fails the key check is in the way of a good one.
-            if (Directory.Exists(entry) && Find(key) is null)
+            if (Directory.Exists(entry) && Find(Folder, key, owned: true, out _) is null)
                 Remove(entry);
             // Atomic: readers see no entry or a whole one. Another run may have published the same entry meanwhile.
             Directory.Move(staging, entry);

@@ -21,5 +21,6 @@ public static class TaskCatalog
         new GenerateTask(),
         new DoctorTask(),
         new CopySchemaTask(),
+        new WarmShadowTask(),
     ];
 }

@@ -76,6 +76,29 @@ public sealed class PostgresBinariesTests
     }
 
     [Test]
+    public void Installed_lists_every_Debian_major_from_15_newest_first()
+    {
+        FakeBinFolder("lib/14/bin");
+        var fifteen = FakeBinFolder("lib/15/bin");
+        var seventeen = FakeBinFolder("lib/17/bin");
+        FakeBinFolder("path");
+        var installed = PostgresBinaries.Installed(Env(("PATH", Path.Combine(_root, "path"))), Path.Combine(_root, "lib"));
+        Assert.That(installed.Select(b => b.Directory), Is.EqualTo(new[] { seventeen, fifteen }));
+    }
+
+    [Test]
+    public void Installed_is_PG_BIN_s_server_alone_when_it_is_set_and_PATH_s_first_without_Debian_folders()
+    {
+        FakeBinFolder("lib/17/bin");
+        var pgBin = FakeBinFolder("custom");
+        var onPath = FakeBinFolder("path");
+        Assert.That(PostgresBinaries.Installed(Env(("PG_BIN", pgBin)), Path.Combine(_root, "lib")).Select(b => b.Directory),
+            Is.EqualTo(new[] { pgBin }));
+        Assert.That(PostgresBinaries.Installed(Env(("PATH", onPath)), Path.Combine(_root, "nothing")).Select(b => b.Directory),
+            Is.EqualTo(new[] { onPath }));
+    }
+
+    [Test]
     public void The_machine_default_finds_real_server_binaries()
     {
         var found = PostgresBinaries.Find(new Dictionary<string, string?>());
