@@ -13,7 +13,8 @@ namespace CiMigrate.Execution;
 sealed class MigrationBatch : IAsyncDisposable
 {
     readonly NpgsqlBatch _batch;
-    readonly int _firstStatement;
+    readonly List<NpgsqlBatchCommand> _statementCommands = [];
+    readonly int _afterStatements;
     readonly IReadOnlyList<SqlStatement> _statements;
 
     public MigrationBatch(MigrationStep step, MigrationSession session, NpgsqlTransaction transaction, IReadOnlyList<string> setup)
@@ -34,9 +35,15 @@ sealed class MigrationBatch : IAsyncDisposable
         session.Guard?.AddOpen(_batch, step.File, local: true);
         foreach (var setting in carried)
             _batch.BatchCommands.Add(new(setting.Text));
-        _firstStatement = _batch.BatchCommands.Count;
         foreach (var statement in statements)
-            _batch.BatchCommands.Add(new(statement.Text));
+        {
+            if (session.MarksStatements)
+                _batch.BatchCommands.Add(StatementMarks.Command(step.Migration.Version, IndexIn(step.File.Script.StatementsToRun, statement), local: true));
+            _statementCommands.Add(new(statement.Text));
+            _batch.BatchCommands.Add(_statementCommands[^1]);
+        }
+
+        _afterStatements = _batch.BatchCommands.Count;
         // A block's SET LOCAL ROLE lasts to its COMMIT, past the statements: the guard closes and the records are
         // written as the role that logged in, which owns ci_migrate.
         if (step.File.Script.Statements.Any(TransactionSegments.SetsRole))
@@ -63,10 +70,11 @@ sealed class MigrationBatch : IAsyncDisposable
         catch (PostgresException ex)
         {
             var index = ex.BatchCommand is null ? -1 : _batch.BatchCommands.IndexOf(ex.BatchCommand);
+            var statement = ex.BatchCommand is null ? -1 : _statementCommands.IndexOf(ex.BatchCommand);
             var toRun = Step.File.Script.StatementsToRun;
-            FailedStatement = index < _firstStatement ? null
-                : index - _firstStatement < _statements.Count ? IndexIn(toRun, _statements[index - _firstStatement])
-                : toRun.Count;
+            FailedStatement = statement >= 0 ? IndexIn(toRun, _statements[statement])
+                : index >= _afterStatements ? toRun.Count
+                : null;
             throw;
         }
     }

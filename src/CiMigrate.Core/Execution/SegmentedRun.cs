@@ -102,6 +102,9 @@ sealed class SegmentedRun(RunContext context)
                 session.Guard?.AddOpen(preamble, step.File, local: false);
                 foreach (var setting in TransactionSegments.SettingsBefore(step.Segments, segment.Index))
                     preamble.BatchCommands.Add(new(setting.Text));
+                if (session.MarksStatements)
+                    preamble.BatchCommands.Add(StatementMarks.Command(step.Migration.Version,
+                        MigrationBatch.IndexIn(step.File.Script.StatementsToRun, statement), local: false));
                 await preamble.ExecuteNonQueryAsync(cancellationToken);
             }
 

@@ -30,11 +30,11 @@ public static class ChangeHazards
                 hazards.Add(new Hazard(HazardKind.DataLoss, change.Object.QualifiedName, change.DataLoss)
                 {
                     Advice = "Take a backup first (prod-apply --backup), and keep the data until the new code has proven itself.",
-                });
+                }.At(change.Statement));
             if (Rewrite(change, before) is { } rewrite)
-                hazards.Add(rewrite);
+                hazards.Add(rewrite.At(change.Statement));
             if (Breaking(change, changes) is { } breaking)
-                hazards.Add(breaking);
+                hazards.Add(breaking.At(change.Statement));
         }
 
         hazards.AddRange(Isolation(appSchema, changes));
@@ -128,7 +128,7 @@ public static class ChangeHazards
                 $"touches schema {g.Key}: " + string.Join(", ", g.Take(5).Select(Summary)) + (g.Count() > 5 ? $" and {g.Count() - 5} more" : ""))
             {
                 Advice = $"An app changes only its own schema ({appSchema}). Move these objects into {appSchema}, or let the owner of {g.Key} make the change.",
-            });
+            }.At(g.Select(c => c.Statement).FirstOrDefault(s => s is not null)));
 
     /// <summary><c>function public.touch() added</c>.</summary>
     public static string Summary(SchemaChange change) =>

@@ -13,6 +13,9 @@ namespace CiMigrate.Planning;
 /// </summary>
 public static class Planner
 {
+    const string UnattributedNote =
+        "The shadow's role may not create event triggers, so the changes and the hazards found by comparing catalogs name no statement.";
+
     public static async Task<Plan> PlanAsync(PlanRequest request, CancellationToken cancellationToken = default)
     {
         var app = request.App;
@@ -47,6 +50,7 @@ public static class Planner
 
         // The catalog before the pending files stays on the shadow's server, which later says what they changed.
         await using var catalog = await ReplayCatalog.KeepBeforeAsync(database.DataSource, cancellationToken);
+        var recorder = await runner.RecordStatementsAsync(cancellationToken);
         // One executor run for all pending files (its checks run once); its events say which file it is at.
         var started = 0;
         var replayedPending = await runner.ApplyAsync(pending, alreadyApplied: false, cancellationToken, e =>
@@ -63,6 +67,8 @@ public static class Planner
             : await catalog.ChangedAsync(LockHazards.DroppedIndexes(request.Pending), cancellationToken);
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
+        if (recorder is not null)
+            changes = StatementAttribution.Attribute(changes, await recorder.ReadAsync(cancellationToken), pending, before, after);
         IReadOnlyList<SchemaChange>? drift = null;
         if (request.LiveConnection is { } connection)
         {
@@ -77,7 +83,7 @@ public static class Planner
 
         return plan with
         {
-            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, request.LiveConnection,
+            Notes = [.. plan.Notes, .. recorder is null ? [UnattributedNote] : Array.Empty<string>(), .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, request.LiveConnection,
                 request.Environment, cancellationToken), .. ShadowExtensions.IndexOptionNotes(replay.IndexOptionsLeftOut),
                 .. ExtensionTable.Notes(catalog.ExtensionTablesLeftOut)],
             Changes = changes,
