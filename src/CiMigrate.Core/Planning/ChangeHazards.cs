@@ -121,14 +121,15 @@ public static class ChangeHazards
     static bool TableAdded(CatalogObject column, IReadOnlyList<SchemaChange> all) =>
         all.Any(c => c.Change == ChangeType.Added && c.Kind == ObjectKind.Table && c.Schema == column.Schema && c.Name == column.Parent);
 
+    // One hazard per schema and statement, at the statement's line.
     static IEnumerable<Hazard> Isolation(string appSchema, IReadOnlyList<SchemaChange> changes) =>
         changes.Where(c => c.Schema != appSchema)
-            .GroupBy(c => c.Schema)
-            .Select(g => new Hazard(HazardKind.Isolation, g.Key,
-                $"touches schema {g.Key}: " + string.Join(", ", g.Take(5).Select(Summary)) + (g.Count() > 5 ? $" and {g.Count() - 5} more" : ""))
+            .GroupBy(c => (c.Schema, c.Statement))
+            .Select(g => new Hazard(HazardKind.Isolation, g.Key.Schema,
+                $"touches schema {g.Key.Schema}: " + string.Join(", ", g.Take(5).Select(Summary)) + (g.Count() > 5 ? $" and {g.Count() - 5} more" : ""))
             {
-                Advice = $"An app changes only its own schema ({appSchema}). Move these objects into {appSchema}, or let the owner of {g.Key} make the change.",
-            }.At(g.Select(c => c.Statement).FirstOrDefault(s => s is not null)));
+                Advice = $"An app changes only its own schema ({appSchema}). Move these objects into {appSchema}, or let the owner of {g.Key.Schema} make the change.",
+            }.At(g.Key.Statement));
 
     /// <summary><c>function public.touch() added</c>.</summary>
     public static string Summary(SchemaChange change) =>

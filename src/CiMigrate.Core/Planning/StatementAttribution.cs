@@ -33,13 +33,16 @@ public static class StatementAttribution
         IReadOnlyDictionary<string, MigrationFile> files, CatalogSnapshot before, CatalogSnapshot after)
     {
         var (own, parent) = Ids(change, before, after);
-        var touched = own is { } id ? Distinct(records.Where(r => r.ObjectId == id.Oid && r.SubId == id.Sub)) : [];
+        var touched = own is { } self ? Distinct(records.Where(r => r.ObjectId == self.Oid && r.SubId == self.Sub)) : [];
         if (touched.Count == 0)
         {
-            // A GRANT's records name no object: any GRANT or REVOKE may have made it, as may the table's creation
-            // (default privileges).
-            touched = Distinct(records.Where(r => (parent is { } table && r.ObjectId == table && r.SubId == 0)
-                || (change.Kind == ObjectKind.Grant && r.Tag is "GRANT" or "REVOKE")));
+            // A GRANT's records name no object: a GRANT or REVOKE after the object was created may have made it, as may
+            // its creation itself (default privileges).
+            var created = parent is { } id
+                ? records.ToList().FindIndex(r => r.ObjectId == id && r.Tag.StartsWith("CREATE", StringComparison.Ordinal))
+                : -1;
+            touched = Distinct(records.Where((r, i) => (parent is { } table && r.ObjectId == table && r.SubId == 0)
+                || (change.Kind == ObjectKind.Grant && i > created && r.Tag is "GRANT" or "REVOKE")));
         }
 
         var statements = touched

@@ -70,7 +70,7 @@ public sealed class StatementAttributionTests
         foreach (var hazard in plan.Hazards)
             Assert.That(hazard.Line, Is.EqualTo(hazard.Message.Contains("note", StringComparison.Ordinal) ? 3 : 6), hazard.Message);
         Assert.That(plan.Hazards.Single(h => h.Kind == HazardKind.Rewrite).Excerpt,
-            Is.EqualTo("ALTER TABLE budgets ALTER COLUMN amount TYPE numeric(8,2);"));
+            Is.EqualTo("ALTER TABLE budgets ALTER COLUMN amount TYPE numeric(8,2)"));
     }
 
     [Test]
@@ -118,7 +118,7 @@ public sealed class StatementAttributionTests
         var link = $"[L6](https://github.com/tower-fleet/ci-migrate/blob/0123456789abcdef/{Pending}#L6)";
         var statements = lines.Select((line, i) => (line, i)).Where(l => l.line.StartsWith("- ", StringComparison.Ordinal) && l.line.Contains(link, StringComparison.Ordinal)).ToList();
         Assert.That(statements, Has.Count.EqualTo(1), markdown);
-        Assert.That(statements[0].line, Does.EndWith("`ALTER TABLE budgets ALTER COLUMN amount TYPE numeric(8,2);`"));
+        Assert.That(statements[0].line, Does.EndWith("`ALTER TABLE budgets ALTER COLUMN amount TYPE numeric(8,2)`"));
         var listed = lines.Skip(statements[0].i + 1).TakeWhile(l => l.StartsWith("  - ", StringComparison.Ordinal)).ToList();
         Assert.That(listed, Has.Count.EqualTo(narrowing.Count));
         foreach (var hazard in narrowing)
