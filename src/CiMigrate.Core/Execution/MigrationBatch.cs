@@ -36,8 +36,11 @@ sealed class MigrationBatch : IAsyncDisposable
         _firstStatement = _batch.BatchCommands.Count;
         foreach (var statement in statements)
         {
-            // A statement may come with the role switch around it (SchemaGuard.AddStatement): each of its commands maps to it.
+            // A statement may come with the role switch around it (SchemaGuard.AddStatement) and, on the shadow, with the
+            // mark that attributes its catalog changes to it (StatementMarks): each of its commands maps to it.
             var first = _batch.BatchCommands.Count;
+            if (session.MarksStatements)
+                _batch.BatchCommands.Add(StatementMarks.Command(step.Migration.Version, IndexIn(step.File.Script.StatementsToRun, statement), local: true));
             SchemaGuard.AddStatement(_batch, session.Guard, step.File, statement);
             for (var command = first; command < _batch.BatchCommands.Count; command++)
                 _statementOf.Add(statement);

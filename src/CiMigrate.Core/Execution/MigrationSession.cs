@@ -45,6 +45,12 @@ public sealed class MigrationSession : IAsyncDisposable
     /// <summary>Whether opening this session created the ledger (the database had none).</summary>
     public bool CreatedLedger { get; private set; }
 
+    /// <summary>
+    /// Whether each statement of a migration is preceded by its <see cref="StatementMarks"/> command: on the shadow
+    /// while the plan records which statement changed what; never on a target.
+    /// </summary>
+    public bool MarksStatements { get; internal set; }
+
     /// <summary>The connection string of the way in, for tools that connect on their own (pg_dump); holds the password.</summary>
     internal string ConnectionString => _way.ConnectionString;
 

@@ -103,6 +103,9 @@ sealed class SegmentedRun(RunContext context)
                 session.Guard?.AddOpen(preamble, step.File, local: false);
                 foreach (var setting in TransactionSegments.SettingsBefore(step.Segments, segment.Index))
                     preamble.BatchCommands.Add(new(setting.Text));
+                if (session.MarksStatements)
+                    preamble.BatchCommands.Add(StatementMarks.Command(step.Migration.Version,
+                        MigrationBatch.IndexIn(step.File.Script.StatementsToRun, statement), local: false));
                 // Alone in its round trip (CONCURRENTLY runs in no batch), a statement the file's allow-schema covers
                 // leaves the role here; the close resets it anyway (SchemaGuard.AddStatement).
                 if (SchemaGuard.RunsAsLogin(session.Guard, step.File, statement))

@@ -6,8 +6,6 @@ namespace CiMigrate.Lint;
 /// <summary>What a rule reports through: it fills in the file, the place, the rule id and the excerpt.</summary>
 public sealed class FindingCollector
 {
-    const int ExcerptLength = 120;
-
     readonly List<Finding> _findings;
     readonly LintFile _file;
     readonly ILintRule _rule;
@@ -42,19 +40,8 @@ public sealed class FindingCollector
     void Add(int line, int column, string message, string? help, LintFix? fix, SqlStatement? statement) =>
         _findings.Add(new Finding(_file.DisplayPath, line, column, _rule.Id, _severity, message, help ?? _rule.Help)
         {
-            Excerpt = statement is null ? null : ExcerptOf(statement.Text),
+            Excerpt = statement?.Excerpt,
             Fix = fix,
             StatementIndex = statement?.Index,
         });
-
-    /// <summary>The statement's first line, shortened: enough to recognise it in a PR comment.</summary>
-    public static string ExcerptOf(string text)
-    {
-        var newline = text.IndexOfAny(['\r', '\n']);
-        var firstLine = (newline < 0 ? text : text[..newline]).TrimEnd();
-        var more = newline >= 0 || firstLine.Length > ExcerptLength;
-        if (firstLine.Length > ExcerptLength)
-            firstLine = firstLine[..ExcerptLength].TrimEnd();
-        return more ? firstLine + " ..." : firstLine;
-    }
 }

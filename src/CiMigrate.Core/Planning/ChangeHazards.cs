@@ -30,11 +30,11 @@ public static class ChangeHazards
                 hazards.Add(new Hazard(HazardKind.DataLoss, change.Object.QualifiedName, change.DataLoss)
                 {
                     Advice = "Take a backup first (prod-apply --backup), and keep the data until the new code has proven itself.",
-                });
+                }.At(change.Statement));
             if (Rewrite(change, before) is { } rewrite)
-                hazards.Add(rewrite);
+                hazards.Add(rewrite.At(change.Statement));
             if (Breaking(change, changes) is { } breaking)
-                hazards.Add(breaking);
+                hazards.Add(breaking.At(change.Statement));
         }
 
         hazards.AddRange(Isolation(appSchema, changes));
@@ -121,14 +121,15 @@ public static class ChangeHazards
     static bool TableAdded(CatalogObject column, IReadOnlyList<SchemaChange> all) =>
         all.Any(c => c.Change == ChangeType.Added && c.Kind == ObjectKind.Table && c.Schema == column.Schema && c.Name == column.Parent);
 
+    // One hazard per schema and statement, at the statement's line.
     static IEnumerable<Hazard> Isolation(string appSchema, IReadOnlyList<SchemaChange> changes) =>
         changes.Where(c => c.Schema != appSchema)
-            .GroupBy(c => c.Schema)
-            .Select(g => new Hazard(HazardKind.Isolation, g.Key,
-                $"touches schema {g.Key}: " + string.Join(", ", g.Take(5).Select(Summary)) + (g.Count() > 5 ? $" and {g.Count() - 5} more" : ""))
+            .GroupBy(c => (c.Schema, c.Statement))
+            .Select(g => new Hazard(HazardKind.Isolation, g.Key.Schema,
+                $"touches schema {g.Key.Schema}: " + string.Join(", ", g.Take(5).Select(Summary)) + (g.Count() > 5 ? $" and {g.Count() - 5} more" : ""))
             {
-                Advice = $"An app changes only its own schema ({appSchema}). Move these objects into {appSchema}, or let the owner of {g.Key} make the change.",
-            });
+                Advice = $"An app changes only its own schema ({appSchema}). Move these objects into {appSchema}, or let the owner of {g.Key.Schema} make the change.",
+            }.At(g.Key.Statement));
 
     /// <summary><c>function public.touch() added</c>.</summary>
     public static string Summary(SchemaChange change) =>

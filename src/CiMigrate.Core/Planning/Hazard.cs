@@ -22,5 +22,10 @@ public sealed record Hazard(HazardKind Kind, string Object, string Message)
     /// <summary>For <see cref="HazardKind.Lock"/> and <see cref="HazardKind.Rewrite"/>: the lock mode, <c>ACCESS EXCLUSIVE</c>.</summary>
     public string? Lock { get; init; }
 
+    /// <summary>The hazard at the statement that caused it; itself when none is known.</summary>
+    public Hazard At(StatementRef? statement) => statement is null
+        ? this
+        : this with { File = statement.File, Line = statement.Line, Column = statement.Column, Excerpt = statement.Excerpt };
+
     public override string DocsPath => $"{DocsPages.HazardsFolder}/{Rule}.md";
 }

@@ -31,6 +31,7 @@ public static class LockHazards
                     File = migration.Up.DisplayPath,
                     Line = statement.Line,
                     Column = statement.Column,
+                    Excerpt = statement.Excerpt,
                 });
             }
         }

@@ -14,6 +14,9 @@ namespace CiMigrate.Planning;
 /// </summary>
 public static class Planner
 {
+    const string UnattributedNote =
+        "The shadow's role may not create event triggers, so the changes and the hazards found by comparing catalogs name no statement.";
+
     public static async Task<Plan> PlanAsync(PlanRequest request, CancellationToken cancellationToken = default)
     {
         var app = request.App;
@@ -52,6 +55,7 @@ public static class Planner
         // The catalog before the pending files stays on the shadow's server, which later says what they changed.
         await using var catalog = await ReplayCatalog.KeepBeforeAsync(database.DataSource, cancellationToken);
         var exposedBefore = await ExposedTables.ReadAsync(database.DataSource, app, cancellationToken);
+        var recorder = await runner.RecordStatementsAsync(cancellationToken);
         // One executor run for all pending files (its checks run once); its events say which file it is at.
         var started = 0;
         var replayedPending = await runner.ApplyAsync(pending, alreadyApplied: false, cancellationToken, e =>
@@ -69,6 +73,8 @@ public static class Planner
 
         var changes = CatalogComparer.Compare(before, after, sameDatabase: true);
         var exposed = await ExposedTables.ReadAsync(database.DataSource, app, cancellationToken);
+        if (recorder is not null)
+            changes = StatementAttribution.Attribute(changes, await recorder.ReadAsync(cancellationToken), pending, before, after);
         IReadOnlyList<SchemaChange>? drift = null;
         if (request.LiveConnection is { } connection)
         {
@@ -83,7 +89,8 @@ public static class Planner
 
         return plan with
         {
-            Notes = [.. plan.Notes, .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, cancellationToken),
+            Notes = [.. plan.Notes, .. recorder is null ? [UnattributedNote] : Array.Empty<string>(),
+                .. await ShadowExtensions.NotesAsync(database.DataSource, ShadowExtensions.BaselineStandIns, cancellationToken),
                 .. ShadowExtensions.IndexOptionNotes(replay.IndexOptionsLeftOut),
                 .. ExtensionTable.Notes(catalog.ExtensionTablesLeftOut)],
             Changes = changes,

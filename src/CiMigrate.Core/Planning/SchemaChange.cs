@@ -31,6 +31,9 @@ public sealed record SchemaChange(ChangeType Change, CatalogObject? Before, Cata
 
     public bool IsDestructive => DataLoss is not null;
 
+    /// <summary>The pending migration's statement that made the change (<see cref="StatementAttribution"/>); null in drift.</summary>
+    public StatementRef? Statement { get; init; }
+
     /// <summary>The table this change is grouped under in a plan: its parent table, or itself when it is one.</summary>
     public string? Table => Kind == ObjectKind.Table ? Name
         : Object.ParentKind == ObjectKind.Table ? Parent

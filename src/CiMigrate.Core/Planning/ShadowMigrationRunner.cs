@@ -84,6 +84,13 @@ public sealed class ShadowMigrationRunner : IAsyncDisposable
 
     static ApplyOptions Options(bool alreadyApplied) => new() { Provenance = Provenance, AlreadyApplied = alreadyApplied, OnShadow = true };
 
+    /// <summary>
+    /// From now on, records which statement makes each catalog change (<see cref="StatementRecorder"/>); null when the
+    /// shadow's role may not.
+    /// </summary>
+    public Task<StatementRecorder?> RecordStatementsAsync(CancellationToken cancellationToken) =>
+        StatementRecorder.StartAsync(_session, cancellationToken);
+
     /// <summary>Runs the down files of <paramref name="migrations"/> (newest first), as rollback does; the outcome says where one failed.</summary>
     public Task<ExecutionOutcome> RollBackAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken) =>
         new MigrationExecutor(_session, new ExecutionLog()).RollbackAsync(migrations, Provenance, cancellationToken);

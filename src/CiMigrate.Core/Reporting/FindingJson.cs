@@ -29,7 +29,8 @@ static class FindingJson
     /// <summary><c>error</c> or <c>warning</c>, as every format spells it.</summary>
     public static string Label(Severity severity) => severity == Severity.Error ? "error" : "warning";
 
-    static void WriteNumber(Utf8JsonWriter json, string name, int? value)
+    /// <summary>A number, or null when unknown.</summary>
+    public static void WriteNumber(Utf8JsonWriter json, string name, int? value)
     {
         if (value is { } number)
             json.WriteNumber(name, number);

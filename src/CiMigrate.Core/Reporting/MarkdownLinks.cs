@@ -1,4 +1,5 @@
 using CiMigrate.Diagnostics;
+using CiMigrate.Planning;
 
 namespace CiMigrate.Reporting;
 
@@ -30,6 +31,9 @@ sealed class MarkdownLinks(SourceLinks? source)
             return $"{Markdown.Code(Label(file.Key))} {string.Join(' ', shown)}{more}";
         }));
     }
+
+    /// <summary>The statement that made a schema change: <c>`20250301000000` [L4](…)</c>.</summary>
+    public string Place(StatementRef statement) => $"{Markdown.Code(Label(statement.File))} {Line(statement.File, statement.Line)}";
 
     /// <summary>A link to a whole file (a pending migration's version), plain code without source links.</summary>
     public string File(string file, string text) =>

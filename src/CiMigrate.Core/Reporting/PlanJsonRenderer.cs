@@ -134,6 +134,9 @@ public static class PlanJsonRenderer
             w.WriteString("previousName", c.PreviousName);
             w.WriteBoolean("destructive", c.IsDestructive);
             w.WriteString("dataLoss", c.DataLoss);
+            w.WriteString("file", c.Statement?.File);
+            FindingJson.WriteNumber(w, "line", c.Statement?.Line);
+            FindingJson.WriteNumber(w, "column", c.Statement?.Column);
             WriteAttributes(w, "before", c.Before);
             WriteAttributes(w, "after", c.After);
             w.WriteStartArray("attributes");

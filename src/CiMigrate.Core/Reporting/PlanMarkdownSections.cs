@@ -36,15 +36,29 @@ sealed class PlanMarkdownSections(StringBuilder md, Plan plan, MarkdownLinks lin
         {
             foreach (var kind in groups.GroupBy(g => g.Kind))
             {
-                var first = kind.First().First;
                 var advice = kind.SelectMany(g => g.Hazards).Select(h => h.Advice).OfType<string>().Distinct().ToList();
-                md.AppendLine($"**{links.Code(first)}**{(advice.Count == 0 ? "" : ": " + Markdown.Cell(string.Join(" ", advice)))}").AppendLine();
-                foreach (var hazard in kind.SelectMany(g => g.Hazards))
-                    md.AppendLine($"- {Icon(hazard.IsError)} {(hazard.HasLocation ? links.Place(hazard) + ": " : "")}{Markdown.Cell(hazard.Message)}");
-                md.AppendLine();
+                md.AppendLine($"**{links.Code(kind.First().First)}**{(advice.Count == 0 ? "" : ": " + Markdown.Cell(string.Join(" ", advice)))}").AppendLine();
             }
+
+            // Each statement once, with every hazard it causes.
+            foreach (var statement in PlanStatementHazards.Of(plan.Hazards))
+            {
+                if (statement.Statement is not { } at)
+                {
+                    md.AppendLine($"- {HazardLine(statement.Hazards[0])}");
+                    continue;
+                }
+
+                md.AppendLine($"- {links.Place(at)}{(at.Excerpt is { } excerpt ? " " + Markdown.Code(excerpt) : "")}");
+                foreach (var hazard in statement.Hazards)
+                    md.AppendLine($"  - {HazardLine(hazard)}");
+            }
+
+            md.AppendLine();
         });
     }
+
+    string HazardLine(Hazard hazard) => $"{Icon(hazard.IsError)} {links.Code(hazard)}: {Markdown.Cell(hazard.Message)}";
 
     public void Findings(PlanDetail detail)
     {
@@ -179,14 +193,18 @@ sealed class PlanMarkdownSections(StringBuilder md, Plan plan, MarkdownLinks lin
 
     void AppendChanges(IReadOnlyList<SchemaChange> changes)
     {
+        // The pending migrations' changes name the statement that made them; drift and the declared schema's have none.
+        var located = changes.Any(c => c.Statement is not null);
         foreach (var group in PlanGroups.ByTable(changes))
         {
             md.AppendLine($"**{Markdown.Cell(group.Title)}**").AppendLine();
-            md.AppendLine("| | Object | Change |").AppendLine("| --- | --- | --- |");
+            md.AppendLine(located ? "| | Object | Change | Where |" : "| | Object | Change |")
+                .AppendLine(located ? "| --- | --- | --- | --- |" : "| --- | --- | --- |");
             foreach (var c in group.Changes)
             {
                 var detail = c.IsDestructive ? $"⚠️ **{Markdown.Cell(c.DataLoss!)}**" : Markdown.Code(PlanChangeText.Detail(c));
-                md.AppendLine($"| {ChangeIcon(c.Change)} | {Markdown.Cell(PlanChangeText.Subject(c))} | {detail} |");
+                var where = !located ? "" : c.Statement is { } statement ? $" {links.Place(statement)} |" : " — |";
+                md.AppendLine($"| {ChangeIcon(c.Change)} | {Markdown.Cell(PlanChangeText.Subject(c))} | {detail} |{where}");
             }
 
             md.AppendLine();

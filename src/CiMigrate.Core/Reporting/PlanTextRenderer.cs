@@ -37,12 +37,23 @@ public static class PlanTextRenderer
         if (plan.Hazards.Count > 0)
         {
             text.AppendLine().AppendLine("Hazards:");
-            foreach (var h in plan.Hazards)
+            // Each statement once, with every hazard it causes.
+            foreach (var statement in PlanStatementHazards.Of(plan.Hazards))
             {
-                var where = h.File is null ? "" : $" ({h.File}{(h.Line == 0 ? "" : $":{h.Line}:{h.Column}")})";
-                text.AppendLine($"  [{h.Rule}] {h.Message}{where}");
-                if (h.Advice is not null)
-                    text.AppendLine($"      {h.Advice}");
+                var indent = "  ";
+                if (statement.Statement is { } at)
+                {
+                    text.AppendLine($"  {at.File}:{at.Line}:{at.Column}{(at.Excerpt is { } excerpt ? $"  {excerpt}" : "")}");
+                    indent = "    ";
+                }
+
+                foreach (var h in statement.Hazards)
+                {
+                    var file = statement.Statement is null && h.File is not null ? $" ({h.File})" : "";
+                    text.AppendLine($"{indent}[{h.Rule}] {h.Message}{file}");
+                    if (h.Advice is not null)
+                        text.AppendLine($"{indent}    {h.Advice}");
+                }
             }
         }
 
@@ -89,7 +100,8 @@ public static class PlanTextRenderer
             foreach (var c in group.Changes)
             {
                 var flag = c.IsDestructive ? "  [data loss]" : "";
-                text.AppendLine($"    {PlanLabels.Sign(c.Change)} {PlanChangeText.Subject(c)}: {PlanChangeText.Detail(c)}{flag}");
+                var where = c.Statement is { } statement ? $"  ({statement.File}:{statement.Line})" : "";
+                text.AppendLine($"    {PlanLabels.Sign(c.Change)} {PlanChangeText.Subject(c)}: {PlanChangeText.Detail(c)}{flag}{where}");
             }
         }
     }

@@ -98,6 +98,21 @@ public sealed class SqlStatement
     /// <summary><c>IF NOT EXISTS</c> at the top level (CREATE TABLE IF NOT EXISTS, ADD COLUMN IF NOT EXISTS, ...).</summary>
     public bool HasIfNotExists { get; init; }
 
+    /// <summary>The statement's first line, shortened: enough to recognise it in a PR comment.</summary>
+    public string Excerpt => field ??= ExcerptOf(Text);
+
+    const int ExcerptLength = 120;
+
+    static string ExcerptOf(string text)
+    {
+        var newline = text.IndexOfAny(['\r', '\n']);
+        var firstLine = (newline < 0 ? text : text[..newline]).TrimEnd();
+        var more = newline >= 0 || firstLine.Length > ExcerptLength;
+        if (firstLine.Length > ExcerptLength)
+            firstLine = firstLine[..ExcerptLength].TrimEnd();
+        return more ? firstLine + " ..." : firstLine;
+    }
+
     /// <summary><c>IF EXISTS</c> at the top level (DROP ... IF EXISTS, ALTER TABLE IF EXISTS, ...).</summary>
     public bool HasIfExists { get; init; }
 

@@ -81,10 +81,12 @@ public sealed class PlannerTests
 
         var plan = await Planner.PlanAsync(new PlanRequest { App = set.App, Pending = set.Migrations, StartShadow = ShadowAsync });
 
-        var isolation = plan.Hazards.Where(h => h.Kind == HazardKind.Isolation).Select(h => h.Message).ToList();
-        Assert.That(isolation, Has.Count.EqualTo(2));
-        Assert.That(isolation[0], Does.StartWith("touches schema home_portal: schema home_portal.home_portal added, table home_portal.stolen added"));
-        Assert.That(isolation[1], Does.StartWith("touches schema public: function public.helper() added"));
+        // One hazard per statement that reaches out, at its line (the raw strings join lines 2 and 3 with the next).
+        var isolation = plan.Hazards.Where(h => h.Kind == HazardKind.Isolation).ToList();
+        Assert.That(isolation.Select(h => (h.Object, h.Line)), Is.EqualTo(new[] { ("home_portal", 4), ("home_portal", 5), ("public", 3) }));
+        Assert.That(isolation[0].Message, Does.StartWith("touches schema home_portal: schema home_portal.home_portal added"));
+        Assert.That(isolation[1].Message, Does.StartWith("touches schema home_portal: table home_portal.stolen added"));
+        Assert.That(isolation[2].Message, Does.StartWith("touches schema public: function public.helper() added"));
         Assert.That(plan.Verdict.Level, Is.EqualTo(PlanVerdictLevel.Danger));
     }
 
