@@ -7,12 +7,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$root/bench/out/aot}"
 mkdir -p "$(dirname "$out")"
 
-if ! command -v clang >/dev/null; then
-    [[ "$(id -u)" == 0 ]] || { echo "Native AOT needs clang: run 'apt-get install clang zlib1g-dev' as root." >&2; exit 1; }
-    echo "==> Installing clang (the Native AOT linker)" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends clang zlib1g-dev </dev/null >&2
-fi
+bash "$root/build/ensure-clang.sh"
 
 dotnet publish "$root/src/CiMigrate/CiMigrate.csproj" -c Release -r linux-x64 -p:PublishAot=true -o "$out" -nologo >"$out.log" 2>&1 \
     || { tail -n 30 "$out.log" >&2; exit 1; }

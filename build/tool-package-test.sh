@@ -16,6 +16,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/build/tool-packages.sh"
 source "$root/bench/lib/pg.sh"
 
+bash "$root/build/ensure-clang.sh"
+bash "$root/build/ensure-postgres.sh"
+
 work="$(mktemp -d /tmp/ci-migrate-tool-package-XXXXXX)"
 chmod 755 "$work"  # the server runs as postgres and must reach its data folder
 cleanup() { pg_stop; rm -rf "$work"; }
