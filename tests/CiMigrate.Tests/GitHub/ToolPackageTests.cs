@@ -21,9 +21,14 @@ public sealed partial class ToolPackageTests
         var feed = Path.Combine(_folder, "feed");
         var repository = Directory.CreateDirectory(Path.Combine(_folder, "repository")).FullName;
 
-        // The test run has built the tool in its own configuration; packing that build keeps this test quick.
-        await Dotnet(TestRepository.Root, "pack", TestRepository.Combine("src", "CiMigrate", "CiMigrate.csproj"), "--no-build",
-            "-c", Configuration(), "-o", feed);
+        // The pointer package and the framework-dependent fallback, packed as the release packs them; the pointer is
+        // read as a platform without its own Native AOT package reads it (build/tool-package-test.sh installs the
+        // linux-x64 one, which takes a Native AOT publish), so `dotnet tool run` gets the fallback.
+        await Bash($"""
+            source build/tool-packages.sh
+            tool_feed '{feed}' '{_version}' pointer any
+            tool_pointer_without '{feed}' '{_version}' linux-x64
+            """);
         // Only the packed folder is a source: a package of the same name on a public feed can never stand in.
         File.WriteAllText(Path.Combine(repository, "nuget.config"), """
             <?xml version="1.0" encoding="utf-8"?>
@@ -74,6 +79,15 @@ public sealed partial class ToolPackageTests
         ProcessRun.StartAsync("dotnet", ["tool", "run", "ci-migrate", "--", .. arguments], Path.Combine(_folder, "repository"),
             Environment());
 
+    async Task Bash(string script)
+    {
+        // Packing restores through the machine's package cache; only the install must never see a cached package.
+        var run = await ProcessRun.StartAsync("bash", ["-euo", "pipefail", "-c", script], TestRepository.Root,
+            new Dictionary<string, string?> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            timeout: TimeSpan.FromMinutes(10));
+        Assert.That(run.ExitCode, Is.Zero, $"{script}\n{run}");
+    }
+
     async Task Dotnet(string workingDirectory, params string[] arguments)
     {
         var run = await ProcessRun.StartAsync("dotnet", arguments, workingDirectory, Environment(), timeout: TimeSpan.FromMinutes(5));
@@ -90,10 +104,6 @@ public sealed partial class ToolPackageTests
         ["DOTNET_NOLOGO"] = "1",
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
     };
-
-    // bin/<configuration>/net10.0 of the test assembly.
-    static string Configuration() =>
-        new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Parent!.Name;
 
     [GeneratedRegex("<Version>([^<]+)</Version>")]
     private static partial Regex ProjectVersion();

@@ -45,7 +45,7 @@ sealed class SchemaApiUsageRule : ILintRule
                         $"{(missing.Count == 1 ? "that role" : "those roles")} (\"permission denied for schema {schema}\").");
             }
             else if (statement.Kind == StatementKind.Revoke && GivesUsageOn(statement, schema)
-                     && statement.Grantees().Where(roles.Contains).ToList() is { Count: > 0 } revoked)
+                     && statement.Grantees().Where(roles.Contains).Except(RegrantedAfter(file, statement, schema)).ToList() is { Count: > 0 } revoked)
             {
                 findings.Report(statement,
                     $"Revokes USAGE on schema {schema} from {string.Join(", ", revoked)}: Supabase's API can no longer reach any of its tables through " +
@@ -54,6 +54,15 @@ sealed class SchemaApiUsageRule : ILintRule
             }
         }
     }
+
+    /// <summary>
+    /// The roles a later GRANT of the same file gives USAGE on the schema again: "revoke all, then grant what is
+    /// declared" (as generate writes a changed grant) takes nothing away from them.
+    /// </summary>
+    static IEnumerable<string> RegrantedAfter(LintFile file, SqlStatement revoke, string schema) =>
+        file.Statements.Skip(revoke.Index + 1)
+            .Where(s => s.Kind == StatementKind.Grant && GivesUsageOn(s, schema))
+            .SelectMany(s => s.Grantees());
 
     /// <summary>A GRANT or REVOKE of USAGE (or ALL) ON SCHEMA naming the schema.</summary>
     static bool GivesUsageOn(SqlStatement statement, string schema)
