@@ -77,7 +77,7 @@ public sealed class ScratchShadowTests
         var run = await CliRun.RunAsync(_repo.Path, "diff", "--env", "staging");
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
-        Assert.That(run.Output, Does.Contain("(supabase/migrations/20250102000000_broken.sql:2:1)"));
+        Assert.That(run.Output, Does.Contain("  supabase/migrations/20250102000000_broken.sql:2:1\n    [fails-on-shadow]"));
         Assert.That(await DatabasesAsync(), Is.EqualTo(before));
     }
 
@@ -92,7 +92,7 @@ public sealed class ScratchShadowTests
 
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
         Assert.That(run.Output, Does.Contain("extension \"vector\" cannot be created on the shadow database"));
-        Assert.That(run.Output, Does.Contain("(supabase/migrations/20250102000000_vector.sql:2:1)"));
+        Assert.That(run.Output, Does.Contain("  supabase/migrations/20250102000000_vector.sql:2:1\n    [fails-on-shadow]"));
         Assert.That(await DatabasesAsync(), Is.EqualTo(before));
     }
 

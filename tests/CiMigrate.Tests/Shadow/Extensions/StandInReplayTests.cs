@@ -83,7 +83,7 @@ public sealed class StandInReplayTests
         // The copy replayed keeps every line and column: the failure still points into the user's file.
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
         Assert.That(run.Output, Does.Contain("[fails-on-shadow] supabase/migrations/20250102000000_broken.sql fails on the shadow database"));
-        Assert.That(run.Output, Does.Contain("(supabase/migrations/20250102000000_broken.sql:3:1)"));
+        Assert.That(run.Output, Does.Contain("  supabase/migrations/20250102000000_broken.sql:3:1\n    [fails-on-shadow]"));
 
         File.Delete(Path.Combine(_repo.Path, "supabase/migrations/20250102000000_broken.sql"));
         var plan = await CliRun.RunAsync(_repo.Path, "diff", "--shadow-url", await ShadowUrlAsync());
@@ -102,7 +102,7 @@ public sealed class StandInReplayTests
         // The plan stops at the statement, as for any replay failure: a fails-on-shadow hazard at its file:line:col.
         Assert.That(run.ExitCode, Is.EqualTo(3), run.Error);
         Assert.That(run.Output, Does.Contain("[fails-on-shadow] extension \"plv8\" cannot be created on the shadow database"));
-        Assert.That(run.Output, Does.Contain("(supabase/migrations/20250101000000_plv8.sql:3:1)"));
+        Assert.That(run.Output, Does.Contain("  supabase/migrations/20250101000000_plv8.sql:3:1\n    [fails-on-shadow]"));
         Assert.That(run.Output, Does.Contain("environments.<name>.shadow = \"scratch\"").And.Contains("diff --shadow-env <name>"));
         Assert.That(run.Output, Does.Contain("apt-get install postgresql-15-"));
     }
