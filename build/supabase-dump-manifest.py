@@ -72,19 +72,29 @@ def unquote(identifier):
     return identifier[1:-1].replace('""', '"') if identifier.startswith('"') else identifier
 
 
-def split_top_level(text, separator=","):
-    """Splits on separators outside parentheses and quotes."""
-    parts, depth, start, quote = [], 0, 0, None
-    for i, char in enumerate(text):
+def scan(text, start=0):
+    """Yields (index, character, depth) for each character outside quotes from start on, depth counted after it."""
+    depth, quote = 0, None
+    for i in range(start, len(text)):
+        char = text[i]
         if quote:
             quote = None if char == quote else quote
-        elif char in "'\"":
+            continue
+        if char in "'\"":
             quote = char
-        elif char == "(":
+            continue
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
-        elif char == separator and depth == 0:
+        yield i, char, depth
+
+
+def split_top_level(text, separator=","):
+    """Splits on separators outside parentheses and quotes."""
+    parts, start = [], 0
+    for i, char, depth in scan(text):
+        if char == separator and depth == 0:
             parts.append(text[start:i].strip())
             start = i + 1
     parts.append(text[start:].strip())
@@ -92,19 +102,9 @@ def split_top_level(text, separator=","):
 
 
 def closing_parenthesis(text, opening):
-    depth, quote = 0, None
-    for i in range(opening, len(text)):
-        char = text[i]
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+    for i, char, depth in scan(text, opening):
+        if char == ")" and depth == 0:
+            return i
     raise ValueError("unbalanced parentheses in: " + text[:120])
 
 
