@@ -14,6 +14,7 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$bench/.." && pwd)"
 source "$bench/lib/measure.sh"
 source "$bench/lib/pg.sh"
+source "$bench/lib/tools.sh"
 source "$root/build/tool-packages.sh"
 
 n="${1:-100}"
@@ -32,15 +33,7 @@ else
   version="0.0.0-bench.$(date +%s)"
   tool_feed "$work/feed" "$version" pointer linux-x64 any
 fi
-mkdir -p "$work/fallback-feed"
-cp "$work/feed/ci-migrate.$version.nupkg" "$work/feed/ci-migrate.any.$version.nupkg" "$work/fallback-feed/"
-tool_pointer_without "$work/fallback-feed" "$version" linux-x64
-tool_feed "$work/fallback-feed" "$version"
-tool_install "$work/rid" "$work/feed" "$version" >"$work/install.log"
-tool_install "$work/fallback" "$work/fallback-feed" "$version" >>"$work/install.log"
-aot="$(find "$work/rid/.store" -type f -name ci-migrate -path '*/linux-x64/*')"
-[[ -x "$aot" ]] || { echo "no Native AOT executable in the installed linux-x64 package" >&2; exit 1; }
-
+tools_install_ci_migrate_tool "$work/feed" "$version" "$work"
 pg_start "$work/pg"
 pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >"$work/template.log" 2>&1 \
   || { cat "$work/template.log" >&2; exit 1; }
@@ -50,13 +43,8 @@ cat >"$work/repo/ci-migrate.json" <<JSON
 { "apps": { "bench": { "schema": "bench", "migrations": "supabase/migrations" } } }
 JSON
 cd "$work/repo"
-# A repository's tool manifest, as README's install section has users make it; its packages folder is the one
-# `dotnet tool run` looks in.
-export NUGET_PACKAGES="$work/manifest.nuget"
-dotnet new tool-manifest >/dev/null
-dotnet tool install ci-migrate --version "$version" --configfile "$work/feed/nuget.config" >>"$work/install.log"
 url="$(pg_url bench)"
-"$aot" stage-apply --database-url "$url" >"$work/apply.log" 2>&1 || { cat "$work/apply.log" >&2; exit 1; }
+"$TOOL_AOT" stage-apply --database-url "$url" >"$work/apply.log" 2>&1 || { cat "$work/apply.log" >&2; exit 1; }
 
 declare -A walls
 time_rows() {  # time_rows KEY CMD...: a warm-up, then $runs timed no-op runs
@@ -67,10 +55,10 @@ time_rows() {  # time_rows KEY CMD...: a warm-up, then $runs timed no-op runs
   done
   return 0
 }
-time_rows aot "$aot"
-time_rows tool-path "$work/rid/ci-migrate"
-time_rows "tool run" dotnet tool run ci-migrate
-time_rows fallback "$work/fallback/ci-migrate"
+time_rows aot "$TOOL_AOT"
+time_rows tool-path "$TOOL_PATH"
+time_rows "tool run" "${TOOL_RUN[@]}"
+time_rows fallback "$TOOL_ANY"
 
 med() { tr ' ' '\n' <<<"${walls[$1]}" | grep . | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

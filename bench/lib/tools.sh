@@ -9,6 +9,12 @@
 #                                  PUBLISH=composite (self-contained composite ReadyToRun) or, by default, the .NET tool's
 #   tools_npm NAME PACKAGE@VERSION BIN   npm install -E into bench/out/tools/NAME; prints node_modules/.bin/BIN
 #   tools_has_task CI_MIGRATE TASK       true when the build has TASK (not a "not available yet" placeholder)
+#   tools_install_ci_migrate_tool FEED VERSION DIR   installs the .NET tool from a local feed as users do (needs
+#                                  build/tool-packages.sh sourced) and sets TOOL_AOT (the Native AOT executable inside the
+#                                  linux-x64 package), TOOL_PATH (`dotnet tool install --tool-path`'s command), TOOL_ANY
+#                                  (the same from a feed without the linux-x64 package: the framework-dependent fallback)
+#                                  and TOOL_RUN (`dotnet tool run ci-migrate` from a tool manifest in DIR, with the
+#                                  NUGET_PACKAGES it was installed into)
 TOOLS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 TOOLS_DIR="$TOOLS_ROOT/bench/out/tools"
 
@@ -77,4 +83,30 @@ tools_has_task() {
   local help
   help="$("$1" --help 2>/dev/null)" || return 1
   grep -E "^  $2( |$)" <<<"$help" | grep -vq "not available yet"
+}
+
+tools_install_ci_migrate_tool() {
+  local feed="$1" version="$2" dir="$3"
+  mkdir -p "$dir/fallback-feed"
+  tool_install "$dir/rid" "$feed" "$version" >"$dir/install.log" 2>&1 \
+    || { echo "dotnet tool install failed: $(grep -m1 -iE 'error' "$dir/install.log" | cut -c1-100)" >&2; return 1; }
+  [[ "$(tool_store_package "$dir/rid")" == ci-migrate.linux-x64 ]] \
+    || { echo "the install took $(tool_store_package "$dir/rid"), not the linux-x64 package" >&2; return 1; }
+  TOOL_AOT="$(find "$dir/rid/.store" -type f -name ci-migrate -path '*/linux-x64/*')"
+  [[ -x "$TOOL_AOT" ]] || { echo "no Native AOT executable in the installed linux-x64 package" >&2; return 1; }
+  TOOL_PATH="$dir/rid/ci-migrate"
+  cp "$feed/ci-migrate.$version.nupkg" "$feed/ci-migrate.any.$version.nupkg" "$dir/fallback-feed/"
+  tool_pointer_without "$dir/fallback-feed" "$version" linux-x64
+  tool_feed "$dir/fallback-feed" "$version"
+  tool_install "$dir/fallback" "$dir/fallback-feed" "$version" >>"$dir/install.log" 2>&1 \
+    || { echo "installing the fallback failed: $(grep -m1 -iE 'error' "$dir/install.log" | cut -c1-100)" >&2; return 1; }
+  TOOL_ANY="$dir/fallback/ci-migrate"
+  # A repository's tool manifest, as README's install section has users make it; `dotnet tool run` finds it from any
+  # folder below DIR and looks for the package in the NUGET_PACKAGES it was installed into. A .NET home of its own:
+  # the SDK's tool resolver cache there (.dotnet/toolResolverCache) would otherwise send a version installed before
+  # to a folder since deleted.
+  TOOL_RUN=(env "NUGET_PACKAGES=$dir/manifest.nuget" "DOTNET_CLI_HOME=$dir/dotnet-home" DOTNET_NOLOGO=1 dotnet tool run ci-migrate)
+  (cd "$dir" && rm -f dotnet-tools.json && "${TOOL_RUN[@]:0:4}" dotnet new tool-manifest >/dev/null \
+    && "${TOOL_RUN[@]:0:4}" dotnet tool install ci-migrate --version "$version" --configfile "$feed/nuget.config") >>"$dir/install.log" 2>&1 \
+    || { echo "installing into a tool manifest failed: $(grep -m1 -iE 'error' "$dir/install.log" | cut -c1-100)" >&2; return 1; }
 }
