@@ -6,8 +6,9 @@ namespace CiMigrate.Copying;
 /// <summary>
 /// The data half of a copy, inside the target's transaction and the source's snapshot: checks that the target's
 /// structure has the source's columns, empties the new tables (rows a migration seeded come from the source too),
-/// loads them in order with user triggers off (an <c>updated_at</c> trigger must not rewrite copied rows), sets the
-/// sequences, and proves every table.
+/// loads them in order with user triggers off (an <c>updated_at</c> trigger must not rewrite copied rows) and with the
+/// indexes and keys taken off until the rows are in (<see cref="DeferredIndexes"/>), sets the sequences, and proves
+/// every table.
 /// </summary>
 sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, NpgsqlTransaction transaction, CopyPlan plan,
     Action<CopyProgress> progress, CopyHooks? hooks)
@@ -23,10 +24,12 @@ sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, Npgsql
         var triggered = await TablesWithUserTriggersAsync(cancellationToken);
         foreach (var table in triggered)
             await ExecuteAsync($"ALTER TABLE {SqlNames.Qualified(plan.TargetSchema, table)} DISABLE TRIGGER USER", cancellationToken);
+        var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.TargetSchema, cancellationToken);
 
         var results = new List<TableCopyResult>();
         foreach (var table in plan.Tables)
             results.Add(await CopyTableAsync(table, cancellationToken));
+        await deferred.RestoreAsync(cancellationToken);
 
         foreach (var table in triggered)
             await ExecuteAsync($"ALTER TABLE {SqlNames.Qualified(plan.TargetSchema, table)} ENABLE TRIGGER USER", cancellationToken);
