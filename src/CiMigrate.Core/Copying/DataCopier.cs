@@ -43,19 +43,22 @@ sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, Npgsql
         return results;
     }
 
-    /// <summary>Row count and checksum of every table on both sides, computed at once; the source's in its snapshot.</summary>
-    public async Task<IReadOnlyList<TableProof>> ProveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Row count and checksum of every table on the target, against the source's (computed meanwhile in the same
+    /// snapshot by <see cref="SourceChecksums"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<TableProof>> ProveAsync(SourceChecksums onSource, CancellationToken cancellationToken)
     {
         var proofs = new List<TableProof>();
         var estimates = await RowEstimates.ReadAsync(source, plan.Schema, cancellationToken);
+        var targetSums = new List<(long Rows, string Checksum)>();
         foreach (var table in plan.Tables)
+            targetSums.Add(await TableChecksum.ComputeAsync(target, plan.TargetSchema, table, cancellationToken));
+        var sourceSums = await onSource.Result;
+        foreach (var (table, i) in plan.Tables.Select((t, i) => (t, i)))
         {
-            // Two servers, two connections: both sides compute at once.
-            var onSource = TableChecksum.ComputeAsync(source, plan.Schema, table, cancellationToken);
-            var onTarget = TableChecksum.ComputeAsync(target, plan.TargetSchema, table, cancellationToken);
-            await Task.WhenAll(onSource, onTarget);
-            var (sourceRows, sourceChecksum) = await onSource;
-            var (targetRows, targetChecksum) = await onTarget;
+            var (sourceRows, sourceChecksum) = sourceSums[i];
+            var (targetRows, targetChecksum) = targetSums[i];
             var estimate = estimates.GetValueOrDefault(table.Name);
             proofs.Add(new TableProof(table.Name, sourceRows, sourceChecksum, targetRows, targetChecksum)
             {
