@@ -115,7 +115,9 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
         }
         catch (CopyFailedException ex)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            // A connection the server closed took its transaction with it: there is nothing left to roll back.
+            if (target.Connection.State == ConnectionState.Open)
+                await transaction.RollbackAsync(CancellationToken.None);
             return new CopyOutcome(plan, CopyStatus.Failed)
             {
                 Table = ex.Table,
