@@ -16,6 +16,7 @@ source "$bench/lib/pg.sh"
 n="${1:-1000000}"; rounds="${2:-3}"
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 work="$(mktemp -d /tmp/ci-migrate-bench-load-XXXXXX)"
+chmod 755 "$work"
 trap 'pg_stop; rm -rf "$work"' EXIT
 pg_start "$work/s"
 files="$PG_DATA/bench-files"  # written and read by the server itself (COPY to and from a server file)
