@@ -13,8 +13,9 @@ namespace CiMigrate.Copying;
 /// </summary>
 sealed class DeferredIndexes
 {
-    // A foreign key is deferred unless a comment hangs on it or it belongs to a partition (its parent's key owns it).
-    const string DeferredKey = """
+    /// <summary>A foreign key (<c>con</c>) taken off for the load: all but one with a comment or one a partition
+    /// inherits (its parent's key owns it). <see cref="SchemaCatalog"/> reads it for the load order.</summary>
+    internal const string DeferredKey = """
         con.contype = 'f' AND con.conparentid = 0
         AND NOT EXISTS (SELECT FROM pg_description d WHERE d.objoid = con.oid AND d.classoid = 'pg_constraint'::regclass)
         """;

@@ -109,4 +109,30 @@ sealed class CopySchemaLoadTests
         Assert.That(await repo.Production.ScalarAsync(
             "SELECT to_regclass('ci_migrate.applied_migrations') IS NULL OR NOT EXISTS (SELECT FROM ci_migrate.applied_migrations)"), Is.True);
     }
+
+    [Test]
+    public async Task A_cycle_of_keys_taken_off_for_the_load_needs_no_replication_role_and_is_checked_after()
+    {
+        await using var repo = await CopyRepository.CreateAsync();
+        await repo.Sandbox.ExecuteAsync("""
+            CREATE SCHEMA money_tracker;
+            CREATE TABLE money_tracker.people (id int PRIMARY KEY, team int);
+            CREATE TABLE money_tracker.teams (id int PRIMARY KEY, captain int NOT NULL REFERENCES money_tracker.people (id));
+            ALTER TABLE money_tracker.people ADD CONSTRAINT people_team FOREIGN KEY (team) REFERENCES money_tracker.teams (id);
+            INSERT INTO money_tracker.people VALUES (1, NULL), (2, NULL);
+            INSERT INTO money_tracker.teams VALUES (10, 1);
+            UPDATE money_tracker.people SET team = 10;
+            """);
+
+        var run = await repo.RunAsync("copy-schema", "--from", "sandbox", "--to", "production", "--app", CopyRepository.App, "--data");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Output + run.Error);
+        Assert.That(run.Output, Does.Not.Contain("session_replication_role"));
+        Assert.That(await repo.Production.ScalarAsync(
+                "SELECT string_agg(conname || ' ' || convalidated, ',' ORDER BY conname) FROM pg_constraint " +
+                "WHERE connamespace = 'money_tracker'::regnamespace AND contype = 'f'"),
+            Is.EqualTo("people_team true,teams_captain_fkey true"));
+        Assert.That(await repo.Production.ScalarAsync("SELECT string_agg(id || ':' || team, ',' ORDER BY id) FROM money_tracker.people"),
+            Is.EqualTo("1:10,2:10"));
+    }
 }
