@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # copy-schema's rate between two servers against the runbook's way, on the same data: N rows (default 1,000,000) of a
 # two-table schema (a foreign key, identity keys) on server A, copied to a fresh database on server B by
-#   - ci-migrate copy-schema --data   (whole process: structure from the catalog, binary COPY with the indexes and keys
+#   - ci-migrate copy-schema --data   (whole process: structure from the catalog, binary COPY ... FREEZE, the indexes and keys
 #                                      built after the rows, per-table proof with the source's half beside the load), and
 #   - pg_dump --data-only | psql -1   (the runbook's export/import; the structure restored beforehand, untimed).
 # Two throwaway PostgreSQL 15 clusters with server defaults on this machine, interleaved rounds, medians.
