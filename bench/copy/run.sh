@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # copy-schema's rate between two servers against the runbook's way, on the same data: N rows (default 1,000,000) of a
 # two-table schema (a foreign key, identity keys) on server A, copied to a fresh database on server B by
-#   - ci-migrate copy-schema --data   (whole process: structure from the catalog, binary COPY, per-table proof), and
+#   - ci-migrate copy-schema --data   (whole process: structure from the catalog, binary COPY ... FREEZE, the indexes and keys
+#                                      built after the rows, per-table proof with the source's half beside the load), and
 #   - pg_dump --data-only | psql -1   (the runbook's export/import; the structure restored beforehand, untimed).
 # Two throwaway PostgreSQL 15 clusters with server defaults on this machine, interleaved rounds, medians.
 # MB = the source tables' heap size (pg_table_size), the same bytes for both tools.
@@ -15,6 +16,7 @@ source "$bench/lib/measure.sh"
 source "$bench/lib/pg.sh"
 source "$bench/lib/tools.sh"
 n="${1:-1000000}"; rounds="${2:-3}"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 work="$(mktemp -d /tmp/ci-migrate-bench-copy-XXXXXX)"
 chmod 755 "$work"
 
@@ -84,3 +86,7 @@ for key in tool dump; do
   awk -v l="$label" -v w="$wall" -v r="$rows" -v b="$bytes" -v c="$(med "${cpus[$key]}")" \
     'BEGIN { s = w / 1e6; printf "| %s | %.3f | %.0f | %.1f | %.2f |\n", l, s, r / s, b / 1048576 / s, c / 1000 }'
 done
+# issue 27's target: copy-schema --data at most 1.0x the runbook's pg_dump --data-only | psql -1.
+awk -v t="$(med "${walls[tool]}")" -v d="$(med "${walls[dump]}")" 'BEGIN { r = t / d
+  printf "copy-schema / pg_dump | psql -1: %.2fx (target <= 1.0x: %s)\n", r, r <= 1.0 ? "met" : "missed" }'
+echo "load average (1, 5, 15 min): $load_start at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"

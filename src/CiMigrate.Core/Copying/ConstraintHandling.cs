@@ -7,8 +7,9 @@ public enum ConstraintHandling
     Ordered,
 
     /// <summary>
-    /// A cycle of keys that are not deferrable: the copy's transaction sets <c>session_replication_role = replica</c>
-    /// (a superuser's setting), so no key is checked while loading. The last resort: the rows are the source's, which
+    /// A cycle of keys that are not deferrable and stay on their tables during the load (a key with a comment): the
+    /// copy's transaction sets <c>session_replication_role = replica</c> (a superuser's setting), so no key is
+    /// checked while loading. The last resort: the rows are the source's, which
     /// satisfied the same keys in the same snapshot, and the checksums prove the rows are those rows.
     /// </summary>
     ReplicationRole,

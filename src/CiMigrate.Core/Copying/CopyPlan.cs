@@ -28,7 +28,8 @@ public sealed record CopyPlan
     public required IReadOnlyList<SequenceValue> Sequences { get; init; }
     public required ConstraintHandling Handling { get; init; }
 
-    /// <summary>The tables on a cycle of foreign keys that are not deferrable (why <see cref="ConstraintHandling.ReplicationRole"/>).</summary>
+    /// <summary>The tables on a cycle of foreign keys that are not deferrable and stay on their tables during the load
+    /// (why <see cref="ConstraintHandling.ReplicationRole"/>).</summary>
     public required IReadOnlyList<string> Cycle { get; init; }
 
     /// <summary>What the target schema holds now, and the target app's ledger rows: dropped with <c>--replace</c>.</summary>

@@ -6,8 +6,9 @@ namespace CiMigrate.Copying;
 /// <summary>
 /// The data half of a copy, inside the target's transaction and the source's snapshot: checks that the target's
 /// structure has the source's columns, empties the new tables (rows a migration seeded come from the source too),
-/// loads them in order with user triggers off (an <c>updated_at</c> trigger must not rewrite copied rows), sets the
-/// sequences, and proves every table.
+/// loads them in order with user triggers off (an <c>updated_at</c> trigger must not rewrite copied rows) and with the
+/// indexes and keys taken off until the rows are in (<see cref="DeferredIndexes"/>), sets the sequences, and proves
+/// every table.
 /// </summary>
 sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, NpgsqlTransaction transaction, CopyPlan plan,
     Action<CopyProgress> progress, CopyHooks? hooks)
@@ -23,10 +24,12 @@ sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, Npgsql
         var triggered = await TablesWithUserTriggersAsync(cancellationToken);
         foreach (var table in triggered)
             await ExecuteAsync($"ALTER TABLE {SqlNames.Qualified(plan.TargetSchema, table)} DISABLE TRIGGER USER", cancellationToken);
+        var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.TargetSchema, cancellationToken);
 
         var results = new List<TableCopyResult>();
         foreach (var table in plan.Tables)
             results.Add(await CopyTableAsync(table, cancellationToken));
+        await deferred.RestoreAsync(cancellationToken);
 
         foreach (var table in triggered)
             await ExecuteAsync($"ALTER TABLE {SqlNames.Qualified(plan.TargetSchema, table)} ENABLE TRIGGER USER", cancellationToken);
@@ -40,19 +43,22 @@ sealed class DataCopier(NpgsqlConnection source, NpgsqlConnection target, Npgsql
         return results;
     }
 
-    /// <summary>Row count and checksum of every table on both sides, computed at once; the source's in its snapshot.</summary>
-    public async Task<IReadOnlyList<TableProof>> ProveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Row count and checksum of every table on the target, against the source's (computed meanwhile in the same
+    /// snapshot by <see cref="SourceChecksums"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<TableProof>> ProveAsync(SourceChecksums onSource, CancellationToken cancellationToken)
     {
         var proofs = new List<TableProof>();
         var estimates = await RowEstimates.ReadAsync(source, plan.Schema, cancellationToken);
+        var targetSums = new List<(long Rows, string Checksum)>();
         foreach (var table in plan.Tables)
+            targetSums.Add(await TableChecksum.ComputeAsync(target, plan.TargetSchema, table, cancellationToken));
+        var sourceSums = await onSource.Result;
+        foreach (var (table, i) in plan.Tables.Select((t, i) => (t, i)))
         {
-            // Two servers, two connections: both sides compute at once.
-            var onSource = TableChecksum.ComputeAsync(source, plan.Schema, table, cancellationToken);
-            var onTarget = TableChecksum.ComputeAsync(target, plan.TargetSchema, table, cancellationToken);
-            await Task.WhenAll(onSource, onTarget);
-            var (sourceRows, sourceChecksum) = await onSource;
-            var (targetRows, targetChecksum) = await onTarget;
+            var (sourceRows, sourceChecksum) = sourceSums[i];
+            var (targetRows, targetChecksum) = targetSums[i];
             var estimate = estimates.GetValueOrDefault(table.Name);
             proofs.Add(new TableProof(table.Name, sourceRows, sourceChecksum, targetRows, targetChecksum)
             {

@@ -2,7 +2,8 @@ namespace CiMigrate.Copying;
 
 /// <summary>
 /// The order tables are loaded in: a table after every table its keys reference (Kahn's algorithm, ties by name).
-/// Deferrable keys and a table's keys to itself do not constrain the order: the first are checked at commit, the
+/// Only keys that stay on their tables during the load constrain the order; the others are added, and checked, after
+/// every row is in. Deferrable keys and a table's keys to itself do not either: the first are checked at commit, the
 /// second at the end of the table's one COPY statement.
 /// </summary>
 public sealed record LoadOrder(IReadOnlyList<CopyTable> Tables, ConstraintHandling Handling, IReadOnlyList<string> Cycle)
@@ -11,7 +12,7 @@ public sealed record LoadOrder(IReadOnlyList<CopyTable> Tables, ConstraintHandli
     {
         var names = tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var waitsFor = tables.ToDictionary(t => t.Name, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var key in keys.Where(k => !k.Deferrable && k.ReferencedSchema == schema && k.Table != k.ReferencedTable
+        foreach (var key in keys.Where(k => k.KeptDuringLoad && !k.Deferrable && k.ReferencedSchema == schema && k.Table != k.ReferencedTable
                      && names.Contains(k.Table) && names.Contains(k.ReferencedTable)))
             waitsFor[key.Table].Add(key.ReferencedTable);
 

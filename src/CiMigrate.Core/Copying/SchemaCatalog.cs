@@ -17,8 +17,8 @@ static class SchemaCatalog
         ORDER BY c.relname, a.attnum
         """;
 
-    const string ForeignKeysSql = """
-        SELECT c.relname, con.conname, rn.nspname, r.relname, con.condeferrable
+    static readonly string ForeignKeysSql = $"""
+        SELECT c.relname, con.conname, rn.nspname, r.relname, con.condeferrable, NOT ({DeferredIndexes.DeferredKey})
         FROM pg_constraint con
         JOIN pg_class c ON c.oid = con.conrelid
         JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -85,7 +85,10 @@ static class SchemaCatalog
         await using var command = Command(connection, ForeignKeysSql, schema);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            keys.Add(new ForeignKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4)));
+            {
+                keys.Add(new ForeignKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4),
+                    reader.GetBoolean(5)));
+            }
         return keys;
     }
 

@@ -9,7 +9,8 @@ namespace CiMigrate.Copying;
 
 /// <summary>
 /// <c>copy-schema</c>: plans, then builds the structure and copies the rows in ONE transaction on the target, reading
-/// the source in one read-only snapshot, and commits only when every table's row count and checksum match. Returns an
+/// the source in one read-only snapshot (shared by its second connection, which checksums the source while the rows
+/// load), and commits only when every table's row count and checksum match. Returns an
 /// outcome (refusals and failures included); prints nothing: progress goes to the observer given.
 /// </summary>
 public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progress, CopyHooks? hooks = null)
@@ -30,6 +31,8 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
 
         await using var snapshot = await source.Connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         await ExecuteAsync(source.Connection, snapshot, "SET TRANSACTION READ ONLY", cancellationToken);
+        // Every other source connection of the copy (the proof's) reads in this transaction's snapshot.
+        var exported = await SourceChecksums.ExportAsync(source.Connection, snapshot, cancellationToken);
         if (!await source.SchemaExistsAsync(cancellationToken))
         {
             throw new UsageException($"The schema {request.App.Schema} of app '{request.App.Name}' does not exist on " +
@@ -62,11 +65,13 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
 
         if (request.DryRun)
             return new CopyOutcome(plan, CopyStatus.Planned) { Duration = clock.Elapsed };
-        return await CopyAsync(source.Connection, target, structure, plan, clock, cancellationToken);
+        if (hooks?.AfterPlanned is { } planned)
+            await planned(cancellationToken);
+        return await CopyAsync(source, exported, target, structure, plan, clock, cancellationToken);
     }
 
-    async Task<CopyOutcome> CopyAsync(NpgsqlConnection source, MigrationSession target, StructurePreparation structure, CopyPlan plan,
-        Stopwatch clock, CancellationToken cancellationToken)
+    async Task<CopyOutcome> CopyAsync(MigrationSession source, string snapshot, MigrationSession target, StructurePreparation structure,
+        CopyPlan plan, Stopwatch clock, CancellationToken cancellationToken)
     {
         IReadOnlyList<TableCopyResult> copied = [];
         await using var transaction = await target.Connection.BeginTransactionAsync(cancellationToken);
@@ -86,9 +91,10 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
                 return await CommittedAsync(target, new CopyOutcome(plan, CopyStatus.Copied) { Duration = clock.Elapsed }, cancellationToken);
             }
 
-            var data = new DataCopier(source, target.Connection, transaction, plan, progress, hooks);
+            await using var onSource = await SourceChecksums.StartAsync(source, snapshot, plan, cancellationToken);
+            var data = new DataCopier(source.Connection, target.Connection, transaction, plan, progress, hooks);
             copied = await data.CopyAsync(cancellationToken);
-            var proofs = await data.ProveAsync(cancellationToken);
+            var proofs = await data.ProveAsync(onSource, cancellationToken);
             if (proofs.Where(p => !p.Matches).ToList() is [var first, ..] differing)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -109,7 +115,9 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
         }
         catch (CopyFailedException ex)
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            // A connection the server closed took its transaction with it: there is nothing left to roll back.
+            if (target.Connection.State == ConnectionState.Open)
+                await transaction.RollbackAsync(CancellationToken.None);
             return new CopyOutcome(plan, CopyStatus.Failed)
             {
                 Table = ex.Table,

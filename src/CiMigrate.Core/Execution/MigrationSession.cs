@@ -54,6 +54,11 @@ public sealed class MigrationSession : IAsyncDisposable
     /// <summary>The connection string of the way in, for tools that connect on their own (pg_dump); holds the password.</summary>
     internal string ConnectionString => _way.ConnectionString;
 
+    /// <summary>One more connection through the same way in, with the same settings but no lock: for reading beside
+    /// the session (a copy's proof in the copy's snapshot). The caller disposes it.</summary>
+    internal async Task<NpgsqlConnection> OpenSiblingAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
     /// <summary>
     /// Opens a session while <paramref name="alongside"/> (reading the migration files) runs, and goes on to the lock
     /// and the ledger only once it succeeded: connecting (a TLS handshake to a hosted database) no longer waits for

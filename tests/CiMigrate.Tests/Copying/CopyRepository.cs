@@ -52,7 +52,7 @@ sealed class CopyRepository : IAsyncDisposable
     public Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync(_folder.Path, Variables, args);
 
     /// <summary>The engine itself, for tests that act at one of its <see cref="CopyHooks"/>.</summary>
-    public Task<CopyOutcome> CopyAsync(CopyHooks hooks, string? rename = null)
+    public Task<CopyOutcome> CopyAsync(CopyHooks hooks, string? rename = null, bool replace = false)
     {
         var app = new AppSettings(App, "money_tracker", Path.Combine(_folder.Path, MigrationsFolder));
         var targetApp = rename is null ? app : app with { Name = rename.Replace('_', '-'), Schema = rename };
@@ -68,6 +68,7 @@ sealed class CopyRepository : IAsyncDisposable
             Provenance = new RunProvenance("production", null, null, null, null),
             Variables = Variables,
             Data = true,
+            Replace = replace,
         };
         return new SchemaCopier(request, _ => { }, hooks).RunAsync(CancellationToken.None);
     }
