@@ -5,9 +5,9 @@
 --   unnest(guard_state()) evaluates the stable argument to estimate its rows: the catalogs were read four times a
 --   migration where two are needed. It is PL/pgSQL now (plans kept for the session) and reads them once.
 -- * guard_state looked up the schema name of each default privilege; it now finds the allowed schemas' OIDs once.
--- * guard_ddl, which runs once per DDL command of a migration, finds a command outside the allowed schemas with one
---   query instead of a loop, and tells policies, triggers, rules and schemas apart by the object type the server
---   reports instead of looking up catalog names (regclass casts) for every command.
+--
+-- guard_ddl, once per DDL command, stays as 0007 wrote it: one set-based query instead of its loop, or the object
+-- type instead of its regclass casts, measured no faster (about 0.03-0.05 ms a call either way).
 
 -- The catalogs' part of the state as 0007 reads it, but with the allowed schemas' OIDs found once, not each default
 -- privilege's schema name looked up row by row (most of guard_state's time on Supabase's 24 default privileges).
@@ -50,35 +50,5 @@ BEGIN
         seal := seal || pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(secret || ':' || state[i], 'UTF8')), 'hex');
     END LOOP;
     RETURN pg_catalog.array_to_string(seal, ',');
-END
-$$;
-
-CREATE OR REPLACE FUNCTION ci_migrate.guard_ddl() RETURNS event_trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    allowed text[] := pg_catalog.string_to_array(nullif(pg_catalog.current_setting('ci_migrate.guard_schemas', true), ''), ',');
-    outside record;
-BEGIN
-    IF allowed IS NULL THEN
-        RETURN;
-    END IF;
-    SELECT c.command_tag, c.object_identity, s.schema INTO outside
-    FROM pg_catalog.pg_event_trigger_ddl_commands() c
-    CROSS JOIN LATERAL (SELECT coalesce(c.schema_name, CASE
-        -- Policies, triggers and rules report no schema: theirs is their table's, the first of their address.
-        WHEN c.object_type IN ('policy', 'trigger', 'rule')
-            THEN (pg_catalog.pg_identify_object_as_address(c.classid, c.objid, c.objsubid)).object_names[1]
-        WHEN c.object_type = 'schema' THEN c.object_identity
-    END) AS schema) s
-    WHERE NOT c.in_extension AND s.schema IS NOT NULL AND NOT s.schema = ANY (allowed) AND s.schema NOT LIKE 'pg\_temp%'
-        AND s.schema <> 'pg_toast'
-    LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION '% % changes schema %, outside the schemas this migration may change (%)',
-            outside.command_tag, outside.object_identity, outside.schema, pg_catalog.array_to_string(allowed, ', ')
-            USING HINT = pg_catalog.format('Keep the app''s objects in its schema, or allow this one explicitly with a comment '
-                || '"-- ci-migrate:allow-schema %s <reason>" in the file.', outside.schema),
-                  ERRCODE = 'insufficient_privilege';
-    END IF;
 END
 $$;
