@@ -2,14 +2,15 @@
 # What the server does for each applied file (issue 27): N (default 1,000) migrations of the shared workload
 # (bench/workload/generate.sh) applied once each by `ci-migrate stage-apply`, by dbmate when it is installed (as
 # bench/run.sh installs it) and by psql in one transaction, each on a fresh database of a throwaway PostgreSQL 15 that
-# loads pg_stat_statements (track = all, so statements inside functions and triggers count too) and tracks functions.
-# Prints, per tool, a markdown table of the statements the server ran: each normalised statement, its calls, its
-# total execution time and that time per file; then the same for the PL/pgSQL functions it ran (self time, from
-# pg_stat_user_functions: the guard's event-trigger functions run once per DDL command of a file).
+# loads pg_stat_statements (track = all, so statements inside functions and triggers count too; track_planning, so
+# what a prepared statement would save shows) and tracks functions. Prints, per tool, a markdown table of the
+# statements the server ran: each normalised statement, its calls, its execution and planning time and their sum per
+# file; then the same for the PL/pgSQL functions it ran (self time, from pg_stat_user_functions: the guard's
+# event-trigger functions run once per DDL command of a file).
 #
-# Server execution time only: parsing, planning, the protocol and COMMIT's WAL flush (which runs after the statement
-# that asked for it) are outside it; bench/apply/run.sh times the whole. One run, not a median: the figures move
-# run to run on a busy machine, the ratios between statements much less.
+# Server time only: parsing, the protocol and COMMIT's WAL flush (which runs after the statement that asked for it)
+# are outside it; bench/apply/run.sh times the whole. One run, not a median: the figures move run to run on a busy
+# machine, the ratios between statements much less.
 #
 # Usage: bench/apply/statements.sh [N]
 #   CI_MIGRATE=path / PUBLISH=aot|composite   which build applies (as bench/apply/run.sh)
@@ -31,7 +32,7 @@ tool="$(tools_ci_migrate_build "$root/bench/out/builds")"
 dbmate="$TOOLS_DIR/dbmate/node_modules/.bin/dbmate"
 
 PG_SERVER_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all \
--c pg_stat_statements.max=10000 -c track_functions=all" pg_start "$work/pg"
+-c pg_stat_statements.max=10000 -c pg_stat_statements.track_planning=on -c track_functions=all" pg_start "$work/pg"
 pg_psql -d postgres -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
 "$bench/workload/generate.sh" "$n" "$work/repo/supabase/migrations" --down
@@ -53,36 +54,37 @@ wait_for_exit() {
   return 1
 }
 
-# table TITLE DB SQL: SQL yields (what, calls, ms) rows, largest first; prints the first $rows, the rest as one row, a total.
+# table TITLE DB SQL: SQL yields (what, calls, execution ms, planning ms) rows, largest first; prints the first $rows,
+# the rest as one row, a total.
 table() {
   local title="$1" db="$2" sql="$3"
   echo
   echo "$title"
   echo
-  echo "| statement | calls | total ms | ms per file |"
-  echo "| --- | ---: | ---: | ---: |"
+  echo "| statement | calls | execution ms | planning ms | ms per file |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
   pg_psql -d "$db" -tA -F $'\t' -c "$sql" | awk -F '\t' -v n="$n" -v rows="$rows" '
-    { total += $3; calls += $2
-      if (NR <= rows) printf "| `%s` | %d | %.1f | %.3f |\n", $1, $2, $3, $3 / n
-      else { rest += $3; restCalls += $2; restKinds++ } }
+    { exec += $3; plan += $4; calls += $2
+      if (NR <= rows) printf "| `%s` | %d | %.1f | %.1f | %.3f |\n", $1, $2, $3, $4, ($3 + $4) / n
+      else { restExec += $3; restPlan += $4; restCalls += $2; restKinds++ } }
     END {
-      if (restKinds) printf "| (%d more) | %d | %.1f | %.3f |\n", restKinds, restCalls, rest, rest / n
-      printf "| **total** | %d | %.1f | **%.3f** |\n", calls, total, total / n }'
+      if (restKinds) printf "| (%d more) | %d | %.1f | %.1f | %.3f |\n", restKinds, restCalls, restExec, restPlan, (restExec + restPlan) / n
+      printf "| **total** | %d | %.1f | %.1f | **%.3f** |\n", calls, exec, plan, (exec + plan) / n }'
 }
 
 # Statements of one database by kind: numbers become N (the workload's items_1, items_2, ... are one kind), without
 # line breaks or table bars, cut to 110 characters.
 statements() {
   cat <<SQL
-SELECT kind, sum(calls), round(sum(total_exec_time)::numeric, 3)
+SELECT kind, sum(calls), round(sum(total_exec_time)::numeric, 3), round(sum(total_plan_time)::numeric, 3)
 FROM (SELECT left(replace(regexp_replace(regexp_replace(query, '\s+', ' ', 'g'), '[0-9]+', 'N', 'g'), '|', '\|'), 110) AS kind,
-        calls, total_exec_time
+        calls, total_exec_time, total_plan_time
       FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = '$1') AND toplevel = $2) s
-GROUP BY kind ORDER BY sum(total_exec_time) DESC
+GROUP BY kind ORDER BY sum(total_exec_time + total_plan_time) DESC
 SQL
 }
 
-functions="SELECT schemaname || '.' || funcname || '()', calls, round(self_time::numeric, 3) FROM pg_stat_user_functions ORDER BY self_time DESC"
+functions="SELECT schemaname || '.' || funcname || '()', calls, round(self_time::numeric, 3), 0 FROM pg_stat_user_functions ORDER BY self_time DESC"
 
 measure() {  # measure NAME DB CMD...: one run on a fresh database, then its tables
   local name="$1" db="$2"; shift 2
