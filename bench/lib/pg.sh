@@ -3,6 +3,7 @@
 # pays the same commit price. The server listens on 127.0.0.1 (a free port) and on a socket in its own folder.
 #
 #   pg_start WORKDIR      initdb + start; sets PG_PORT, PG_HOST, PG_DATA; stops itself on exit (pg_stop)
+#                         (PG_SERVER_OPTIONS: more -c settings for a script that measures the server itself)
 #   pg_psql ARGS...       the real psql binary (not Debian's wrapper), as postgres over TCP, ON_ERROR_STOP
 #   pg_template NAME SQL  a template database with SQL applied (the Supabase baseline) and the app's schema
 #   pg_fresh NAME TEMPLATE / pg_drop NAME   a database per run, created and dropped outside the timed part
@@ -34,7 +35,7 @@ pg_start() {
   pg_as_server "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-locale --no-sync >"$work/initdb.log" 2>&1 \
     || { cat "$work/initdb.log" >&2; return 1; }
   pg_as_server "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_DATA/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='$PG_SOCKET_DIR'" start >/dev/null \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -c unix_socket_directories='$PG_SOCKET_DIR' ${PG_SERVER_OPTIONS:-}" start >/dev/null \
     || { cat "$PG_DATA/server.log" >&2; return 1; }
   export PG_BIN PG_DATA PG_HOST PG_PORT PG_SOCKET_DIR
 }

@@ -336,4 +336,37 @@ public sealed class SchemaGuardAttackTests
         await AssertNothingAppliedAsync(repo);
         await DropRoleAsync(repo, roleMode: true);
     }
+
+    /// <summary>
+    /// ALTER DEFAULT PRIVILEGES IN SCHEMA reports no schema to the event trigger: the seal covers it, for every schema
+    /// but the ones the migration may change (ledger 0010 finds those by OID).
+    /// </summary>
+    [TestCase("home_portal", false)]
+    [TestCase("money_tracker", true)]
+    public async Task Default_privileges_are_caught_at_close_outside_the_allowed_schemas_only(string schema, bool allowed)
+    {
+        await using var repo = await TwoAppsAsync(roleMode: false);
+        await repo.Staging.ExecuteAsync("CREATE SCHEMA IF NOT EXISTS money_tracker");
+
+        var run = await ApplyAsync(repo, "default_privileges", $"""
+            SET search_path TO money_tracker;
+            DO $$ BEGIN EXECUTE 'ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT ON TABLES TO PUBLIC'; END $$;
+            """);
+
+        var granted = await repo.Staging.ScalarAsync(
+            $"SELECT count(*) FROM pg_default_acl WHERE defaclnamespace = '{schema}'::regnamespace");
+        if (allowed)
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Error + run.Output);
+            Assert.That(granted, Is.EqualTo(1L));
+            await repo.Staging.ExecuteAsync($"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} REVOKE SELECT ON TABLES FROM PUBLIC");
+        }
+        else
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(3), run.Output);
+            Assert.That(run.Error + run.Output, Does.Contain("the migration changed default privileges outside the schemas it may change"));
+            Assert.That(granted, Is.EqualTo(0L));
+            await AssertNothingAppliedAsync(repo);
+        }
+    }
 }
