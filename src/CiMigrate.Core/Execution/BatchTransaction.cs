@@ -35,8 +35,12 @@ sealed class BatchTransaction(RunContext context)
                         context.Log.Add(new WrapperLeftOut(step.Migration.Version, step.File.DisplayPath));
                     context.Log.Add(new MigrationStarted(step.Migration.Version, step.Migration.Name, step.File.DisplayPath, InTransaction: true));
                     var clock = Stopwatch.StartNew();
+                    // Held while the step runs, so that every File.Script of it is this one parse (the file keeps it only
+                    // weakly: a run must not keep 1,000 parsed files alive), and a failing statement maps back by reference.
+                    var script = step.File.Script;
                     await using (running = new MigrationBatch(step, context.Session, transaction, step == steps[0] ? setup : []))
                         await running.ExecuteAsync(cancellationToken);
+                    GC.KeepAlive(script);
                     done.Add((step, clock.Elapsed));
                 }
 

