@@ -23,46 +23,99 @@ public static class StatementAttribution
     {
         if (records.Count == 0)
             return changes;
-        var files = pending.ToDictionary(m => m.Version, m => m.Up, StringComparer.Ordinal);
         var index = new RecordIndex(records);
-        return [.. changes.Select(change => StatementOf(change, index, files, before, after) is { } statement
+        var statements = new Statements(pending);
+        return [.. changes.Select(change => StatementOf(change, index, statements, before, after) is { } statement
             ? change with { Statement = statement }
             : change)];
     }
 
-    static StatementRef? StatementOf(SchemaChange change, RecordIndex records,
-        IReadOnlyDictionary<string, MigrationFile> files, CatalogSnapshot before, CatalogSnapshot after)
+    static StatementRef? StatementOf(SchemaChange change, RecordIndex records, Statements statements, CatalogSnapshot before,
+        CatalogSnapshot after)
     {
         var (own, parent) = Ids(change, before, after);
-        var touched = own is { } self ? Distinct(records.Of(self.Oid, self.Sub)) : [];
+        var touched = own is { } self ? records.Of(self.Oid, self.Sub) : [];
+        var forward = change.Change == ChangeType.Added;
+        var candidates = Walk(touched, [], forward);
         if (touched.Count == 0)
         {
             // A GRANT's records name no object: a GRANT or REVOKE after the object was created may have made it, as may
             // its creation itself (default privileges).
             var tableRecords = parent is { } table ? records.Of(table, 0) : [];
             var grants = change.Kind == ObjectKind.Grant ? records.GrantsAfter(parent is { } id ? records.Created(id) : -1) : [];
-            touched = Distinct(tableRecords.Concat(grants).OrderBy(r => r.Position).Select(r => r.Record));
+            candidates = Walk(tableRecords, grants, forward);
         }
 
-        var statements = touched
-            .Select(r => (Record: r, File: files.GetValueOrDefault(r.Version)))
-            .Where(s => s.File is not null && s.Record.Index < s.File.Script.StatementsToRun.Count)
-            .Select(s => (s.File!, Statement: s.File!.Script.StatementsToRun[s.Record.Index]))
-            .ToList();
-        if (statements.Count == 0)
-            return null;
-        var naming = statements.Where(s => Names(s.Statement, change)).ToList();
-        if (naming.Count > 0)
-            statements = naming;
-        // The statement that made an object is its first; the one that dropped or last altered it, its last.
-        var (file, statement) = change.Change == ChangeType.Added ? statements[0] : statements[^1];
-        return new StatementRef(file.DisplayPath, statement.Line, statement.Column, statement.Excerpt);
+        // The statement that made an object is its first; the one that dropped or last altered it, its last; among
+        // those that name it when any does. Walked in that order, so a plan of 1,000 files stops at the first that fits
+        // rather than reading every GRANT after the object's.
+        (MigrationFile File, SqlStatement Statement)? first = null;
+        foreach (var record in candidates)
+        {
+            if (statements.Of(record) is not { } found)
+                continue;
+            first ??= found;
+            if (statements.Names(found.Statement, change))
+                return Reference(found);
+        }
+
+        return first is { } any ? Reference(any) : null;
     }
 
-    static List<StatementRecord> Distinct(IEnumerable<StatementRecord> records) =>
-        [.. records.DistinctBy(r => (r.Version, r.Index))];
+    static StatementRef Reference((MigrationFile File, SqlStatement Statement) found) =>
+        new(found.File.DisplayPath, found.Statement.Line, found.Statement.Column, found.Statement.Excerpt);
 
-    static List<StatementRecord> Distinct(IEnumerable<(int Position, StatementRecord Record)> records) => Distinct(records.Select(r => r.Record));
+    /// <summary>
+    /// Two lists of records, each in the order the statements ran, walked as one: first to last (an added object), or
+    /// last to first.
+    /// </summary>
+    static IEnumerable<StatementRecord> Walk(IReadOnlyList<(int Position, StatementRecord Record)> a,
+        IReadOnlyList<(int Position, StatementRecord Record)> b, bool forward)
+    {
+        int i = forward ? 0 : a.Count - 1, j = forward ? 0 : b.Count - 1;
+        bool More(int k, IReadOnlyList<(int Position, StatementRecord Record)> list) => forward ? k < list.Count : k >= 0;
+        while (More(i, a) || More(j, b))
+        {
+            var takeA = !More(j, b) || (More(i, a) && (forward ? a[i].Position <= b[j].Position : a[i].Position >= b[j].Position));
+            yield return takeA ? a[i].Record : b[j].Record;
+            if (takeA)
+                i += forward ? 1 : -1;
+            else
+                j += forward ? 1 : -1;
+        }
+    }
+
+    /// <summary>
+    /// The pending files' statements, each file parsed once for the whole attribution (a file keeps its parse only
+    /// weakly, and a plan of 1,000 files asks for the same ones thousands of times), with each statement's identifiers.
+    /// </summary>
+    sealed class Statements(IReadOnlyList<Migration> pending)
+    {
+        readonly Dictionary<string, MigrationFile> _files = pending.ToDictionary(m => m.Version, m => m.Up, StringComparer.Ordinal);
+        readonly Dictionary<string, IReadOnlyList<SqlStatement>> _parsed = new(StringComparer.Ordinal);
+        readonly Dictionary<SqlStatement, HashSet<string>> _identifiers = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The statement a record was made by; null when it is none of the pending files'.</summary>
+        public (MigrationFile File, SqlStatement Statement)? Of(StatementRecord record)
+        {
+            if (!_files.TryGetValue(record.Version, out var file))
+                return null;
+            if (!_parsed.TryGetValue(record.Version, out var toRun))
+                _parsed[record.Version] = toRun = file.Script.StatementsToRun;
+            return record.Index < toRun.Count ? (file, toRun[record.Index]) : null;
+        }
+
+        /// <summary>Whether the statement names the object (a column, a constraint, a grant's role) among its identifiers.</summary>
+        public bool Names(SqlStatement statement, SchemaChange change)
+        {
+            if (!_identifiers.TryGetValue(statement, out var names))
+                _identifiers[statement] = names = [.. statement.Tokens.Where(t => t.IsIdentifier && t.Name is not null).Select(t => t.Name!)];
+            var paren = change.Name.IndexOf('(', StringComparison.Ordinal);
+            var name = change.Kind == ObjectKind.Function && paren > 0 ? change.Name[..paren] : change.Name;
+            return names.Contains(name) || (change.PreviousName is { } previous && names.Contains(previous))
+                || (change.Kind == ObjectKind.Grant && names.Contains(name.ToLowerInvariant()));
+        }
+    }
 
     /// <summary>
     /// The records looked up by object once, so attributing every change of a large plan stays linear: each record with
@@ -100,8 +153,33 @@ public static class StatementAttribution
         /// <summary>The position of the statement that created the object; -1 when none of these did.</summary>
         public int Created(uint oid) => _created.TryGetValue(oid, out var position) ? position : -1;
 
-        /// <summary>The GRANT and REVOKE records after <paramref name="position"/>, in order.</summary>
-        public IEnumerable<(int Position, StatementRecord Record)> GrantsAfter(int position) => _grants.Where(g => g.Position > position);
+        /// <summary>The GRANT and REVOKE records after <paramref name="position"/>, in order (found by halving: they are in order).</summary>
+        public IReadOnlyList<(int Position, StatementRecord Record)> GrantsAfter(int position)
+        {
+            int low = 0, high = _grants.Count;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (_grants[middle].Position > position)
+                    high = middle;
+                else
+                    low = middle + 1;
+            }
+
+            return new Tail(_grants, low);
+        }
+    }
+
+    /// <summary>A list from one of its positions on, without a copy.</summary>
+    sealed class Tail(List<(int Position, StatementRecord Record)> list, int start) : IReadOnlyList<(int Position, StatementRecord Record)>
+    {
+        public (int Position, StatementRecord Record) this[int index] => list[start + index];
+
+        public int Count => list.Count - start;
+
+        public IEnumerator<(int Position, StatementRecord Record)> GetEnumerator() => list.Skip(start).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>
@@ -139,15 +217,4 @@ public static class StatementAttribution
     }
 
     static uint? Oid(string? text) => uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var oid) ? oid : null;
-
-    /// <summary>Whether the statement names the object (a column, a constraint, a grant's role) among its identifiers.</summary>
-    static bool Names(SqlStatement statement, SchemaChange change)
-    {
-        var paren = change.Name.IndexOf('(', StringComparison.Ordinal);
-        var name = change.Kind == ObjectKind.Function && paren > 0 ? change.Name[..paren] : change.Name;
-        var previous = change.PreviousName;
-        var grantee = change.Kind == ObjectKind.Grant ? name.ToLowerInvariant() : null;
-        return statement.Tokens.Any(t => t.IsIdentifier && t.Name is { } n
-            && (n == name || n == previous || (grantee is not null && n == grantee)));
-    }
 }
