@@ -444,8 +444,9 @@ if [[ "$quick" == false ]] && wanted copy; then
       || copy_figures="bench/copy/run.sh failed: $(tail -n 3 <<<"$copy_figures")"
   fi
 fi
-# A median wall (µs) from bench/copy/run.sh's table: the row whose label starts with $1.
-copy_wall() { awk -F'|' -v l="| $1" 'index($0, l) == 1 { gsub(/ /, "", $3); printf "%d\n", $3 * 1e6; exit }' <<<"$copy_figures"; }
+# A median wall (µs) from bench/copy/run.sh's table: the row whose label starts with $1. Counted from the row's end:
+# the peer's label holds a '|' of its own.
+copy_wall() { awk -F'|' -v l="| $1" 'index($0, l) == 1 { gsub(/ /, "", $(NF - 4)); printf "%d\n", $(NF - 4) * 1e6; exit }' <<<"$copy_figures"; }
 copy_cm="$(copy_wall "ci-migrate copy-schema")"
 copy_dump="$(copy_wall "pg_dump --data-only")"
 
