@@ -15,6 +15,7 @@ bench="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="$(cd "$bench/.." && pwd)"
 source "$bench/lib/measure.sh"
 source "$bench/lib/pg.sh"
+source "$bench/lib/workload.sh"
 source "$bench/lib/tools.sh"
 n="${1:-1000}"; rounds="${2:-3}"
 work="$(mktemp -d /tmp/ci-migrate-bench-apply-XXXXXX)"
@@ -27,13 +28,7 @@ dbmate="$root/bench/out/tools/dbmate/node_modules/.bin/dbmate"
 
 pg_start "$work/pg"
 pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
-"$bench/workload/generate.sh" "$n" "$work/repo/supabase/migrations" --down
-"$bench/workload/generate.sh" "$n" "$work/dbmate" --dbmate
-for f in "$work"/repo/supabase/migrations/*.sql; do printf '\\i %s\n' "$f"; done >"$work/all.sql"
-cat >"$work/repo/ci-migrate.json" <<JSON
-{ "apps": { "bench": { "schema": "bench", "migrations": "supabase/migrations" } },
-  "environments": { "staging": { "databaseUrl": "$(pg_url postgres)" } } }
-JSON
+workload_apply "$work" "$n" "$(pg_url postgres)"
 
 cd "$work/repo"  # ci-migrate reads ci-migrate.json from here
 declare -A walls cpus rss

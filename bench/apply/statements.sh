@@ -19,6 +19,7 @@ set -euo pipefail
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 root="$(cd "$bench/.." && pwd)"
 source "$bench/lib/pg.sh"
+source "$bench/lib/workload.sh"
 source "$bench/lib/tools.sh"
 n="${1:-1000}"; rows="${ROWS:-15}"
 [[ -f "$PG_BIN/../lib/pg_stat_statements.so" || -f "$($PG_BIN/pg_config --pkglibdir 2>/dev/null)/pg_stat_statements.so" ]] \
@@ -35,13 +36,7 @@ PG_SERVER_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_sta
 -c pg_stat_statements.max=10000 -c pg_stat_statements.track_planning=on -c track_functions=all" pg_start "$work/pg"
 pg_psql -d postgres -c "CREATE EXTENSION pg_stat_statements" >/dev/null
 pg_template bench_template "$root/src/CiMigrate.Adapters/Shadow/SupabaseBaseline.sql" bench >/dev/null 2>&1
-"$bench/workload/generate.sh" "$n" "$work/repo/supabase/migrations" --down
-"$bench/workload/generate.sh" "$n" "$work/dbmate" --dbmate
-for f in "$work"/repo/supabase/migrations/*.sql; do printf '\\i %s\n' "$f"; done >"$work/all.sql"
-cat >"$work/repo/ci-migrate.json" <<JSON
-{ "apps": { "bench": { "schema": "bench", "migrations": "supabase/migrations" } },
-  "environments": { "staging": { "databaseUrl": "$(pg_url postgres)" } } }
-JSON
+workload_apply "$work" "$n" "$(pg_url postgres)"
 cd "$work/repo"  # ci-migrate reads ci-migrate.json from here
 
 # A backend sends its function counts to the shared statistics when it exits: wait for the tool's to be gone.
