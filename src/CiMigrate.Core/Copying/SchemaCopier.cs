@@ -15,6 +15,13 @@ namespace CiMigrate.Copying;
 /// </summary>
 public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progress, CopyHooks? hooks = null)
 {
+    /// <summary>
+    /// How every source connection of a copy reads: the rows' text printed as the checksums expect, and row_security
+    /// off, so a source login that row-level security filters fails loudly instead of copying, and proving, the rows
+    /// it may see (https://www.postgresql.org/docs/15/runtime-config-client.html#GUC-ROW-SECURITY).
+    /// </summary>
+    internal const string SourceSessionSettings = TableChecksum.SessionSettings + "; SET row_security = off";
+
     public async Task<CopyOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -24,9 +31,7 @@ public sealed class SchemaCopier(CopyRequest request, Action<CopyProgress> progr
         // The target app's lock: no apply of the app and no other copy into it while this runs.
         await using var target = await MigrationSession.OpenAsync(request.Target, request.TargetApp, request.TargetEnvironment,
             request.DryRun ? SessionMode.Read : SessionMode.Write, log, cancellationToken);
-        // row_security = off: a source login that row-level security filters fails loudly instead of copying, and
-        // proving, the rows it may see (https://www.postgresql.org/docs/15/runtime-config-client.html#GUC-ROW-SECURITY).
-        await ExecuteAsync(source.Connection, null, TableChecksum.SessionSettings + "; SET row_security = off", cancellationToken);
+        await ExecuteAsync(source.Connection, null, SourceSessionSettings, cancellationToken);
         await ExecuteAsync(target.Connection, null, TableChecksum.SessionSettings, cancellationToken);
 
         await using var snapshot = await source.Connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);

@@ -36,9 +36,8 @@ sealed class SourceChecksums : IAsyncDisposable
         var connection = await source.OpenSiblingAsync(cancellationToken);
         try
         {
-            // The same settings as the copy's own source session: the rows' text must be printed the same way.
             await using (var setUp = new NpgsqlCommand(
-                             $"{TableChecksum.SessionSettings}; SET row_security = off; " +
+                             $"{SchemaCopier.SourceSessionSettings}; " +
                              "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; " +
                              $"SET TRANSACTION SNAPSHOT '{snapshot.Replace("'", "''")}'; " +
                              $"SET LOCAL search_path TO {Identifiers.Quote(plan.Schema)}", connection))
